@@ -1,0 +1,169 @@
+"""The `coursegen` command line: check, build, serve.
+
+`check` uses only the core. `build` and `serve` drive MkDocs through its Python API
+with the project's mkdocs.yml, whose `course` plugin does the work; mkdocs is imported
+only inside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from .checks import CheckOptions
+from .errors import Severity
+from .loader import CoursePaths
+from .pipeline import check
+from .report import format_json, format_text
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coursegen", description="Turn YAML lessons and quizzes into a course website.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("check", help="validate the course and report every problem (fast, writes nothing)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--min-questions", type=int, default=1, help="report quizzes with fewer questions")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("build", help="check, then build the static site")
+    p.add_argument("--out", "-d", help="output folder (default: site/)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
+    p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    p.set_defaults(run=cmd_serve)
+    return parser
+
+
+def _colour(args) -> bool:
+    if args.color != "auto":
+        return args.color == "always"
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+def _root(args) -> Path:
+    return Path(args.config_file).resolve().parent
+
+
+def _plugin_options(args) -> dict:
+    """The course plugin's settings from mkdocs.yml, read without importing mkdocs."""
+    try:
+        text = Path(args.config_file).read_text(encoding="utf-8-sig")
+        config = yaml.load(text, Loader=_LenientLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "course" in plugin:
+            return plugin["course"] or {}
+    return {}
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name and !ENV tags; we only need plain keys."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _paths(args) -> CoursePaths:
+    options = _plugin_options(args)
+    return CoursePaths.at(_root(args), options.get("course_dir", "course"), options.get("quizzes_dir", "quizzes"))
+
+
+def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None) -> int:
+    options = _plugin_options(args)
+    check_options = CheckOptions(min_questions=min_questions or options.get("min_questions", 1))
+    _, findings = check(_paths(args), check_options)
+    failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+    if fmt == "json":
+        print(format_json(findings))
+    elif findings:
+        print(format_text(findings, _root(args), colour=_colour(args)), file=sys.stderr)
+    return EXIT_CONTENT if failing else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    code = run_check(args, strict=args.strict, fmt=args.format, min_questions=args.min_questions)
+    if code == EXIT_OK and args.format == "text":
+        print("Course OK.", file=sys.stderr)
+    return code
+
+
+def _mkdocs_config(args, **overrides):
+    from mkdocs.config import load_config
+
+    return load_config(config_file=args.config_file, **overrides)
+
+
+def cmd_build(args) -> int:
+    if not Path(args.config_file).is_file():
+        print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
+        return EXIT_USAGE
+    code = run_check(args, strict=args.strict)
+    if code != EXIT_OK:
+        print("Build stopped: nothing was written; the previous site is unchanged.", file=sys.stderr)
+        return code
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_mkdocs()
+    overrides = {"site_dir": str(Path(args.out).resolve())} if args.out else {}
+    try:
+        config = _mkdocs_config(args, strict=args.strict, **overrides)
+        build(config)
+    except MkDocsException as exc:
+        print(f"Build failed: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Site built in {config.site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_mkdocs(logging.INFO)
+    try:
+        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    except MkDocsException as exc:
+        print(f"Serve failed: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _quiet_mkdocs(level: int = logging.WARNING) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

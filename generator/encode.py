@@ -1,0 +1,40 @@
+"""The answer key ships obfuscated, decoded in the browser only when a learner checks.
+
+A deterrent against reading answers in the page source, not security: anyone can run
+the same decoding. JSON -> UTF-8 -> XOR with a keystream seeded by the quiz id -> base64.
+The keystream (FNV-1a seed, xorshift32) is simple on purpose: assets/quiz/core.js
+repeats it without Web Crypto, which plain-http intranets do not offer.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+_MASK = 0xFFFFFFFF
+
+
+def _keystream(quiz_id: str, length: int) -> bytes:
+    state = 0x811C9DC5
+    for byte in ("cq:" + quiz_id).encode():
+        state = ((state ^ byte) * 0x01000193) & _MASK
+    state = state or 1
+    out = bytearray()
+    for _ in range(length):
+        state ^= (state << 13) & _MASK
+        state ^= state >> 17
+        state ^= (state << 5) & _MASK
+        out.append(state & 0xFF)
+    return bytes(out)
+
+
+def encode_key(quiz_id: str, data: object) -> str:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    pad = _keystream(quiz_id, len(raw))
+    return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad))).decode("ascii")
+
+
+def decode_key(quiz_id: str, blob: str) -> object:
+    raw = base64.b64decode(blob)
+    pad = _keystream(quiz_id, len(raw))
+    return json.loads(bytes(a ^ b for a, b in zip(raw, pad)).decode())

@@ -1,0 +1,80 @@
+"""Findings: what the loader and the integrity checks say about a trainer's files.
+
+Every message a trainer sees is a `Finding` with a `SourceLocation`. User mistakes are
+findings collected into a `CourseError`; anything else is a bug in the generator and
+surfaces as an ordinary exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class SourceLocation:
+    file: str
+    line: int = 0  # 1-based; 0 when the finding is about the whole file
+    column: int = 0  # 1-based
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: SourceLocation
+    message: str
+    hint: str = ""
+    code: str = "invalid"
+    severity: Severity = Severity.ERROR
+    field: str = ""  # dotted path inside the file, e.g. "questions[2].options"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "field": self.field,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def one_line(self) -> str:
+        where = f"{self.location}: {self.severity.value}: "
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return where + text + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass
+class CourseError(Exception):
+    """Raised when a trainer's files cannot become a site; carries every finding."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(f.one_line() for f in self.findings)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """A path as a trainer would type it: relative to the project when possible."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,278 @@
+"""Load a course folder into validated models, collecting every finding on the way.
+
+pydantic's errors are translated into trainer's words and pointed at the file, line
+and column the offending value came from (see source.SourceDocument).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Finding, SourceLocation, display_path
+from .models import Course, CourseSettings, Lesson, Quiz
+from .source import SourceDocument, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class CoursePaths:
+    """Where a course's files live; all relative paths are shown from `root`."""
+
+    root: Path
+    course_dir: Path
+    quizzes_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, course_dir: str = "course", quizzes_dir: str = "quizzes") -> "CoursePaths":
+        root = Path(root)
+        return cls(root, root / course_dir, root / quizzes_dir)
+
+    @property
+    def course_file(self) -> Path:
+        return self.course_dir / "course.yml"
+
+    @property
+    def lessons_dir(self) -> Path:
+        return self.course_dir / "lessons"
+
+    def show(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
+    """Read course.yml, every lesson and every quiz. The course is None if course.yml is unusable."""
+    findings: list[Finding] = []
+    if not paths.course_file.is_file():
+        return None, [
+            Finding(
+                SourceLocation(paths.show(paths.course_file)),
+                "the course settings file is missing",
+                hint="create it (see README.md, 'Content format'), or run `coursegen new course`",
+                code="missing-file",
+            )
+        ]
+    settings, doc = load_model(paths.course_file, CourseSettings, paths, findings)
+    if settings is None:
+        return None, findings
+    course = Course(settings)
+    course.sources[("course", settings.id)] = doc
+    for kind, folder, model, store in (
+        ("lesson", paths.lessons_dir, Lesson, course.lessons),
+        ("quiz", paths.quizzes_dir, Quiz, course.quizzes),
+    ):
+        for file in yaml_files(folder):
+            course.file_ids[(kind, file.stem)] = paths.show(file)
+            item, doc = load_model(file, model, paths, findings)
+            if item is None:
+                continue
+            if item.id != file.stem:
+                findings.append(
+                    Finding(
+                        doc.location(("id",)),
+                        f"the {kind} id '{item.id}' does not match its file name '{file.name}'",
+                        hint=f"rename the file to {item.id}{file.suffix} or set `id: {file.stem}`",
+                        code="id-filename",
+                    )
+                )
+                continue
+            store[item.id] = item
+            course.sources[(kind, item.id)] = doc
+    return course, findings
+
+
+def load_model(path: Path, model: type[M], paths: CoursePaths, findings: list[Finding]) -> tuple[M | None, Any]:
+    doc, problems = load_yaml(path, paths.show(path))
+    findings.extend(problems)
+    if doc is None:
+        return None, None
+    if not isinstance(doc.data, dict):
+        findings.append(
+            Finding(
+                doc.location(()),
+                f"expected fields (`key: value` lines) at the top of the file, found {_describe(doc.data)}",
+                hint="start the file with `id: ...` on its own line",
+                code="wrong-type",
+            )
+        )
+        return None, doc
+    try:
+        item = model.model_validate(doc.data)
+    except ValidationError as exc:
+        findings.extend(translate_errors(exc, model, doc))
+        return None, doc
+    if problems:  # duplicate keys: the data is incomplete, do not build on it
+        return None, doc
+    return item, doc
+
+
+# --- pydantic errors in a trainer's words -------------------------------------------
+
+
+def translate_errors(exc: ValidationError, model: type[BaseModel], doc: SourceDocument) -> list[Finding]:
+    findings = []
+    for error in exc.errors(include_url=False):
+        path, parent = _data_path(model, error["loc"])
+        findings.append(_finding(error, path, parent, doc))
+    return sorted(findings, key=lambda f: (f.location.line, f.location.column))
+
+
+def _finding(error: dict, path: tuple, parent: Any, doc: SourceDocument) -> Finding:
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    name = path[-1] if path else ""
+    field = _dotted(path)
+    where = doc.location(path)
+    hint = ""
+    if kind == "missing":
+        where = doc.location(path[:-1])
+        message = f"missing required field '{name}'"
+        hint = f"add `{name}: ...`"
+        field = _dotted(path[:-1])
+    elif kind == "extra_forbidden":
+        where = doc.location(path, key=True)
+        allowed = sorted(_fields_of(parent))
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        message = f"unknown field '{name}'"
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+        field = _dotted(path[:-1])
+    elif kind == "string_type":
+        message = "is empty: text is expected" if value is None else f"expected text, found {_describe(value)}"
+        hint = "write the text after the colon; put it in quotes if it starts with a special character"
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message = f"expected a whole number, found {_describe(value)}"
+        hint = "write digits only, e.g. 15"
+    elif kind in ("bool_parsing", "bool_type"):
+        message = f"expected true or false, found {_describe(value)}"
+        hint = "write true or false"
+    elif kind in ("list_type",):
+        message = f"expected a list, found {_describe(value)}"
+        hint = "write each item on its own line starting with '- '"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"expected fields (`key: value` lines), found {_describe(value)}"
+        hint = "indent the fields under this key"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{value}' is not a valid id"
+        hint = f"use lowercase letters, digits and hyphens, e.g. {_slug(str(value))}"
+        if "language" in path:
+            message, hint = f"'{value}' is not a language code", "use a code such as en, de or es"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most", "greater_than": "more than", "less_than": "less than"}[kind]
+        message = f"must be {word} {bound}, found {value}"
+        hint = {"pass_mark": "a pass mark is a percentage from 1 to 100"}.get(str(name), "")
+    elif kind == "too_short":
+        need = ctx.get("min_length")
+        message = "is empty" if not value and need == 1 else f"needs at least {need} item(s), found {ctx.get('actual_length', 0)}"
+        hint = {"questions": "add at least one question", "sections": "add at least one section"}.get(str(name), "")
+        if need == 1 and value in ("", None):
+            message = "is empty: text is expected"
+    elif kind == "too_long":
+        message = f"has too many items or characters: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+    elif kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        message = f"'{value}' is not allowed here"
+        hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
+    elif kind == "union_tag_invalid":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected_tags", "")))
+        close = difflib.get_close_matches(str(ctx.get("tag")), allowed, n=1, cutoff=0.5)
+        where = doc.location(path + ("type",))
+        message = f"unknown question type '{ctx.get('tag')}'"
+        hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
+    elif kind == "union_tag_not_found":
+        message = "missing required field 'type'"
+        hint = "add `type: single` (or multiple, true_false, order, text)"
+    elif kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+    else:
+        message = error["msg"]
+    return Finding(where, message, hint=hint, code=kind.replace("_", "-"), field=field)
+
+
+def _data_path(model: type[BaseModel], loc: tuple) -> tuple[tuple, Any]:
+    """Turn pydantic's loc into a path through the YAML data, dropping union tags.
+
+    Returns the path and the model class that holds the last step (for did-you-mean)."""
+    path: list = []
+    current: Any = model
+    parent: Any = model
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            parent = current
+            info = current.model_fields.get(step) if isinstance(step, str) else None
+            path.append(step)
+            current = info.annotation if info else None
+            continue
+        origin = typing.get_origin(current)
+        if origin is typing.Union or str(origin) == "types.UnionType":
+            members = [m for m in typing.get_args(current) if _tag_of(m) == step]
+            if members:
+                current = members[0]
+                continue
+        path.append(step)
+        args = typing.get_args(current)
+        current = args[-1] if origin in (list, dict) and args else None
+    return tuple(path), parent
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union or str(origin) == "types.UnionType":
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+            else:
+                return annotation
+        else:
+            return annotation
+
+
+def _tag_of(member: Any) -> str | None:
+    field = getattr(member, "model_fields", {}).get("type")
+    args = typing.get_args(field.annotation) if field else ()
+    return args[0] if args else None
+
+
+def _fields_of(model: Any) -> set[str]:
+    return set(getattr(model, "model_fields", {}))
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "my-lesson"

@@ -1,0 +1,95 @@
+"""The MkDocs adapter: a thin plugin whose hooks call the core.
+
+The only module (with cli.py's build and serve) that imports mkdocs. It validates the
+course in `on_config`, before MkDocs empties the site folder, so a failed build leaves
+the previous site untouched; adds the rendered pages in memory in `on_files`; and has
+`mkdocs serve` watch the course and quiz folders.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import assets
+from .checks import CheckOptions
+from .errors import CourseError
+from .loader import CoursePaths
+from .pipeline import prepare
+from .render import NavItem, RenderedSite, render_site
+from .report import format_text
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
+
+
+class CoursePluginConfig(base.Config):
+    course_dir = c.Type(str, default="course")
+    quizzes_dir = c.Type(str, default="quizzes")
+    # Raw HTML in lesson Markdown: trusted trainers may use it; firms that take content
+    # from many authors set this to false and it is escaped like quiz text always is.
+    allow_html = c.Type(bool, default=True)
+    strict = c.Type(bool, default=False)  # course warnings fail the build
+    min_questions = c.Type(int, default=1)
+
+
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    def __init__(self) -> None:
+        self.site: RenderedSite | None = None
+        self.paths: CoursePaths | None = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.paths = CoursePaths.at(root, self.config.course_dir, self.config.quizzes_dir)
+        try:
+            course, warnings = prepare(self.paths, CheckOptions(min_questions=self.config.min_questions), strict=self.config.strict)
+        except CourseError as error:
+            raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
+        if warnings:
+            log.warning("The course has warnings:\n\n" + format_text(warnings, root))
+        self.site = render_site(course)
+        config.nav = [_mkdocs_nav(item) for item in self.site.nav]
+        if not config.site_name or config.site_name == "course":
+            config.site_name = course.settings.title
+        config.theme["language"] = course.settings.language
+        for name in REQUIRED_EXTENSIONS + ([] if self.config.allow_html else ["generator.markup"]):
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        for css in assets.stylesheets():
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in assets.scripts():
+            if js not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.site is not None
+        for page in self.site.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.path, content=page.content))
+        for uri, content in assets.files():
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_serve(self, server, config, builder):
+        assert self.paths is not None
+        for folder in (self.paths.course_dir, self.paths.quizzes_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def _mkdocs_nav(item: NavItem):
+    if item.children:
+        return {item.title: [_mkdocs_nav(child) for child in item.children]}
+    return {item.title: item.path}

@@ -1,0 +1,118 @@
+"""The content model: what a course, a lesson and a quiz file may hold.
+
+These classes are the single source of truth: the loader validates against them, the
+JSON Schemas in schemas/ are generated from them, and the renderer reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .questions import Question
+from .questions.base import Id, Strict, Text
+
+Percent = Annotated[int, Field(ge=1, le=100)]
+
+
+class Module(Strict):
+    title: Text = Field(description="Module heading in the navigation.")
+    lessons: Annotated[list[Id], Field(min_length=1)] = Field(description="Lesson ids in this module, in order.")
+
+
+class CourseSettings(Strict):
+    id: Id = Field(description="Course id; keys the learner's saved progress, so keep it stable.")
+    title: Text
+    description: Text = Field(description="One or two sentences for the home page.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field("en", description="e.g. en, de, es.")
+    pass_mark: Percent = Field(70, description="Default pass mark of lesson quizzes, percent.")
+    final_quiz: Id | None = Field(None, description="Id of the final assessment quiz.")
+    lessons: list[Id] | None = Field(None, description="Ordered lesson ids (or use `modules`).")
+    modules: list[Module] | None = Field(None, description="Lessons grouped into titled modules, in order.")
+    completion: Literal["quiz", "read"] = Field(
+        "quiz", description="A lesson is done when its quiz is passed (`quiz`) or when marked as read (`read`)."
+    )
+    results_email: str | None = Field(None, description="Address learners may send their results to.")
+    strings: dict[str, str] = Field(default_factory=dict, description="Overrides of interface strings.")
+
+    @model_validator(mode="after")
+    def _one_lesson_list(self) -> "CourseSettings":
+        if (self.lessons is None) == (self.modules is None):
+            raise ValueError("give either `lessons:` (a list of lesson ids) or `modules:` (titled groups), not both or neither")
+        return self
+
+    def lesson_order(self) -> list[str]:
+        if self.modules is not None:
+            return [lesson for module in self.modules for lesson in module.lessons]
+        return list(self.lessons or [])
+
+
+class Objective(Strict):
+    id: Id
+    text: Text = Field(description="One sentence: what the learner will be able to do.")
+
+
+SectionKind = Literal["text", "story", "scenario", "tip", "warning"]
+
+
+class Section(Strict):
+    heading: Text
+    kind: SectionKind = Field("text", description="`story`, `scenario`, `tip` or `warning` render as a callout.")
+    body: Text = Field(description="Markdown.")
+
+
+class Lesson(Strict):
+    id: Id
+    title: Text
+    summary: Text = Field(description="One sentence shown on the home page.")
+    minutes: Annotated[int, Field(ge=1, le=600)] = Field(description="Estimated minutes to complete.")
+    objectives: list[Objective] = Field(default_factory=list)
+    sections: Annotated[list[Section], Field(min_length=1)]
+    key_points: list[Text] = Field(default_factory=list)
+    reflection: list[Text] = Field(default_factory=list, description="Reflection prompts.")
+    quiz: Id | None = Field(None, description="Id of this lesson's quiz.")
+
+
+class Quiz(Strict):
+    id: Id
+    lesson: Id | None = Field(None, description="The lesson this quiz checks.")
+    final: bool = Field(False, description="true for the course's final assessment (instead of `lesson`).")
+    title: Text
+    pass_mark: Percent | None = Field(None, description="Percent; defaults to the course's pass mark.")
+    mode: Literal["practice", "assessment"] = "practice"
+    shuffle: bool = False
+    partial_credit: bool = Field(True, description="Give part of the points for partly right answers.")
+    draw: Annotated[int, Field(ge=1)] | None = Field(None, description="Pick this many questions per attempt.")
+    attempts: Annotated[int, Field(ge=1, le=100)] | None = Field(None, description="Attempt limit.")
+    questions: Annotated[list[Question], Field(min_length=1, max_length=500)]
+
+    @model_validator(mode="after")
+    def _lesson_or_final(self) -> "Quiz":
+        if self.final and self.lesson:
+            raise ValueError("a quiz is either a lesson's quiz (`lesson:`) or the final assessment (`final: true`), not both")
+        if not self.final and not self.lesson:
+            raise ValueError("say which lesson this quiz checks (`lesson: <id>`), or `final: true` for the final assessment")
+        return self
+
+
+@dataclass
+class Course:
+    """A whole course, validated: settings, lessons and quizzes, with their files."""
+
+    settings: CourseSettings
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    sources: dict[tuple[str, str], object] = field(default_factory=dict)  # (kind, id) -> SourceDocument
+    file_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, file stem) -> shown path
+
+    def ordered_lessons(self) -> list[Lesson]:
+        return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]
+
+    def pass_mark(self, quiz: Quiz) -> int:
+        return quiz.pass_mark or self.settings.pass_mark
+
+    @property
+    def final_quiz(self) -> Quiz | None:
+        return self.quizzes.get(self.settings.final_quiz or "")

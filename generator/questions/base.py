@@ -1,0 +1,78 @@
+"""What every question type shares, and the pieces choice questions have in common.
+
+A question type is one module in this package: a pydantic model with a `type` literal,
+`key()` (the answer data the browser decodes only when the learner checks) and
+`problems()` (type-specific integrity findings, as (field path, message, hint)).
+Its browser half is generator/assets/quiz/types/<type>.js.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    Field(description="Lowercase letters, digits and hyphens, e.g. `rapport-trap`."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Problem = tuple[tuple, str, str]  # (path inside the question, message, hint)
+
+
+class Strict(BaseModel):
+    """Base of every content model: a misspelt key is an error, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class QuestionBase(Strict):
+    id: Id
+    objective: Id = Field(description="Id of the lesson objective this question assesses.")
+    prompt: Text = Field(description="The question itself (Markdown).")
+    scenario: Text | None = Field(None, description="A short situation shown before the prompt (Markdown).")
+    explanation: Text | None = Field(None, description="Shown after answering: why the answer is right.")
+    points: Annotated[int, Field(ge=1, le=100)] = Field(1, description="Points for a fully right answer.")
+    hints: list[Text] = Field(default_factory=list, description="Progressive hints, shown one at a time.")
+
+    def key(self, render) -> dict[str, Any]:
+        """Answer data for the runtime; `render` turns quiz Markdown into safe HTML."""
+        return {"explanation": render(self.explanation or ""), "hints": [render(h) for h in self.hints]}
+
+    def problems(self) -> list[Problem]:
+        return []
+
+
+class Option(Strict):
+    text: Text = Field(description="The option as the learner sees it (Markdown, one line).")
+    correct: bool = Field(False, description="true on the right option(s).")
+    feedback: Text | None = Field(None, description="Why this option is right or wrong; shown when chosen.")
+
+
+class ChoiceQuestion(QuestionBase):
+    options: Annotated[list[Option], Field(min_length=2, max_length=12)]
+
+    def key(self, render) -> dict[str, Any]:
+        return super().key(render) | {
+            "correct": [i for i, o in enumerate(self.options) if o.correct],
+            "feedback": [render(o.feedback or "") for o in self.options],
+        }
+
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        seen: dict[str, int] = {}
+        for i, option in enumerate(self.options):
+            norm = " ".join(option.text.lower().split())
+            if norm in seen:
+                found.append(((("options", i, "text")), f"option {i + 1} repeats option {seen[norm] + 1}: '{option.text}'", "give every option a different text"))
+            seen.setdefault(norm, i)
+            if not option.feedback:
+                found.append((("options", i), f"option {i + 1} has no feedback", "add `feedback:` saying why this option is right or wrong"))
+        return found
+
+    def _exactly_one_correct(self) -> list[Problem]:
+        count = sum(o.correct for o in self.options)
+        if count == 1:
+            return []
+        return [(("options",), f"a {self.type} question needs exactly one correct option, found {count}", "mark one option with `correct: true`")]

@@ -1,0 +1,152 @@
+"""Render a validated course into pages (Markdown for the site engine) and a nav tree.
+
+Pure functions over the model: no files are written here and no site engine is
+imported. Templates live in generator/templates/; a firm may put overrides of any of
+them in a folder listed first in `template_dirs`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .encode import encode_key
+from .i18n import strings_for
+from .markup import QuizMarkdown
+from .models import Course, Lesson, Quiz
+
+CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # e.g. "lessons/rapport-trap.md"
+    title: str
+    content: str
+
+
+@dataclass
+class NavItem:
+    title: str
+    path: str | None = None
+    children: list["NavItem"] = field(default_factory=list)
+
+
+@dataclass
+class RenderedSite:
+    pages: list[Page]
+    nav: list[NavItem]
+    strings: dict[str, str]
+
+
+def lesson_path(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}.md"
+
+
+def final_path(quiz_id: str) -> str:
+    return f"assessment/{quiz_id}.md"
+
+
+class Renderer:
+    def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None):
+        self.course = course
+        self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
+        loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator", "templates")]
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=select_autoescape(["html.j2"], default_for_string=False, default=False),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["indent_block"] = _indent_block
+        self.env.filters["md_title"] = _md_title
+        self.env.globals["t"] = self.t
+        self.quiz_md = QuizMarkdown()
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.strings.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def render(self) -> RenderedSite:
+        course = self.course
+        lessons = course.ordered_lessons()
+        pages = [Page("index.md", course.settings.title, self._home(lessons))]
+        pages += [Page(lesson_path(lesson.id), lesson.title, self._lesson(lesson)) for lesson in lessons]
+        final = course.final_quiz
+        if final:
+            pages.append(Page(final_path(final.id), final.title, self._final(final)))
+        return RenderedSite(pages, self._nav(final), self.strings)
+
+    def _nav(self, final: Quiz | None) -> list[NavItem]:
+        settings = self.course.settings
+        nav = [NavItem(self.t("home"), "index.md")]
+        lesson_item = lambda lid: NavItem(self.course.lessons[lid].title, lesson_path(lid))  # noqa: E731
+        if settings.modules is not None:
+            for module in settings.modules:
+                children = [lesson_item(lid) for lid in module.lessons if lid in self.course.lessons]
+                nav.append(NavItem(module.title, children=children))
+        else:
+            nav += [lesson_item(lid) for lid in settings.lesson_order() if lid in self.course.lessons]
+        if final:
+            nav.append(NavItem(final.title, final_path(final.id)))
+        return nav
+
+    def _home(self, lessons: list[Lesson]) -> str:
+        return self.env.get_template("home.md.j2").render(
+            course=self.course.settings, lessons=lessons, modules=self._modules(), final=self.course.final_quiz,
+            lesson_path=lesson_path, final_path=final_path,
+        )
+
+    def _modules(self) -> list[tuple[str, list[Lesson]]]:
+        settings = self.course.settings
+        if settings.modules is None:
+            return [("", self.course.ordered_lessons())]
+        return [(m.title, [self.course.lessons[i] for i in m.lessons if i in self.course.lessons]) for m in settings.modules]
+
+    def _lesson(self, lesson: Lesson) -> str:
+        quiz = self.course.quizzes.get(lesson.quiz or "")
+        return self.env.get_template("lesson.md.j2").render(
+            course=self.course.settings, lesson=lesson, callouts=CALLOUTS,
+            quiz_html=self.quiz_html(quiz) if quiz else "",
+        )
+
+    def _final(self, quiz: Quiz) -> str:
+        return self.env.get_template("final.md.j2").render(course=self.course.settings, quiz=quiz, quiz_html=self.quiz_html(quiz))
+
+    def quiz_html(self, quiz: Quiz) -> Markup:
+        md = self.quiz_md
+        key = {q.id: q.key(md.block) for q in quiz.questions}
+        runtime = [k for k in self.strings if k not in {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home"}]
+        html = self.env.get_template("quiz.html.j2").render(
+            course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
+            md=md, encoded_key=encode_key(quiz.id, key),
+            runtime_strings=json.dumps({k: self.strings[k] for k in runtime}, ensure_ascii=False),
+        )
+        return Markup(_collapse_blank_lines(html))
+
+
+def render_site(course: Course, **options) -> RenderedSite:
+    return Renderer(course, **options).render()
+
+
+def _indent_block(text: str, width: int = 4) -> str:
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in text.strip("\n").splitlines())
+
+
+def _md_title(text: str) -> str:
+    """A title inside `!!! kind "title"`: double quotes would end it early."""
+    return text.replace('"', "&quot;")
+
+
+def _collapse_blank_lines(html: str) -> str:
+    # Markdown ends a raw HTML block at a blank line; keep the quiz one block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
