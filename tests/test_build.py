@@ -1,0 +1,74 @@
+"""A real build of the bundled course: one page per lesson, home and final assessment,
+in course order, with quiz markup; a failed build leaves the previous site alone."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT, build_site, copy_project, coursegen
+
+
+def course_order() -> list[str]:
+    return yaml.safe_load((ROOT / "course/course.yml").read_text())["lessons"]
+
+
+def test_one_page_per_lesson_plus_home_and_final(built_site):
+    for lesson in course_order():
+        assert (built_site / "lessons" / lesson / "index.html").is_file(), lesson
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "assessment/final-assessment/index.html").is_file()
+
+
+def test_navigation_follows_course_order(built_site):
+    html = (built_site / "index.html").read_text()
+    titles = [yaml.safe_load((ROOT / f"course/lessons/{lid}.yml").read_text())["title"] for lid in course_order()]
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    positions = [nav.index(f">{t}<") if f">{t}<" in nav else nav.index(t) for t in titles]
+    assert positions == sorted(positions)
+
+
+def test_home_lists_lessons_with_summaries_and_minutes(built_site):
+    html = (built_site / "index.html").read_text()
+    for lid in course_order():
+        lesson = yaml.safe_load((ROOT / f"course/lessons/{lid}.yml").read_text())
+        assert f'href="lessons/{lid}/"' in html
+        assert f"{lesson['minutes']} min" in html
+
+
+def test_lesson_page_has_its_parts_and_quiz_markup(built_site):
+    html = (built_site / "lessons/rapport-trap/index.html").read_text()
+    lesson = yaml.safe_load((ROOT / "course/lessons/rapport-trap.yml").read_text())
+    for objective in lesson["objectives"]:
+        assert objective["text"].split()[1] in html
+    assert "admonition story" in html or "admonition scenario" in html
+    assert "Key points" in html and "Reflect" in html
+    assert html.count("<fieldset") == len(yaml.safe_load((ROOT / "quizzes/rapport-trap-quiz.yml").read_text())["questions"])
+    assert re.search(r"<legend[^>]*>", html)
+    assert 'type="radio"' in html and "<label>" in html
+
+
+def test_bad_yaml_fails_the_build_and_keeps_the_previous_site(tmp_path):
+    project = copy_project(tmp_path / "p")
+    out = build_site(project, tmp_path / "out")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    lesson = project / "course/lessons/rapport-trap.yml"
+    lesson.write_text(lesson.read_text().replace("title:", "titel:", 1))
+    result = coursegen("build", "--out", str(out), cwd=project)
+    assert result.returncode == 1
+    assert "course/lessons/rapport-trap.yml:" in result.stderr
+    assert "unknown field 'titel'" in result.stderr and "did you mean 'title'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_plain_mkdocs_build_strict_passes(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
