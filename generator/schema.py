@@ -1,0 +1,64 @@
+"""JSON Schemas for course, lesson and quiz files, generated from the pydantic models.
+
+The schemas let an editor (VS Code with the YAML extension, through the
+`# yaml-language-server: $schema=...` line at the top of each file, or
+.vscode/settings.json) complete field names and flag mistakes as a trainer types.
+They are committed under schemas/ and a test fails when the models change without
+them: regenerate with `python -m generator.schema`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .models import CourseSettings, Lesson, Quiz
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "course.schema.json": (CourseSettings, "Course settings", "course/course.yml: the course's title, language, pass mark and lesson order."),
+    "lesson.schema.json": (Lesson, "Lesson", "course/lessons/<id>.yml: one lesson's sections, objectives and reflection prompts."),
+    "quiz.schema.json": (Quiz, "Quiz", "quizzes/<id>.yml: a lesson's practice quiz or the final assessment."),
+}
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def schema_for(model: type[BaseModel], title: str, description: str) -> dict:
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title, "description": description}
+
+
+def render_all() -> dict[str, str]:
+    """Each schema file's name and its exact text (stable: sorted keys, a final newline)."""
+    return {
+        name: json.dumps(schema_for(model, title, description), indent=2, ensure_ascii=False) + "\n"
+        for name, (model, title, description) in SCHEMAS.items()
+    }
+
+
+def write_all(folder: Path = DEFAULT_FOLDER) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in render_all().items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    folder = Path(argv[0]) if argv else DEFAULT_FOLDER
+    written = write_all(folder)
+    for path in written:
+        print(f"wrote {path}")
+    if not written:
+        print(f"{folder}: schemas already up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
