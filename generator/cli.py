@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .checks import CheckOptions
-from .errors import Severity
+from .errors import CourseError, Severity
 from .loader import CoursePaths
 from .pipeline import check
 from .report import format_json, format_text
@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
     p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build")
+    p.add_argument("dir", metavar="DIR", help="a new or empty folder, or an earlier export to refresh")
+    p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
+    p.set_defaults(run=cmd_export)
     return parser
 
 
@@ -111,6 +116,33 @@ def cmd_check(args) -> int:
     if code == EXIT_OK and args.format == "text":
         print("Course OK.", file=sys.stderr)
     return code
+
+
+def cmd_export(args) -> int:
+    from .export import ExportRefused, export_project
+
+    if not Path(args.config_file).is_file():
+        print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
+        return EXIT_USAGE
+    if args.brand:
+        print(f"coursegen: export --brand {args.brand}: brands are not supported by export yet; export without --brand", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = export_project(Path(args.config_file), Path(args.dir))
+    except CourseError as error:
+        print(format_text(error.findings, _root(args), colour=_colour(args)), file=sys.stderr)
+        print("Export stopped: nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    except ExportRefused as refused:
+        print(f"coursegen: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    if result.warnings:
+        print(format_text(result.warnings, _root(args), colour=_colour(args)), file=sys.stderr)
+    print(f"Exported {result.pages} pages, {result.assets} runtime files and {len(result.media)} media files to {result.dest}", file=sys.stderr)
+    print(f"Build it with `mkdocs build --strict` or `zensical build` in {result.dest}", file=sys.stderr)
+    if result.needs_coursegen:
+        print("Note: allow_html: false keeps the generator.markup extension, so building it needs coursegen installed.", file=sys.stderr)
+    return EXIT_OK
 
 
 def _mkdocs_config(args, **overrides):
