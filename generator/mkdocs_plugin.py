@@ -59,6 +59,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if not config.site_name or config.site_name == "course":
             config.site_name = course.settings.title
         config.theme["language"] = course.settings.language
+        theme_dir = str(Path(__file__).parent / "theme")  # accessibility fixes to Material's partials
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         for name in REQUIRED_EXTENSIONS + ([] if self.config.allow_html else ["generator.markup"]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)

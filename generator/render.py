@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import progress
 from .encode import encode_key
 from .i18n import strings_for
 from .markup import QuizMarkdown
@@ -83,7 +84,11 @@ class Renderer:
         final = course.final_quiz
         if final:
             pages.append(Page(final_path(final.id), final.title, self._final(final)))
-        return RenderedSite(pages, self._nav(final), self.strings)
+        pages += [Page(*page) for page in progress.pages(self)]
+        course_map = progress.map_html(course, self.strings)  # lets every page show lesson status in the nav
+        pages = [Page(p.path, p.title, p.content + course_map) for p in pages]
+        nav = self._nav(final) + [NavItem(title, path) for title, path in progress.nav_entries(self)]
+        return RenderedSite(pages, nav, self.strings)
 
     def _nav(self, final: Quiz | None) -> list[NavItem]:
         settings = self.course.settings
@@ -123,11 +128,11 @@ class Renderer:
 
     def quiz_html(self, quiz: Quiz) -> Markup:
         md = self.quiz_md
-        key = {q.id: q.key(md.block) for q in quiz.questions}
-        runtime = [k for k in self.strings if k not in {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home"}]
+        runtime = [k for k in self.strings if k not in {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home"}
+                   and not k.startswith("progress_")]
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
-            md=md, encoded_key=encode_key(quiz.id, key),
+            md=md, encode=encode_key,
             runtime_strings=json.dumps({k: self.strings[k] for k in runtime}, ensure_ascii=False),
         )
         return Markup(_collapse_blank_lines(html))

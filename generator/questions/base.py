@@ -38,7 +38,11 @@ class QuestionBase(Strict):
 
     def key(self, render) -> dict[str, Any]:
         """Answer data for the runtime; `render` turns quiz Markdown into safe HTML."""
-        return {"explanation": render(self.explanation or ""), "hints": [render(h) for h in self.hints]}
+        return {"explanation": render(self.explanation or "")}
+
+    def hint_html(self, render) -> list[str]:
+        """Hints ship encoded apart from the key: showing one never decodes the answer."""
+        return [render(h) for h in self.hints]
 
     def problems(self) -> list[Problem]:
         return []

@@ -1,5 +1,7 @@
 """`order`: put steps in the right order. Items are written in the correct order; the
-page shows them shuffled (deterministically, so the source never lists the answer)."""
+page shows them shuffled (deterministically, so the source never lists the answer).
+Each listed item carries its shown position as an opaque token (`data-value`); only the
+encoded key says which token belongs where."""
 
 import hashlib
 from typing import Annotated, Literal
@@ -25,7 +27,9 @@ class OrderQuestion(QuestionBase):
         return order
 
     def key(self, render):
+        shown = self.shown_order()
         return super().key(render) | {
+            "order": [shown.index(i) for i in range(len(self.items))],
             "feedback_correct": render(self.feedback_correct or ""),
             "feedback_incorrect": render(self.feedback_incorrect or ""),
         }

@@ -1,50 +1,42 @@
-/* Choice questions: single (radio), true_false (radio) and multiple (checkboxes). */
+/* Choice questions: single and true_false (radio), multiple (checkboxes, exact set).
+   Each chosen option shows its own feedback; right options not chosen are named too. */
 (function () {
   "use strict";
   var CQ = window.CourseQuiz;
-
-  function inputs(item) { return Array.prototype.slice.call(item.querySelectorAll(".cq-options input")); }
+  function inputs(item) { return CQ.all(item, ".cq-options input"); }
 
   var choice = {
     answer: function (item) {
       var chosen = inputs(item).filter(function (i) { return i.checked; }).map(function (i) { return +i.value; });
       return chosen.length ? chosen : null;
     },
-    grade: function (chosen, key) {
-      var right = key.correct;
-      var hits = chosen.filter(function (i) { return right.indexOf(i) >= 0; }).length;
-      var wrong = chosen.length - hits;
-      var exact = hits === right.length && wrong === 0;
-      var score = exact ? 1 : Math.max(0, (hits - wrong) / right.length);
-      return { score: score, chosen: chosen };
+    grade: function (chosen, key, s) {
+      var right = key.correct, hits = chosen.filter(function (i) { return right.indexOf(i) >= 0; }).length;
+      var wrong = chosen.length - hits, exact = hits === right.length && !wrong;
+      return {
+        score: exact ? 1 : Math.max(0, (hits - wrong) / right.length),
+        note: right.length > 1 && !exact ? CQ.format(s.found, { hits: hits, total: right.length, wrong: wrong }) : "",
+      };
     },
-    show: function (item, chosen, key) {
+    show: function (item, chosen, key, s) {
       inputs(item).forEach(function (input) {
-        var index = +input.value, li = input.closest(".cq-option");
-        var box = li.querySelector(".cq-option-feedback");
-        li.classList.remove("cq-chosen-right", "cq-chosen-wrong");
-        box.hidden = true;
-        if (chosen.indexOf(index) < 0) return;
-        var right = key.correct.indexOf(index) >= 0;
-        li.classList.add(right ? "cq-chosen-right" : "cq-chosen-wrong");
+        var i = +input.value, li = input.closest(".cq-option"), box = li.querySelector(".cq-option-feedback");
+        var right = key.correct.indexOf(i) >= 0, picked = chosen.indexOf(i) >= 0;
         box.innerHTML = "";
-        var tag = CQ.el("strong", "cq-option-verdict", (right ? "✓ " : "✗ "));
-        box.appendChild(tag);
-        box.appendChild(CQ.html("span", "", key.feedback[index]));
-        box.hidden = false;
+        box.hidden = !picked && !right;
+        if (box.hidden) return;
+        li.classList.add(picked ? (right ? "cq-right" : "cq-wrong") : "cq-missed");
+        var word = picked ? (right ? "✓ " + s.correct : "✗ " + s.incorrect) : "○ " + s.missed;
+        box.appendChild(CQ.el("strong", "cq-option-verdict", word + (picked && key.feedback[i] ? ": " : "")));
+        if (picked) box.appendChild(CQ.el("span", "", null, key.feedback[i].replace(/^<p>|<\/p>$/g, "")));
       });
     },
-    lock: function (item, locked) { inputs(item).forEach(function (i) { i.disabled = locked; }); },
-    reset: function (item) {
-      inputs(item).forEach(function (i) {
-        i.checked = false; i.disabled = false;
-        var li = i.closest(".cq-option");
-        li.classList.remove("cq-chosen-right", "cq-chosen-wrong");
-        li.querySelector(".cq-option-feedback").hidden = true;
-      });
+    fill: function (item, chosen) { inputs(item).forEach(function (i) { i.checked = chosen.indexOf(+i.value) >= 0; }); },
+    arrange: function (item, rand) {
+      var list = item.querySelector(".cq-options"), lis = CQ.all(list, ".cq-option");
+      lis.sort(function (a, b) { return a.querySelector("input").value - b.querySelector("input").value; });
+      (rand ? CQ.shuffle(lis, rand) : lis).forEach(function (li) { list.appendChild(li); });
     },
   };
-  CQ.types.single = choice;
-  CQ.types.true_false = choice;
-  CQ.types.multiple = choice;
+  CQ.types.single = CQ.types.true_false = CQ.types.multiple = choice;
 })();

@@ -2,16 +2,18 @@
 (function () {
   "use strict";
   var CQ = window.CourseQuiz;
-
-  function normalise(s) { return s.toLocaleLowerCase().trim().split(/\s+/).join(" "); }
   function input(item) { return item.querySelector(".cq-text-answer input"); }
+  /* Like Python's str.casefold() for the cases that matter here (generator/questions/text.py). */
+  function normalise(s) { return s.toLowerCase().replace(/ß/g, "ss").trim().split(/\s+/).join(" "); }
 
   CQ.types.text = {
-    answer: function (item) { var v = input(item).value; return v.trim() ? v : null; },
-    grade: function (value, key) { return { score: key.answers.indexOf(normalise(value)) >= 0 ? 1 : 0 }; },
+    answer: function (item) { var v = input(item).value; return v.trim() ? v.trim() : null; },
+    grade: function (value, key, s) {
+      var ok = key.answers.indexOf(normalise(value)) >= 0;
+      return { score: ok ? 1 : 0, note: ok ? "" : CQ.format(s.accepted, { list: key.answers.join(", ") }) };
+    },
     show: function () {},
-    feedback: function (value, key, detail) { return detail.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
-    lock: function (item, locked) { input(item).disabled = locked; },
-    reset: function (item) { input(item).value = ""; input(item).disabled = false; },
+    feedback: function (value, key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
+    fill: function (item, value) { input(item).value = value; },
   };
 })();
