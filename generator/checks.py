@@ -7,19 +7,27 @@ RULES; `check_course` runs them all and returns every finding, errors and warnin
 from __future__ import annotations
 
 import difflib
+import math
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from . import links
 from .errors import Finding, Severity, SourceLocation
-from .models import Course, Quiz
+from .i18n import strings_for
+from .models import Course, Lesson, Quiz
 from .source import SourceDocument
 
 
 @dataclass(frozen=True)
 class CheckOptions:
-    min_questions: int = 1  # a quiz shorter than this is reported
-    words_per_minute: int = 200
+    min_questions: int = 1  # a quiz with fewer questions is an error
+    words_per_minute: int = 200  # reading speed for the lesson-length warning
+    long_factor: float = 2.0  # warn when reading takes more than this times `minutes`
+    docs_dir: Path | None = None  # the site's docs folder (course/): where images and pages are looked up
+    unchecked_pages: frozenset[str] = frozenset()  # pages whose existence is unknown (their lesson failed to load)
 
 
 def _doc(course: Course, kind: str, ident: str) -> SourceDocument:
@@ -28,6 +36,25 @@ def _doc(course: Course, kind: str, ident: str) -> SourceDocument:
 
 def _at(course: Course, kind: str, ident: str, path: tuple = (), key: bool = False) -> SourceLocation:
     return _doc(course, kind, ident).location(path, key=key)
+
+
+def _find(course: Course, kind: str, ident: str, path: tuple, needle: str) -> SourceLocation:
+    """Where `needle` stands in the source, searching from the value at `path` on
+    (a link inside a multi-line body is reported on its own line)."""
+    doc = _doc(course, kind, ident)
+    start = doc.location(path)
+    lines = doc.text.splitlines()
+    for number in range(max(start.line, 1), len(lines) + 1):
+        column = lines[number - 1].find(needle)
+        if column >= 0:
+            return SourceLocation(start.file, number, column + 1)
+    return start
+
+
+def _unloaded(course: Course, kind: str) -> set[str]:
+    """Files of this kind that exist but did not load (their errors are already reported)."""
+    store = course.lessons if kind == "lesson" else course.quizzes
+    return {stem for k, stem in course.file_ids if k == kind and stem not in store}
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -69,16 +96,29 @@ def check_course_order(course: Course, options: CheckOptions) -> Iterator[Findin
 def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
     quiz_files = {stem for kind, stem in course.file_ids if kind == "quiz"}
     for lesson in course.lessons.values():
-        if lesson.quiz and lesson.quiz not in course.quizzes and lesson.quiz not in quiz_files:
+        if lesson.quiz == lesson.id and lesson.quiz not in quiz_files:
+            yield Finding(_at(course, "lesson", lesson.id, ("quiz",)), f"'{lesson.quiz}' is this lesson's own id: `quiz:` needs the id of its quiz",
+                          hint=_suggest(lesson.quiz, quiz_files) or f"create quizzes/{lesson.id}-quiz.yml and write `quiz: {lesson.id}-quiz`", code="self-reference")
+        elif lesson.quiz and lesson.quiz not in course.quizzes and lesson.quiz not in quiz_files:
             yield Finding(_at(course, "lesson", lesson.id, ("quiz",)), f"quiz '{lesson.quiz}' does not exist",
                           hint=_suggest(lesson.quiz, quiz_files) or f"create quizzes/{lesson.quiz}.yml", code="unresolved-reference")
+        quiz = course.quizzes.get(lesson.quiz or "")
+        if quiz is not None and quiz.final:
+            yield Finding(_at(course, "lesson", lesson.id, ("quiz",)), f"quiz '{quiz.id}' is the final assessment, not a lesson quiz",
+                          hint=f"create a quiz with `lesson: {lesson.id}` for this lesson, or remove `quiz:`", code="unresolved-reference")
+        elif quiz is not None and quiz.lesson != lesson.id:
+            yield Finding(_at(course, "lesson", lesson.id, ("quiz",)), f"quiz '{quiz.id}' checks lesson '{quiz.lesson}', not this one",
+                          hint=f"name this lesson's own quiz, or set `lesson: {lesson.id}` in quizzes/{quiz.id}.yml", code="unresolved-reference")
     lesson_files = {stem for kind, stem in course.file_ids if kind == "lesson"}
     for quiz in course.quizzes.values():
         if quiz.lesson is None:
             continue
         lesson = course.lessons.get(quiz.lesson)
         if lesson is None:
-            if quiz.lesson not in lesson_files:
+            if quiz.lesson == quiz.id:
+                yield Finding(_at(course, "quiz", quiz.id, ("lesson",)), f"'{quiz.lesson}' is this quiz's own id: `lesson:` needs the id of the lesson it checks",
+                              hint=_suggest(quiz.lesson, lesson_files) or "name a lesson in course/lessons/", code="self-reference")
+            elif quiz.lesson not in lesson_files:
                 yield Finding(_at(course, "quiz", quiz.id, ("lesson",)), f"lesson '{quiz.lesson}' does not exist",
                               hint=_suggest(quiz.lesson, lesson_files) or "name a lesson in course/lessons/", code="unresolved-reference")
         elif lesson.quiz != quiz.id:
@@ -113,6 +153,8 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
         allowed = owner.keys() if quiz.final else {o.id for o in getattr(course.lessons.get(quiz.lesson or ""), "objectives", [])}
         if not quiz.final and quiz.lesson not in course.lessons:
             continue
+        if quiz.final and _unloaded(course, "lesson"):  # its objectives may be in a lesson that failed to load
+            continue
         for q, question in enumerate(quiz.questions):
             assessed[question.objective] += 1
             if question.objective not in allowed:
@@ -122,7 +164,8 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
                               hint=_suggest(question.objective, allowed) or "use one of the ids under `objectives:` in the lesson",
                               code="unresolved-reference")
     for lesson in course.lessons.values():
-        if not lesson.quiz or lesson.quiz not in course.quizzes:
+        quiz = course.quizzes.get(lesson.quiz or "")
+        if quiz is None or quiz.lesson != lesson.id:  # reported by check_quiz_links
             continue
         for i, objective in enumerate(lesson.objectives):
             if not assessed[objective.id]:
@@ -150,12 +193,125 @@ def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterato
         yield Finding(_at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions",
                       hint=f"set draw to at most {len(quiz.questions)}", code="invalid")
     if len(quiz.questions) < options.min_questions:
-        yield Finding(_at(course, "quiz", quiz.id, ("questions",)), f"the quiz has {len(quiz.questions)} question(s); the minimum is {options.min_questions}",
-                      hint="add questions", code="short-quiz", severity=Severity.WARNING)
+        count = len(quiz.questions)
+        yield Finding(_at(course, "quiz", quiz.id, ("questions",), key=True),
+                      f"the quiz has {count} question{'s' * (count != 1)}; the minimum is {options.min_questions}",
+                      hint=f"add {options.min_questions - count} more, or lower `min_questions` (mkdocs.yml) or `--min-questions`",
+                      code="short-quiz")
+
+
+def check_sections(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    for lesson in course.lessons.values():
+        for i, section in enumerate(lesson.sections):
+            if not section.body.strip():
+                yield Finding(_at(course, "lesson", lesson.id, ("sections", i, "body")), f"section '{section.heading}' is empty",
+                              hint="write its text under `body: |`, indented, or remove the section", code="empty-section")
+
+
+def check_lesson_length(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    for lesson in course.lessons.values():
+        words = sum(len(text.split()) for _, text in _lesson_texts(lesson))
+        reading = math.ceil(words / options.words_per_minute)
+        if reading > lesson.minutes * options.long_factor:
+            yield Finding(_at(course, "lesson", lesson.id, ("minutes",)),
+                          f"the lesson has {words} words, about {reading} minutes of reading at {options.words_per_minute} words a minute, "
+                          f"but says `minutes: {lesson.minutes}`",
+                          hint=f"set `minutes: {reading}` or more, or split the lesson in two", code="long-lesson", severity=Severity.WARNING)
+
+
+def _lesson_texts(lesson: Lesson) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown text of a lesson with its data path."""
+    yield ("summary",), lesson.summary
+    for i, objective in enumerate(lesson.objectives):
+        yield ("objectives", i, "text"), objective.text
+    for i, section in enumerate(lesson.sections):
+        yield ("sections", i, "body"), section.body
+    for i, point in enumerate(lesson.key_points):
+        yield ("key_points", i), point
+    for i, prompt in enumerate(lesson.reflection):
+        yield ("reflection", i), prompt
+
+
+def _page_anchors(course: Course) -> dict[str, list[str]]:
+    """The site's pages (paths as in docs_dir) and the heading anchors each will have."""
+    strings = strings_for(course.settings.language, course.settings.strings)
+    pages: dict[str, list[str]] = {}
+    for lesson in course.ordered_lessons():  # a lesson outside the course order gets no page
+        headings = [lesson.title]
+        for section in lesson.sections:
+            headings += [section.heading, *links.headings_in(section.body)]
+        headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)
+        headings += [strings["check_yourself"]] * bool(lesson.quiz)
+        pages[f"lessons/{lesson.id}.md"] = links.anchors(headings)
+    modules = [m.title for m in course.settings.modules or []]
+    pages["index.md"] = links.anchors([course.settings.title, *modules] + [strings["final_assessment"]] * bool(course.settings.final_quiz))
+    if course.final_quiz:
+        pages[f"assessment/{course.final_quiz.id}.md"] = links.anchors([course.final_quiz.title])
+    return pages
+
+
+def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    pages = _page_anchors(course)
+    unloaded = frozenset(f"lessons/{stem}.md" for stem in _unloaded(course, "lesson"))
+    options = replace(options, unchecked_pages=unloaded)  # a lesson that failed to load: its page is unknown, not missing
+    for lesson in course.lessons.values():
+        here = f"lessons/{lesson.id}.md"
+        for path, text in _lesson_texts(lesson):
+            for link in links.links_in(text):
+                where = lambda: _find(course, "lesson", lesson.id, path, link.raw)  # noqa: E731
+                if link.image:
+                    yield from _image_findings(link, here, where, options)
+                elif not link.external:
+                    yield from _link_findings(link, here, pages, where, options)
+
+
+def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -> Iterator[Finding]:
+    if not link.text:
+        yield Finding(where(), f"image '{link.target}' has no alt text",
+                      hint=f"describe what it shows for learners who cannot see it: ![A client nodding]({link.target})", code="image-alt")
+    if link.external or not link.path or options.docs_dir is None:
+        return
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(here), link.path))
+    file = options.docs_dir / target
+    if target.startswith("../") or not file.is_file():
+        folder = file.parent
+        nearby = [p.name for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
+        close = _suggest(Path(link.path).name, nearby)
+        shown = f"{options.docs_dir.name}/{target}"
+        yield Finding(where(), f"image '{link.target}' does not exist: there is no {shown}",
+                      hint=close or "put the picture next to the lesson (in course/lessons/) and link it by its file name",
+                      code="missing-image")
+
+
+def _link_findings(link: links.Link, here: str, pages: dict[str, list[str]], where, options: CheckOptions) -> Iterator[Finding]:
+    page = here if not link.path else posixpath.normpath(posixpath.join(posixpath.dirname(here), link.path))
+    if link.path and page not in pages:
+        if page in options.unchecked_pages:
+            return
+        if link.path.endswith(".md"):
+            names = {posixpath.basename(p): p for p in pages}
+            close = difflib.get_close_matches(posixpath.basename(page), list(names), n=1, cutoff=0.75)
+            hint = f"did you mean '{posixpath.relpath(names[close[0]], posixpath.dirname(here))}'?" if close else \
+                "link a lesson by its file name with .md, e.g. [The rapport trap](rapport-trap.md)"
+            yield Finding(where(), f"link to '{link.target}': there is no page {link.path}", hint=hint, code="broken-link")
+        elif options.docs_dir is not None and not (options.docs_dir / page).exists():
+            yield Finding(where(), f"link to '{link.target}': there is no file {options.docs_dir.name}/{page}",
+                          hint=f"put {posixpath.basename(page)} next to the lesson, in {options.docs_dir.name}/lessons/", code="broken-link")
+        return
+    if link.anchor is None or page not in pages:
+        return
+    known = pages[page]
+    if link.anchor not in known:
+        shown = link.path or "this page"
+        close = _suggest(link.anchor, known)
+        hint = close or ("headings there: " + ", ".join(f"#{a}" for a in known))
+        yield Finding(where(), f"link to '{link.target}': {shown} has no heading with the anchor '#{link.anchor}'",
+                      hint=hint, code="broken-anchor")
 
 
 Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
-RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions]
+RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
+                     check_links, check_lesson_length]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

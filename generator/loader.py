@@ -62,7 +62,7 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
             Finding(
                 SourceLocation(paths.show(paths.course_file)),
                 "the course settings file is missing",
-                hint="create it (see README.md, 'Content format'), or run `coursegen new course`",
+                hint="create it as README.md shows under 'Content format', or run `coursegen new course`",
                 code="missing-file",
             )
         ]
@@ -88,6 +88,13 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
                         hint=f"rename the file to {item.id}{file.suffix} or set `id: {file.stem}`",
                         code="id-filename",
                     )
+                )
+                continue
+            if item.id in store:  # x.yml and x.yaml
+                first = course.sources[(kind, item.id)].file
+                findings.append(
+                    Finding(doc.location(("id",)), f"the {kind} id '{item.id}' is already used by {first}",
+                            hint="delete one of the two files, or give this one another id and file name", code="duplicate-id")
                 )
                 continue
             store[item.id] = item
@@ -128,6 +135,9 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: SourceDo
     for error in exc.errors(include_url=False):
         path, parent = _data_path(model, error["loc"])
         findings.append(_finding(error, path, parent, doc))
+    # `sumary:` is one slip, not two: drop "missing 'summary'" when a typo explains it
+    explained = {(f.field, f.hint.removeprefix("did you mean '").removesuffix("'?")) for f in findings if f.code == "extra-forbidden"}
+    findings = [f for f in findings if not (f.code == "missing" and (f.field, f.message.split("'")[1]) in explained)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))
 
 
@@ -152,7 +162,10 @@ def _finding(error: dict, path: tuple, parent: Any, doc: SourceDocument) -> Find
     elif kind == "string_type":
         message = "is empty: text is expected" if value is None else f"expected text, found {_describe(value)}"
         hint = "write the text after the colon; put it in quotes if it starts with a special character"
-    elif kind in ("int_parsing", "int_type", "int_from_float"):
+    elif kind == "string_too_short":
+        message = "is empty: text is expected"
+        hint = "write the text between the quotes"
+    elif kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         message = f"expected a whole number, found {_describe(value)}"
         hint = "write digits only, e.g. 15"
     elif kind in ("bool_parsing", "bool_type"):
@@ -172,16 +185,21 @@ def _finding(error: dict, path: tuple, parent: Any, doc: SourceDocument) -> Find
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = {"greater_than_equal": "at least", "less_than_equal": "at most", "greater_than": "more than", "less_than": "less than"}[kind]
-        message = f"must be {word} {bound}, found {value}"
+        message = f"must be {word} {bound}, found {_describe(value)[1:-1] if isinstance(value, str) else value}"
         hint = {"pass_mark": "a pass mark is a percentage from 1 to 100"}.get(str(name), "")
     elif kind == "too_short":
         need = ctx.get("min_length")
         message = "is empty" if not value and need == 1 else f"needs at least {need} item(s), found {ctx.get('actual_length', 0)}"
-        hint = {"questions": "add at least one question", "sections": "add at least one section"}.get(str(name), "")
+        hint = {"questions": "add at least one question", "sections": "add at least one section",
+                "options": "a choice question needs at least two options", "items": "give at least two steps to put in order",
+                "answers": "give at least one accepted answer", "lessons": "list at least one lesson id"}.get(str(name), "")
         if need == 1 and value in ("", None):
             message = "is empty: text is expected"
     elif kind == "too_long":
-        message = f"has too many items or characters: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+        message = f"has too many items: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+    elif kind == "string_too_long":
+        message = f"is too long: at most {ctx.get('max_length')} characters"
+        hint = "split the text, e.g. into several sections"
     elif kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
@@ -195,7 +213,7 @@ def _finding(error: dict, path: tuple, parent: Any, doc: SourceDocument) -> Find
         hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
     elif kind == "union_tag_not_found":
         message = "missing required field 'type'"
-        hint = "add `type: single` (or multiple, true_false, order, text)"
+        hint = "add `type:` with one of single, multiple, true_false, order, text"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:

@@ -1,0 +1,44 @@
+"""The content integrity suite: every check on the bundled course (and on every brand,
+once brands exist), with no error and no warning; and the heading anchors the checks
+expect are the ones MkDocs really gives the built pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.checks import RULES, CheckOptions, _page_anchors, check_course
+from generator.loader import CoursePaths
+from generator.pipeline import check
+from conftest import ROOT
+
+PROJECTS = [ROOT] + sorted(p for p in ROOT.glob("brands/*") if (p / "course" / "course.yml").is_file())
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=lambda p: "bundled" if p == ROOT else p.name)
+def test_every_check_passes_strictly(project: Path):
+    course, findings = check(CoursePaths.at(project))
+    assert course is not None
+    assert [f.one_line() for f in findings] == []
+    assert len(RULES) >= 7
+
+
+def test_each_rule_runs_on_the_bundled_course():
+    course, _ = check(CoursePaths.at(ROOT))
+    options = CheckOptions(docs_dir=ROOT / "course")
+    for rule in RULES:
+        assert list(rule(course, options)) == [], rule.__name__
+    assert check_course(course, options) == []
+
+
+def test_anchors_match_the_built_site(built_site):
+    course, _ = check(CoursePaths.at(ROOT))
+    for page, expected in _page_anchors(course).items():
+        if not page.startswith("lessons/"):
+            continue
+        html = (built_site / page.removesuffix(".md") / "index.html").read_text()
+        article = html[html.index('<article'):html.index('</article>')]
+        ids = re.findall(r'<h[1-6] id="([^"]+)"', article)
+        assert ids == expected[1:], page  # the page title (h1) carries no id in Material
