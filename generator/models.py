@@ -29,7 +29,7 @@ class CourseSettings(Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field("en", description="e.g. en, de, es.")
     pass_mark: Percent = Field(70, description="Default pass mark of lesson quizzes, percent.")
     final_quiz: Id | None = Field(None, description="Id of the final assessment quiz.")
-    lessons: list[Id] | None = Field(None, description="Ordered lesson ids (or use `modules`).")
+    lessons: Annotated[list[Id], Field(min_length=1)] | None = Field(None, description="Ordered lesson ids (or use `modules`).")
     modules: list[Module] | None = Field(None, description="Lessons grouped into titled modules, in order.")
     completion: Literal["quiz", "read"] = Field(
         "quiz", description="A lesson is done when its quiz is passed (`quiz`) or when marked as read (`read`)."

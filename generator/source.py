@@ -8,7 +8,11 @@ its constructor, because its constructor:
 - expands aliases, which is how an "alias bomb" eats memory.
 So every scalar stays the text the trainer wrote (pydantic converts "15" to 15 where
 a number is expected), `null`/`~`/empty become None, duplicate keys are findings and
-anchors/aliases are refused.
+anchors/aliases are refused, as are tags other than YAML's plain ones (`!!python/...`
+is never data here, let alone code).
+
+Limits keep hostile files cheap: size is checked before the file is read, nesting
+depth is capped (PyYAML's composer recurses), and no alias is ever expanded.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import yaml
 from .errors import Finding, SourceLocation
 
 MAX_FILE_BYTES = 1_000_000  # a long lesson is ~20 KB; anything this big is a mistake
+MAX_DEPTH = 40  # a quiz is about 6 levels deep
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 Path_ = tuple  # a data path: keys and list indexes from the document root
@@ -58,7 +64,7 @@ class _Refused(Exception):
 
 def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Finding]]:
     """Parse a file; return the document, or None and the findings that stopped it."""
-    whole_file = SourceLocation(display)
+    whole_file = SourceLocation(display, 1)
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -73,7 +79,10 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
                 code="too-large",
             )
         ]
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding(whole_file, f"cannot read the file: {exc.strerror}", code="unreadable")]
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
     except UnicodeDecodeError as exc:
@@ -91,12 +100,19 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [Finding(whole_file, "the file is empty", hint="see README.md for a complete example", code="empty")]
+    too_deep = Finding(whole_file, f"values are nested more than {MAX_DEPTH} levels deep",
+                       hint="check the brackets and indentation; course files need only a few levels", code="too-deep")
     try:
+        deep = _too_deep(text)
+        if deep:
+            return None, [Finding(SourceLocation(display, *deep), too_deep.message, hint=too_deep.hint, code=too_deep.code)]
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_finding(exc, display, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - composer errors are always marked
         return None, [Finding(whole_file, f"invalid YAML: {exc}", code="yaml-syntax")]
+    except RecursionError:  # the composer recurses once per level
+        return None, [too_deep]
     doc = SourceDocument(display, None, text)
     builder = _Builder(doc)
     try:
@@ -104,6 +120,20 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
     except _Refused as refused:
         return None, [refused.finding]
     return doc, builder.findings
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first passes MAX_DEPTH, found from the event stream before composing:
+    libyaml's composer recurses in C, and a few hundred thousand '[' crash the process."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
 
 
 class _Builder:
@@ -115,6 +145,24 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         mark = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.value_marks[path] = mark
+        if len(path) > MAX_DEPTH:
+            raise _Refused(
+                Finding(
+                    SourceLocation(self.doc.file, *mark),
+                    f"values are nested more than {MAX_DEPTH} levels deep",
+                    hint="check the brackets and indentation; course files need only a few levels",
+                    code="too-deep",
+                )
+            )
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(
+                Finding(
+                    SourceLocation(self.doc.file, *mark),
+                    f"the YAML tag '{_short_tag(node.tag)}' is not supported in course files",
+                    hint="remove the tag (the word starting with !) and write the value as plain text",
+                    code="yaml-tag",
+                )
+            )
         if id(node) in self.seen:
             raise _Refused(
                 Finding(
@@ -139,6 +187,7 @@ class _Builder:
                     Finding(
                         SourceLocation(self.doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
                         "a key must be a plain word, not a list or a mapping",
+                        hint="write `name: value`; a key never starts with [, { or -",
                         code="yaml-syntax",
                     )
                 )
@@ -161,26 +210,65 @@ class _Builder:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.style is None and node.value in _NULLS:
+    if not node.style and node.value in _NULLS:  # plain style: None (pure Python) or "" (libyaml)
         return None
     return node.value
 
 
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Finding:
+    """PyYAML's parser messages, reworded for trainers and pointed at the real slip."""
+    lines = text.splitlines()
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = (exc.problem or "invalid YAML").strip()
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem, context = (exc.problem or "invalid YAML").strip(), (exc.context or "").strip()
+    line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+    opened = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else (line, column)
     hint = "check the indentation and quoting on this line and the one before"
-    line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    unclosed = _unclosed_quote(lines, line)
     if "\\t" in problem or "\t" in line_text[: max(column, 1)]:
-        problem = "a tab character is used for indentation"
-        hint = "indent with spaces only (two per level)"
+        problem, hint = "a tab character is used for indentation", "indent with spaces only, two per level"
+    elif "mapping values are not allowed" in problem and ":" not in line_text[: column - 1].strip()[:-1]:
+        problem = "this line is indented more than the field above it"
+        hint = "align it with the field above, or put a value that spans lines in quotes"
     elif "mapping values are not allowed" in problem:
         problem = "a colon followed by a space inside a plain value"
         hint = 'put the whole value in quotes, e.g. title: "Rapport: the trap"'
-    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        problem = "a quoted value is never closed"
-        hint = "add the closing quote"
-    elif "expected <block end>" in problem or "did not find expected" in problem:
-        hint = "this line's indentation does not match the lines around it; align it with its siblings"
+    elif "quoted scalar" in context:
+        (line, column), problem, hint = opened, "a quoted value is never closed", "add the closing quote"
+    elif "flow sequence" in context or "flow mapping" in context:
+        bracket = "]" if "sequence" in context else "}"
+        (line, column), problem = opened, f"a value in brackets is never closed with '{bracket}'"
+        hint = f"add the closing {bracket}, or put the value in quotes if it starts with a bracket"
+    elif "another document" in problem:
+        problem = "a second document starts here (a line '---' or '...')"
+        hint = "a course file holds one document: remove this line, or move what follows into its own file"
+    elif unclosed and "expected" in problem:
+        (line, column), problem, hint = unclosed, "a quoted value is never closed", "add the closing quote"
+    elif "expected key" in problem and line_text.lstrip().startswith("-"):
+        problem = "a list item ('- ') where a field (`key: value`) is expected"
+        hint = "indent the item under the field it belongs to, or remove the '- '"
+    elif "expected <block end>" in problem or "expected key" in problem:
+        problem = "this line is not aligned with the lines around it"
+        hint = "fields of the same item start in the same column; text after a closing quote belongs inside it"
+    elif "cannot start any token" in problem:
+        problem = f"a value cannot start with '{line_text[column - 1:column]}'"
+        hint = "put the whole value in quotes"
+    elif "alias" in context or "anchor" in context:
+        problem = "a value cannot start with '*' or '&'"
+        hint = "put the whole value in quotes"
     return Finding(SourceLocation(display, line, column), f"invalid YAML: {problem}", hint=hint, code="yaml-syntax")
+
+
+def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
+    """The `key: "...` line above `line` whose double quote runs on: PyYAML only notices
+    the slip where the next quote ends the value, often on a later line."""
+    for number in range(line - 1, max(line - 20, 0), -1):
+        text = lines[number - 1]
+        quote = text.find(': "')
+        if quote >= 0 and not text.lstrip().startswith("#") and (text.count('"') - text.count('\\"')) % 2:
+            return number, quote + 3
+    return None
