@@ -15,13 +15,16 @@ from pathlib import Path
 
 import yaml
 
+from .brand import BRANDS_DIR, list_brands
 from .checks import CheckOptions
 from .errors import CourseError, Severity
 from .loader import CoursePaths
+from .overlay import check_branded
 from .pipeline import check
 from .report import format_json, format_text
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,11 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--min-questions", type=int, default=1, help="report quizzes with fewer questions")
+    p.add_argument("--brand", metavar="NAME", help="check brand NAME (brands/NAME/) and the course merged with its overlay")
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("build", help="check, then build the static site")
     p.add_argument("--out", "-d", help="output folder (default: site/)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--brand", metavar="NAME", help=f"build the firm's copy in brands/NAME/ (default output: {BRANDS_OUT}/NAME/)")
+    p.add_argument("--all-brands", action="store_true", help=f"build every brand, each into its own folder ({BRANDS_OUT}/NAME/ or DIR/NAME/)")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
@@ -102,7 +108,10 @@ def _paths(args) -> CoursePaths:
 def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None) -> int:
     options = _plugin_options(args)
     check_options = CheckOptions(min_questions=min_questions or options.get("min_questions", 1))
-    _, findings = check(_paths(args), check_options)
+    if getattr(args, "brand", None):
+        _, _, findings = check_branded(_paths(args), args.brand, check_options, options.get("brands_dir", BRANDS_DIR))
+    else:
+        _, findings = check(_paths(args), check_options)
     failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
     if fmt == "json":
         print(format_json(findings))
@@ -155,6 +164,8 @@ def cmd_build(args) -> int:
     if not Path(args.config_file).is_file():
         print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
         return EXIT_USAGE
+    if args.brand or args.all_brands:
+        return cmd_build_brands(args)
     code = run_check(args, strict=args.strict)
     if code != EXIT_OK:
         print("Build stopped: nothing was written; the previous site is unchanged.", file=sys.stderr)
@@ -171,6 +182,48 @@ def cmd_build(args) -> int:
         print(f"Build failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
     print(f"Site built in {config.site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_build_brands(args) -> int:
+    """Each brand into its own folder; a brand with errors leaves its previous site (and every other) as it was."""
+    if args.brand and args.all_brands:
+        print("coursegen: give either --brand NAME or --all-brands, not both", file=sys.stderr)
+        return EXIT_USAGE
+    brands_dir = _plugin_options(args).get("brands_dir", BRANDS_DIR)
+    names = list_brands(_root(args), brands_dir) if args.all_brands else [args.brand]
+    if not names:
+        print(f"coursegen: no brands in {brands_dir}/ (a brand is a folder with a brand.yml; see README.md, 'Brands')", file=sys.stderr)
+        return EXIT_USAGE
+    base = Path(args.out) if args.out else _root(args) / BRANDS_OUT
+    code = EXIT_OK
+    for name in names:
+        out = base if (args.out and not args.all_brands) else base / name
+        code = max(code, _build_brand(args, name, out.resolve()))
+    return code
+
+
+def _build_brand(args, name: str, out: Path) -> int:
+    args.brand = name
+    code = run_check(args, strict=args.strict)
+    if code != EXIT_OK:
+        print(f"Brand '{name}': build stopped; nothing was written and its previous site is unchanged.", file=sys.stderr)
+        return code
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_mkdocs()
+    try:
+        config = _mkdocs_config(args, strict=args.strict, site_dir=str(out))
+        if "course" not in config.plugins:
+            print(f"coursegen: {args.config_file} does not use the `course` plugin; add it under `plugins:`", file=sys.stderr)
+            return EXIT_USAGE
+        config.plugins["course"].config["brand"] = name
+        build(config)
+    except MkDocsException as exc:
+        print(f"Brand '{name}': build failed: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Brand '{name}' built in {out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -8,7 +8,10 @@ the previous site untouched; adds the rendered pages in memory in `on_files`; an
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import base
@@ -17,10 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import assets
+from . import assets, brand
 from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
+from .overlay import prepare_branded
 from .pipeline import prepare
 from .render import NavItem, RenderedSite, render_site
 from .report import format_text
@@ -38,23 +42,32 @@ class CoursePluginConfig(base.Config):
     allow_html = c.Type(bool, default=True)
     strict = c.Type(bool, default=False)  # course warnings fail the build
     min_questions = c.Type(int, default=1)
+    # A firm's branded copy: the name of a folder in brands_dir (see README, "Brands").
+    brand = c.Optional(c.Type(str))
+    brands_dir = c.Type(str, default="brands")
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         self.paths: CoursePaths | None = None
+        self.brand = None  # a LoadedBrand when building a firm's copy
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.paths = CoursePaths.at(root, self.config.course_dir, self.config.quizzes_dir)
+        options = CheckOptions(min_questions=self.config.min_questions)
         try:
-            course, warnings = prepare(self.paths, CheckOptions(min_questions=self.config.min_questions), strict=self.config.strict)
+            if self.config.brand:
+                course, self.brand, warnings = prepare_branded(self.paths, self.config.brand, options, strict=self.config.strict,
+                                                               brands_dir=self.config.brands_dir)
+            else:
+                course, warnings = prepare(self.paths, options, strict=self.config.strict)
         except CourseError as error:
             raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
         if warnings:
             log.warning("The course has warnings:\n\n" + format_text(warnings, root))
-        self.site = render_site(course)
+        self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
         config.nav = [_mkdocs_nav(item) for item in self.site.nav]
         if not config.site_name or config.site_name == "course":
             config.site_name = course.settings.title
@@ -71,6 +84,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         for js in assets.scripts():
             if js not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(js)
+        if self.brand:
+            _apply_brand(config, self.brand, self.site.strings)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -82,6 +97,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             files.append(File.generated(config, page.path, content=page.content))
         for uri, content in assets.files():
             files.append(File.generated(config, uri, content=content))
+        if self.brand:
+            files.append(File.generated(config, brand.BRAND_CSS, content=brand.brand_css(self.brand)))
+            for uri, path in self.brand.asset_files():
+                files.append(File.generated(config, uri, content=path.read_bytes()))
         return files
 
     def on_serve(self, server, config, builder):
@@ -90,6 +109,26 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
+    """A firm's copy: its title, footer, theme and language; pages open from file:// too."""
+    config.site_name = loaded.model.site_title
+    config.copyright = brand.copyright_html(loaded)
+    config.use_directory_urls = False  # lessons/x.html, not lessons/x/: works opened from disk
+    for key, value in brand.theme_settings(loaded, strings).items():
+        config.theme[key] = value
+    if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
+        folder = Path(tempfile.mkdtemp(prefix="coursegen-brand-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        (folder / "partials" / "languages").mkdir(parents=True)
+        (folder / "partials" / "languages" / "custom.html").write_text(
+            brand.theme_strings_template(config.theme["language"], loaded.model.theme_strings), encoding="utf-8")
+        config.theme.dirs.insert(0, str(folder))
+        config.theme["language"] = "custom"
+    for css in brand.stylesheets(loaded):
+        if css not in config.extra_css:
+            config.extra_css.append(css)
 
 
 def _mkdocs_nav(item: NavItem):

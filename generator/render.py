@@ -53,8 +53,10 @@ def final_path(quiz_id: str) -> str:
 
 
 class Renderer:
-    def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None):
+    def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None,
+                 contact: list[tuple[str, str]] | None = None):
         self.course = course
+        self.contact = contact or []  # a brand's (kind, HTML link) pairs, shown on the home page
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
         loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator", "templates")]
         self.env = Environment(
@@ -107,7 +109,7 @@ class Renderer:
     def _home(self, lessons: list[Lesson]) -> str:
         return self.env.get_template("home.md.j2").render(
             course=self.course.settings, lessons=lessons, modules=self._modules(), final=self.course.final_quiz,
-            lesson_path=lesson_path, final_path=final_path,
+            lesson_path=lesson_path, final_path=final_path, contact=self.contact,
         )
 
     def _modules(self) -> list[tuple[str, list[Lesson]]]:

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .brand import Brand
 from .models import CourseSettings, Lesson, Quiz
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "course.schema.json": (CourseSettings, "Course settings", "course/course.yml: the course's title, language, pass mark and lesson order."),
     "lesson.schema.json": (Lesson, "Lesson", "course/lessons/<id>.yml: one lesson's sections, objectives and reflection prompts."),
     "quiz.schema.json": (Quiz, "Quiz", "quizzes/<id>.yml: a lesson's practice quiz or the final assessment."),
+    "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
 

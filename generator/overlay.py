@@ -1,0 +1,173 @@
+"""A brand's course overlay: the base course with the brand's changes, never edited.
+
+The brand folder may hold `lessons/*.yml` and `quizzes/*.yml` (same format as the
+course's). A lesson or quiz whose id is already in the base course replaces it; any
+other is added. `course:` in brand.yml may hide lessons (their quizzes go with them,
+and final-quiz questions on their objectives are left out) and give a new order.
+The merged course then goes through the same integrity checks as any course, so a
+brand quiz that names a missing objective is reported at its own file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .brand import BRANDS_DIR, LoadedBrand, brand_strings, load_brand
+from .checks import CheckOptions, check_course
+from .errors import CourseError, Finding, Severity
+from .loader import CoursePaths, load_course, load_model, yaml_files
+from .models import Course, Lesson, Module, Quiz
+
+
+def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None,
+                  brands_dir: str = BRANDS_DIR) -> tuple[Course | None, LoadedBrand | None, list[Finding]]:
+    """Every finding about a brand and the course merged with its overlay."""
+    brand, findings = load_brand(paths, name, brands_dir)
+    course, course_findings = load_course(paths)
+    findings += course_findings
+    if brand is None or course is None:
+        return None, brand, findings
+    merged, overlay_findings = apply_overlay(course, brand, paths)
+    findings += overlay_findings
+    if merged is None:
+        return None, brand, findings
+    options = options or CheckOptions()
+    if getattr(options, "docs_dir", False) is None:  # as pipeline.check: links are looked up next to the lessons
+        options = replace(options, docs_dir=paths.course_dir)
+    findings += check_course(merged, options)
+    return merged, brand, findings
+
+
+def prepare_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None, *, strict: bool = False,
+                    brands_dir: str = BRANDS_DIR) -> tuple[Course, LoadedBrand, list[Finding]]:
+    """A branded course ready to render; raises CourseError on any error."""
+    course, brand, findings = check_branded(paths, name, options, brands_dir)
+    failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+    if course is None or brand is None or failing:
+        raise CourseError(findings)
+    return course, brand, findings
+
+
+def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
+    """The merged course (a new object; `base` is left as it was) and the overlay's findings."""
+    findings: list[Finding] = []
+    merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids))
+    base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
+    added = _load_into(merged, brand, paths, findings)
+    hidden = _hide(merged, brand, findings)
+    settings = _settings(base, brand, [i for i in added if i not in base_lessons], hidden, merged, findings)
+    if settings is None or any(f.is_error for f in findings):
+        return None, findings
+    merged.sources[("course", settings.id)] = base.sources.get(("course", base.settings.id))
+    merged.settings = settings
+    return merged, findings
+
+
+def _load_into(merged: Course, brand: LoadedBrand, paths: CoursePaths, findings: list[Finding]) -> list[str]:
+    """Load the brand's lessons and quizzes over the base ones; return the lesson ids loaded."""
+    overlay = brand.model.course
+    loaded: list[str] = []
+    for kind, folder, model, store in (
+        ("lesson", brand.folder / overlay.lessons_dir, Lesson, merged.lessons),
+        ("quiz", brand.folder / overlay.quizzes_dir, Quiz, merged.quizzes),
+    ):
+        for file in yaml_files(folder):
+            merged.file_ids[(kind, file.stem)] = paths.show(file)
+            item, doc = load_model(file, model, paths, findings)
+            if item is None:
+                store.pop(file.stem, None)  # a broken replacement must not fall back silently
+                continue
+            if item.id != file.stem:
+                findings.append(Finding(doc.location(("id",)), f"the {kind} id '{item.id}' does not match its file name '{file.name}'",
+                                        hint=f"rename the file to {item.id}{file.suffix} or set `id: {file.stem}`", code="id-filename"))
+                continue
+            store[item.id] = item
+            merged.sources[(kind, item.id)] = doc
+            if kind == "lesson":
+                loaded.append(item.id)
+    return loaded
+
+
+def _hide(merged: Course, brand: LoadedBrand, findings: list[Finding]) -> set[str]:
+    """Take hidden lessons out, with their quizzes and the final-quiz questions on them."""
+    hidden: set[str] = set()
+    objectives: set[str] = set()
+    for i, lesson_id in enumerate(brand.model.course.hide):
+        lesson = merged.lessons.get(lesson_id)
+        if lesson is None:
+            known = sorted(merged.lessons)
+            findings.append(Finding(brand.doc.location(("course", "hide", i)), f"cannot hide lesson '{lesson_id}': the course has no such lesson",
+                                    hint=f"use one of: {', '.join(known)}", code="unresolved-reference", field="course.hide"))
+            continue
+        hidden.add(lesson_id)
+        objectives |= {o.id for o in lesson.objectives}
+        merged.file_ids.pop(("lesson", lesson_id), None)
+        merged.sources.pop(("lesson", lesson_id), None)
+        del merged.lessons[lesson_id]
+        for quiz in [q for q in merged.quizzes.values() if q.lesson == lesson_id or q.id == lesson.quiz]:
+            if quiz.final:
+                continue
+            del merged.quizzes[quiz.id]
+            merged.file_ids.pop(("quiz", quiz.id), None)
+    for quiz_id, quiz in list(merged.quizzes.items()):
+        if quiz.final and objectives:
+            kept = [q for q in quiz.questions if q.objective not in objectives]
+            if len(kept) != len(quiz.questions):
+                merged.quizzes[quiz_id] = quiz.model_copy(update={"questions": kept})
+    return hidden
+
+
+def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: set[str], merged: Course,
+              findings: list[Finding]):
+    overlay, model = brand.model.course, brand.model
+    language = model.language or base.settings.language
+    strings = dict(base.settings.strings) if language == base.settings.language else {}
+    update: dict = {
+        "id": overlay.id or f"{base.settings.id}-{brand.name}",
+        "title": overlay.title or model.site_title,
+        "description": overlay.description or base.settings.description,
+        "language": language,
+        "strings": brand_strings(language) | strings | model.strings,
+        "final_quiz": overlay.final_quiz or base.settings.final_quiz,
+    }
+    if overlay.lessons is not None and overlay.modules is not None:
+        findings.append(Finding(brand.doc.location(("course", "modules"), key=True),
+                                "give either `lessons:` or `modules:` under `course:`, not both", code="invalid", field="course"))
+        return None
+    if overlay.lessons is not None:
+        _check_order(brand, [(lid, ("course", "lessons", i)) for i, lid in enumerate(overlay.lessons)], hidden, merged, findings)
+        update |= {"lessons": list(overlay.lessons), "modules": None}
+    elif overlay.modules is not None:
+        order = [(lid, ("course", "modules", m, "lessons", i)) for m, mod in enumerate(overlay.modules) for i, lid in enumerate(mod.lessons)]
+        _check_order(brand, order, hidden, merged, findings)
+        update |= {"lessons": None, "modules": [Module(title=m.title, lessons=list(m.lessons)) for m in overlay.modules]}
+    elif base.settings.modules is not None:
+        modules = [replace_lessons(m, [lid for lid in m.lessons if lid not in hidden]) for m in base.settings.modules]
+        modules = [m for m in modules if m.lessons]
+        if new_lessons and modules:
+            modules[-1] = replace_lessons(modules[-1], modules[-1].lessons + new_lessons)
+        update |= {"modules": modules or None, "lessons": None if modules else new_lessons}
+    else:
+        update["lessons"] = [lid for lid in base.settings.lessons or [] if lid not in hidden] + new_lessons
+    return base.settings.model_copy(update=update)
+
+
+def replace_lessons(module: Module, lessons: list[str]) -> Module:
+    return module.model_copy(update={"lessons": lessons})
+
+
+def _check_order(brand: LoadedBrand, order: list[tuple[str, tuple]], hidden: set[str], merged: Course,
+                 findings: list[Finding]) -> None:
+    seen: set[str] = set()
+    for lesson_id, path in order:
+        where = brand.doc.location(path)
+        if lesson_id in seen:
+            findings.append(Finding(where, f"lesson '{lesson_id}' is listed twice", hint="remove the second entry",
+                                    code="duplicate-id", field="course"))
+        elif lesson_id in hidden:
+            findings.append(Finding(where, f"lesson '{lesson_id}' is both hidden and in the order",
+                                    hint="remove it from `hide:` or from the order", code="invalid", field="course"))
+        elif lesson_id not in merged.lessons:
+            findings.append(Finding(where, f"lesson '{lesson_id}' is neither in the course nor in the brand's lessons/",
+                                    hint=f"use one of: {', '.join(sorted(merged.lessons))}", code="unresolved-reference", field="course"))
+        seen.add(lesson_id)
