@@ -21,7 +21,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from .errors import Finding, SourceLocation
 from .i18n import known_keys
@@ -31,10 +31,20 @@ from .questions.base import Id, Strict, Text
 BRAND_FILE = "brand.yml"
 BRANDS_DIR = "brands"
 
+def _matches(pattern: str, message: str):
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise ValueError(message.format(value=value))
+        return value
+    return AfterValidator(check)
+
+
 Hex = Annotated[
     str,
-    StringConstraints(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"),
-    Field(description="A colour as #rgb or #rrggbb, e.g. '#0b5d4b' (quote it: # starts a YAML comment)."),
+    _matches(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})",
+             "'{value}' is not a hex colour: write it as \"#rrggbb\" in quotes, e.g. \"#0b5d4b\" (any hex value works)"),
+    Field(description="A colour as #rgb or #rrggbb, e.g. '#0b5d4b' (quote it: # starts a YAML comment).",
+          json_schema_extra={"pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}),
 ]
 AssetPath = Annotated[
     str,
@@ -66,9 +76,9 @@ class Fonts(Strict):
 
 
 class Contact(Strict):
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()./-]{4,30}$")] | None = None
-    web: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    email: Annotated[str, _matches(r"[^@\s]+@[^@\s]+\.[^@\s]+", "'{value}' is not an email address, e.g. training@firm.example")] | None = None
+    phone: Annotated[str, _matches(r"\+?[0-9 ()./-]{4,30}", "'{value}' is not a phone number: digits, spaces and + ( ) . / - only")] | None = None
+    web: Annotated[str, _matches(r"https?://\S+", "'{value}' is not a web address: start it with https://")] | None = None
 
 
 class Module(Strict):
@@ -101,7 +111,7 @@ class Brand(Strict):
     footer: Text | None = Field(None, description="A line of text in every page's footer.")
     contact: Contact = Field(default_factory=Contact)
     copyright: Line | None = Field(None, description="e.g. '© 2026 Firm GmbH'.")
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] | None = Field(
+    language: Annotated[str, _matches(r"[a-z]{2}(-[A-Z]{2})?", "'{value}' is not a language code: use en, de or es")] | None = Field(
         None, description="en, de or es: interface strings and Material's translations; default the course's."
     )
     css: list[AssetPath] = Field(default_factory=list, description="Extra stylesheets in the brand folder.")
@@ -161,10 +171,12 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
         return None, [Finding(SourceLocation(paths.show(file)), f"there is no brand '{name}'", hint=hint, code="missing-file")]
     findings: list[Finding] = []
     model, doc = load_model(file, Brand, paths, findings)
+    if doc is not None and isinstance(doc.data, dict):  # string keys are reported even when other fields fail
+        findings += _string_findings(doc)
     if model is None:
         return None, findings
     brand = LoadedBrand(name, folder, model, doc)
-    findings += _asset_findings(brand) + _string_findings(brand)
+    findings += _asset_findings(brand)
     return (None if any(f.is_error for f in findings) else brand), findings
 
 
@@ -235,18 +247,19 @@ def _path_problem(base: Path, value: str, suffixes, want_dir: bool) -> tuple[str
     return None
 
 
-def _string_findings(brand: LoadedBrand) -> list[Finding]:
+def _string_findings(doc) -> list[Finding]:
     findings = []
     known = known_keys() | set(BRAND_STRINGS["en"])
-    for key in brand.model.strings:
+    strings, theme = doc.data.get("strings"), doc.data.get("theme_strings")
+    for key in strings if isinstance(strings, dict) else {}:
         if key not in known:
             close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-            findings.append(Finding(brand.doc.location(("strings", key), key=True), f"unknown interface string '{key}'",
+            findings.append(Finding(doc.location(("strings", key), key=True), f"unknown interface string '{key}'",
                                     hint=f"did you mean '{close[0]}'?" if close else "see generator/i18n/strings.yml for the keys",
                                     code="unknown-string", field="strings"))
-    for key in brand.model.theme_strings:
+    for key in theme if isinstance(theme, dict) else {}:
         if not re.fullmatch(r"[a-z][a-z0-9_.-]*", key):
-            findings.append(Finding(brand.doc.location(("theme_strings", key), key=True), f"'{key}' is not a theme string key",
+            findings.append(Finding(doc.location(("theme_strings", key), key=True), f"'{key}' is not a theme string key",
                                     hint="use Material's keys, e.g. search.placeholder or footer.next", code="unknown-string",
                                     field="theme_strings"))
     return findings

@@ -1,0 +1,188 @@
+"""Brands without a browser: brand.yml validation, refused asset paths, the course
+overlay, and `coursegen check|build --brand` from the command line."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, coursegen
+from generator.brand import list_brands, load_brand
+from generator.loader import CoursePaths, load_course
+from generator.overlay import apply_overlay, check_branded
+
+EXAMPLES = ["harbor", "nordlicht"]
+
+
+def project_with_brands(dest: Path) -> Path:
+    copy_project(dest)
+    shutil.copytree(ROOT / "brands", dest / "brands")
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return project_with_brands(tmp_path / "proj")
+
+
+def write_brand(project: Path, name: str, text: str, files: dict[str, str] | None = None) -> Path:
+    folder = project / "brands" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for rel in ("logo.svg", "favicon.svg"):
+        (folder / rel).write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    for rel, content in (files or {}).items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(content)
+    (folder / "brand.yml").write_text(text)
+    return folder
+
+
+MINIMAL = """\
+firm: "Test Firm"
+site_title: "Test Academy"
+logo: logo.svg
+favicon: favicon.svg
+colors:
+  primary: "#123456"
+  accent: "#abcdef"
+"""
+
+
+def messages(project: Path, name: str) -> list[str]:
+    _, _, findings = check_branded(CoursePaths.at(project), name)
+    return [f.one_line() for f in findings if f.is_error]
+
+
+def test_example_brands_are_clean():
+    assert list_brands(ROOT) == EXAMPLES
+    for name in EXAMPLES:
+        course, brand, findings = check_branded(CoursePaths.at(ROOT), name)
+        assert course is not None and brand is not None
+        assert [f.one_line() for f in findings] == []
+
+
+def test_brand_mistakes_point_at_file_and_line(project):
+    write_brand(project, "broken", MINIMAL.replace('"#123456"', '"blue"') + "fotner: x\nstrings:\n  chek: Go\n")
+    found = messages(project, "broken")
+    assert any(m.startswith("brands/broken/brand.yml:6:") and "'blue'" in m for m in found), found
+    assert any(m.startswith("brands/broken/brand.yml:8:1") and "unknown field 'fotner'" in m and "footer" in m for m in found), found
+    assert any(m.startswith("brands/broken/brand.yml:10:3") and "unknown interface string 'chek'" in m and "'check'" in m for m in found), found
+
+
+def test_missing_brand_suggests_a_close_name(project):
+    found = messages(project, "harbour")
+    assert found == ["brands/harbour/brand.yml: error: there is no brand 'harbour' (did you mean 'harbor'?)"]
+
+
+@pytest.mark.parametrize("value, words", [
+    ("/etc/passwd", "absolute path"),
+    ("../../mkdocs.yml", "leads out of the brand folder"),
+    ("https://cdn.example/logo.svg", "another host"),
+    ("missing.svg", "does not exist"),
+    ("outside.svg", "symbolic link to a file outside"),
+])
+def test_asset_paths_outside_the_brand_folder_are_refused(project, value, words):
+    folder = write_brand(project, "sneaky", MINIMAL.replace("logo: logo.svg", f"logo: {value}"))
+    (project / "secret.svg").write_text("<svg/>")
+    os.symlink(project / "secret.svg", folder / "outside.svg")
+    found = messages(project, "sneaky")
+    assert len(found) == 1 and found[0].startswith("brands/sneaky/brand.yml:3:7: error: logo: "), found
+    assert words in found[0]
+
+
+def test_a_symlink_inside_the_brand_folder_is_fine(project):
+    folder = write_brand(project, "linked", MINIMAL.replace("logo: logo.svg", "logo: alias.svg"))
+    os.symlink(folder / "logo.svg", folder / "alias.svg")
+    assert messages(project, "linked") == []
+
+
+def test_overlay_replaces_adds_hides_and_reorders_without_touching_the_base():
+    paths = CoursePaths.at(ROOT)
+    base, _ = load_course(paths)
+    before = (base.settings.model_dump(), dict(base.lessons), dict(base.quizzes))
+    brand, _ = load_brand(paths, "nordlicht")
+    merged, findings = apply_overlay(base, brand, paths)
+    assert findings == []
+    assert merged.settings.lesson_order() == ["welcome", "rapport-trap", "telefonakquise", "leading-the-dance", "value-first", "wrap-up"]
+    assert merged.lessons["welcome"].title == "Willkommen in der Nordlicht Akademie"  # replaced by id
+    assert "telefonakquise-quiz" in merged.quizzes  # added
+    assert "working-in-the-gray" not in merged.lessons and "working-in-the-gray-quiz" not in merged.quizzes  # hidden
+    gray = {o.id for o in base.lessons["working-in-the-gray"].objectives}
+    assert not any(q.objective in gray for q in merged.final_quiz.questions)
+    assert merged.settings.language == "de" and merged.settings.id == "rapport-nordlicht"
+    assert (base.settings.model_dump(), dict(base.lessons), dict(base.quizzes)) == before
+
+
+def test_overlay_mistakes_are_reported_at_the_brand_files(project):
+    overlay = MINIMAL + "course:\n  hide: [no-such-lesson]\n  lessons: [welcome, welcome, ghost]\n"
+    quiz = """\
+id: extra-quiz
+lesson: extra
+title: "Extra"
+questions:
+  - id: q1
+    type: true_false
+    objective: not-an-objective
+    prompt: "Yes?"
+    options:
+      - text: "True"
+        correct: true
+      - text: "False"
+"""
+    lesson = "id: extra\ntitle: Extra\nsummary: S\nminutes: 2\nobjectives:\n  - id: extra-o\n    text: T\nsections:\n  - heading: H\n    body: B\nquiz: extra-quiz\n"
+    write_brand(project, "mixed", overlay, {"lessons/extra.yml": lesson, "quizzes/extra-quiz.yml": quiz})
+    found = messages(project, "mixed")
+    assert "brands/mixed/brand.yml:9:10: error: course.hide: cannot hide lesson 'no-such-lesson'" in found[0]
+    assert any(m.startswith("brands/mixed/brand.yml:10:22: error: course: lesson 'welcome' is listed twice") for m in found), found
+    assert any(m.startswith("brands/mixed/brand.yml:10:31: error: course: lesson 'ghost' is neither") for m in found), found
+    # the overlay order is broken, so the merged course is not built; fix it and the checks run on the merge
+    write_brand(project, "mixed", MINIMAL + "course:\n  lessons: [welcome, extra]\n",
+                {"lessons/extra.yml": lesson, "quizzes/extra-quiz.yml": quiz})
+    found = messages(project, "mixed")
+    assert any(m.startswith("brands/mixed/quizzes/extra-quiz.yml:7:16: error:") and "not-an-objective" in m for m in found), found
+
+
+def test_check_brand_from_the_command_line(project):
+    result = coursegen("check", "--brand", "nordlicht", cwd=project)
+    assert result.returncode == 0, result.stderr
+    write_brand(project, "bad", MINIMAL.replace("logo: logo.svg", "logo: ../mkdocs.yml"))
+    result = coursegen("check", "--brand", "bad", cwd=project)
+    assert result.returncode == 1
+    assert "brands/bad/brand.yml:3:7: error: logo: '../mkdocs.yml' leads out of the brand folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _tree_digest(folder: Path) -> dict[str, tuple[str, int]]:
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_building_one_brand_never_changes_another(project):
+    result = coursegen("build", "--all-brands", cwd=project)
+    assert result.returncode == 0, result.stderr
+    out = project / "site-brands"
+    assert sorted(p.name for p in out.iterdir()) == EXAMPLES
+    nordlicht = _tree_digest(out / "nordlicht")
+    result = coursegen("build", "--brand", "harbor", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert _tree_digest(out / "nordlicht") == nordlicht
+    result = coursegen("build", cwd=project)  # the main site (site/) leaves the brands alone too
+    assert result.returncode == 0, result.stderr
+    assert _tree_digest(out / "nordlicht") == nordlicht
+    # a brand with errors: nothing is written, its previous site stays
+    harbor = _tree_digest(out / "harbor")
+    (project / "brands" / "harbor" / "brand.yml").write_text(MINIMAL.replace('"#123456"', "red"))
+    result = coursegen("build", "--brand", "harbor", cwd=project)
+    assert result.returncode == 1 and "previous site is unchanged" in result.stderr
+    assert _tree_digest(out / "harbor") == harbor
+
+
+def test_build_brand_usage_errors(project):
+    result = coursegen("build", "--brand", "nope", cwd=project)
+    assert result.returncode == 1 and "there is no brand 'nope'" in result.stderr
+    result = coursegen("build", "--brand", "harbor", "--all-brands", cwd=project)
+    assert result.returncode == 2 and "not both" in result.stderr
