@@ -63,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     p.set_defaults(run=cmd_serve)
 
+    p = sub.add_parser("new", help="start a lesson or quiz from a commented file that passes `check`")
+    p.add_argument("kind", choices=["lesson", "quiz"])
+    p.add_argument("id", metavar="ID", help="lowercase letters, digits and hyphens, e.g. negotiation-basics")
+    p.add_argument("--title", help="lesson title (default: from the id)")
+    p.add_argument("--module", help="lesson: add it to the module with this title (default: the last module)")
+    p.add_argument("--lesson", help="quiz: the lesson it checks (default: ID without -quiz)")
+    p.add_argument("--final", action="store_true", help="quiz: make it the course's final assessment")
+    p.set_defaults(run=cmd_new)
+
     p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build")
     p.add_argument("dir", metavar="DIR", help="a new or empty folder, or an earlier export to refresh")
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
@@ -125,6 +134,28 @@ def cmd_check(args) -> int:
     if code == EXIT_OK and args.format == "text":
         print("Course OK.", file=sys.stderr)
     return code
+
+
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, new_lesson, new_quiz
+
+    paths = _paths(args)
+    try:
+        if args.kind == "lesson":
+            created = new_lesson(paths, args.id, title=args.title, module=args.module)
+        else:
+            min_questions = _plugin_options(args).get("min_questions", 1)
+            created = new_quiz(paths, args.id, args.lesson, final=args.final, min_questions=min_questions)
+    except ScaffoldError as refused:
+        print(f"coursegen new: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    for file in created.files:
+        print(f"wrote {file}", file=sys.stderr)
+    for note in created.notes:
+        print(f"note: {note}", file=sys.stderr)
+    nxt = f"coursegen new quiz {args.id}-quiz" if args.kind == "lesson" else "coursegen check"
+    print(f"Next: fill in the text marked 'Write ...' or 'Say ...', then run `{nxt}`.", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_export(args) -> int:

@@ -1,5 +1,14 @@
 """Findings as a compiler prints them: grouped by file, sorted by line, the line quoted
-with a caret under the spot, colour on a terminal, a count at the end."""
+with a caret under the spot, colour on a terminal, a count at the end.
+
+    course/lessons/value-first.yml: 1 error
+      course/lessons/value-first.yml:5:10: error: minutes: expected a whole number, found 'lots'
+           5 | minutes: lots
+             |          ^~~~
+        hint: write digits only, e.g. 15
+
+`format_json` gives the same findings for editors and CI.
+"""
 
 from __future__ import annotations
 
@@ -9,59 +18,95 @@ from pathlib import Path
 
 from .errors import Finding
 
-_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m"}
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;35m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m",
+            "dim": "\033[2m"}
 _RESET = "\033[0m"
+_WIDTH = 110  # quoted lines longer than this are cut around the spot
 
 
 def format_text(findings: list[Finding], root: Path | None = None, colour: bool = False) -> str:
     paint = (lambda what, text: f"{_COLOURS[what]}{text}{_RESET}") if colour else (lambda what, text: text)
     base = Path(root) if root else Path()
-
-    def read_line(file: str, line: int) -> str:
-        return _read_line_from_disk(base / file, line)
-
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_file[finding.location.file].append(finding)
     out: list[str] = []
     for file in sorted(by_file):
-        out.append(paint("file", file))
-        for f in sorted(by_file[file], key=lambda f: (f.location.line, f.location.column, f.message)):
-            sev = f.severity.value
-            subject = f"{f.field}: " if f.field else ""
-            out.append(f"  {f.location}: {paint(sev, sev)}: {subject}{f.message}")
-            line = read_line(file, f.location.line) if f.location.line else ""
-            if line.strip():
-                out.append(f"    {f.location.line:>4} | {line}")
-                col = max(f.location.column, 1)
-                out.append("         | " + " " * (col - 1) + paint("caret", "^"))
-            if f.hint:
-                out.append("    " + paint("hint", f"hint: {f.hint}"))
+        items = sorted(by_file[file], key=lambda f: (f.location.line, f.location.column, f.message))
+        out.append(paint("file", f"{file}: {_counts(items)}"))
+        lines = _read_lines(base / file) if any(f.location.line for f in items) else []
+        for f in items:
+            out.extend(_one(f, lines, paint))
         out.append("")
-    out.append(summary(findings))
+    out.append(summary(findings, colour=colour))
     return "\n".join(out)
 
 
-def summary(findings: list[Finding]) -> str:
+def _one(f: Finding, lines: list[str], paint) -> list[str]:
+    sev = f.severity.value
+    subject = f"{f.field}: " if f.field else ""
+    out = [f"  {f.location}: {paint(sev, sev)}: {subject}{f.message}"]
+    line = lines[f.location.line - 1] if 0 < f.location.line <= len(lines) else ""
+    if line.strip():
+        col = min(max(f.location.column, 1), len(line) + 1)
+        shown, col = _clip(line.expandtabs(1), col)
+        out.append(f"    {f.location.line:>5} | {shown}")
+        out.append("          | " + " " * (col - 1) + paint("caret", "^" + "~" * (_token_length(shown, col) - 1)))
+    if f.hint:
+        out.append("    " + paint("hint", f"hint: {f.hint}"))
+    return out
+
+
+def _clip(line: str, col: int) -> tuple[str, int]:
+    """A long line cut to the part around the spot, and the spot's column in it."""
+    if len(line) <= _WIDTH:
+        return line, col
+    start = max(0, min(col - _WIDTH // 3, len(line) - _WIDTH))
+    piece = line[start:start + _WIDTH]
+    prefix = "…" if start else ""
+    suffix = "…" if start + _WIDTH < len(line) else ""
+    return prefix + piece + suffix, col - start + len(prefix)
+
+
+def _token_length(line: str, col: int) -> int:
+    """How far to underline: a quoted value to its closing quote, else to the next space."""
+    rest = line[col - 1:]
+    if not rest:
+        return 1
+    if rest[0] in "\"'":
+        end = rest.find(rest[0], 1)
+        return end + 1 if end > 0 else len(rest)
+    end = next((i for i, ch in enumerate(rest) if ch.isspace()), len(rest))
+    return max(1, min(end, 60))
+
+
+def _counts(findings: list[Finding]) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
+    parts = [f"{errors} error{'s' * (errors != 1)}"] * bool(errors) + [f"{warnings} warning{'s' * (warnings != 1)}"] * bool(warnings)
+    return ", ".join(parts)
+
+
+def summary(findings: list[Finding], colour: bool = False) -> str:
     if not findings:
         return "No problems found."
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    files = len({f.location.file for f in findings})
+    text = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {files} file{'s' * (files != 1)}"
+    if colour:
+        return f"{_COLOURS['error' if errors else 'warning']}{text}{_RESET}"
+    return text
 
 
 def format_json(findings: list[Finding]) -> str:
-    ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column))
+    ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.message))
     errors = sum(f.is_error for f in findings)
     return json.dumps({"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}, indent=2)
 
 
-def _read_line_from_disk(file: Path, line: int) -> str:
+def _read_lines(file: Path) -> list[str]:
     try:
-        with file.open(encoding="utf-8-sig", errors="replace") as handle:
-            for number, text in enumerate(handle, 1):
-                if number == line:
-                    return text.rstrip("\r\n")
+        return file.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").split("\n")
     except OSError:
-        pass
-    return ""
+        return []
