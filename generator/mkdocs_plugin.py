@@ -26,6 +26,7 @@ from .errors import CourseError
 from .loader import CoursePaths
 from .overlay import prepare_branded
 from .pipeline import prepare
+from .preview import with_error_banner
 from .render import NavItem, RenderedSite, render_site
 from .report import format_text
 
@@ -52,6 +53,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.site: RenderedSite | None = None
         self.paths: CoursePaths | None = None
         self.brand = None  # a LoadedBrand when building a firm's copy
+        self.serving = False
+        self.last_good: tuple | None = None  # (course, site) of the last build without errors
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
+        # so a broken save can fall back to the last good pages instead of hanging.
+        self.serving = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -64,10 +72,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             else:
                 course, warnings = prepare(self.paths, options, strict=self.config.strict)
         except CourseError as error:
-            raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
-        if warnings:
-            log.warning("The course has warnings:\n\n" + format_text(warnings, root))
-        self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
+            if not self.serving:  # `mkdocs build` and `coursegen build` fail
+                raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
+            course = self._serve_last_good(format_text(error.findings, root))
+        else:
+            if warnings:
+                log.warning("The course has warnings:\n\n" + format_text(warnings, root))
+            self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
+            self.last_good = (course, self.site)
+        if course is None:  # serving, and no good version yet: only the error page
+            config.nav = [_mkdocs_nav(item) for item in self.site.nav]
+            return config
         config.nav = [_mkdocs_nav(item) for item in self.site.nav]
         if not config.site_name or config.site_name == "course":
             config.site_name = course.settings.title
@@ -87,6 +102,15 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.brand:
             _apply_brand(config, self.brand, self.site.strings)
         return config
+
+    def _serve_last_good(self, report: str):
+        """Serve mode after a broken save: log the findings, keep the last good pages with a banner."""
+        stale = self.last_good is not None
+        log.error("The course has errors; %s until they are fixed:\n\n%s",
+                  "the preview keeps showing the last good version" if stale else "the preview shows only this report", report)
+        course, site = self.last_good if stale else (None, None)
+        self.site = with_error_banner(site, report)
+        return course
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None

@@ -1,0 +1,111 @@
+"""Live preview: `coursegen serve` on a free local port with a copied project. A good
+save shows up; a broken save keeps the last good site up (HTTP 200, the error in a
+banner and in the terminal); fixing it shows the new content. `mkdocs build` still
+fails on the same error."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+LESSON = "course/lessons/welcome.yml"
+BANNER = 'class="cq-build-error"'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout):
+        return 0, ""
+
+
+def wait_for(url: str, ok, timeout: float = 60) -> tuple[float, str]:
+    """Poll until ok(status, body); return the seconds it took and the body."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        status, body = get(url)
+        if ok(status, body):
+            return time.monotonic() - start, body
+        time.sleep(0.05)
+    raise AssertionError(f"{url}: not as expected after {timeout} s (last status {status})")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("serve") / "p")
+    port = free_port()
+    log = (project.parent / "serve.log").open("w+")
+    env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(url + "/lessons/welcome/", lambda s, b: s == 200, timeout=90)
+        yield project, url, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def save(project: Path, text: str) -> None:
+    (project / LESSON).write_text(text, encoding="utf-8")
+
+
+def test_broken_save_keeps_serving_then_fixed_save_updates(server):
+    project, url, log = server
+    page = url + "/lessons/welcome/"
+    original = (project / LESSON).read_text()
+    good = original.replace('title: "Welcome to the course"', 'title: "Welcome, first edit"')
+    save(project, good)
+    seconds, _ = wait_for(page, lambda s, b: s == 200 and "Welcome, first edit" in b)
+    print(f"\na good save showed after {seconds:.2f} s")
+
+    save(project, good.replace("minutes: 3", "minutes: lots"))
+    _, body = wait_for(page, lambda s, b: s == 200 and BANNER in b)
+    assert "Welcome, first edit" in body, "the last good content stays"
+    assert "course/lessons/welcome.yml:5:10: error: minutes: expected a whole number, found &#x27;lots&#x27;" in body
+    status, home = get(url + "/")
+    assert status == 200 and BANNER in home and "Rapport that sells" in home
+    log.seek(0)
+    terminal = log.read()
+    assert "The course has errors; the preview keeps showing the last good version" in terminal
+    assert "course/lessons/welcome.yml:5:10: error: minutes: expected a whole number, found 'lots'" in terminal
+    assert "Traceback" not in terminal
+
+    save(project, good.replace('title: "Welcome, first edit"', 'title: "Welcome, fixed"'))
+    _, body = wait_for(page, lambda s, b: s == 200 and "Welcome, fixed" in b)
+    assert BANNER not in body
+
+
+def test_plain_mkdocs_build_still_fails(tmp_path):
+    project = copy_project(tmp_path / "p")
+    lesson = project / LESSON
+    lesson.write_text(lesson.read_text().replace("minutes: 3", "minutes: lots"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")], cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert "The course has errors" in result.stderr and "expected a whole number" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
