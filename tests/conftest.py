@@ -80,3 +80,19 @@ def site_url(built_site):
     server, url = serve_folder(built_site)
     yield url
     server.shutdown()
+
+
+QUIZ_COURSE = ROOT / "tests/fixtures/quizcourse"
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory) -> Path:
+    """The quiz test course (every type, both modes, shuffle, hints, draw, attempts), built once."""
+    return build_site(QUIZ_COURSE, tmp_path_factory.mktemp("quizsite") / "site")
+
+
+@pytest.fixture(scope="session")
+def quiz_url(quiz_site):
+    server, url = serve_folder(quiz_site)
+    yield url
+    server.shutdown()

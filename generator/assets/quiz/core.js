@@ -236,7 +236,7 @@
     this.$(".cq-retry").hidden = left <= 0;
     this.status();
     if (review) return;
-    result.focus();
+    if (this.mode === "assessment") result.focus(); /* practice: focus stays on the feedback; the result is announced */
     this.root.dispatchEvent(new CustomEvent("cq:finished", { bubbles: true, detail: { course: this.course, quiz: this.id, percent: percent, passed: passed } }));
   };
 
