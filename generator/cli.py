@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the course and report every problem (fast, writes nothing)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--min-questions", type=int, default=1, help="report quizzes with fewer questions")
+    p.add_argument("--min-questions", type=int, metavar="N", help="report quizzes with fewer than N questions (default: min_questions in mkdocs.yml, else 1)")
     p.add_argument("--brand", metavar="NAME", help="check brand NAME (brands/NAME/) and the course merged with its overlay")
     p.set_defaults(run=cmd_check)
 
@@ -116,7 +116,8 @@ def _paths(args) -> CoursePaths:
 
 def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None) -> int:
     options = _plugin_options(args)
-    check_options = CheckOptions(min_questions=min_questions or options.get("min_questions", 1))
+    check_options = CheckOptions(min_questions=min_questions if min_questions is not None else options.get("min_questions", 1))
+    strict = strict or bool(options.get("strict", False))  # `strict: true` in mkdocs.yml: warnings fail there too
     if getattr(args, "brand", None):
         _, _, findings = check_branded(_paths(args), args.brand, check_options, options.get("brands_dir", BRANDS_DIR))
     else:
