@@ -19,6 +19,7 @@ from .brand import BRANDS_DIR, list_brands
 from .checks import CheckOptions
 from .errors import CourseError, Severity
 from .loader import CoursePaths
+from .outdir import OutputRefused, check_output, staged
 from .overlay import check_branded
 from .pipeline import check
 from .report import format_json, format_text
@@ -196,24 +197,61 @@ def cmd_build(args) -> int:
     if not Path(args.config_file).is_file():
         print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
         return EXIT_USAGE
+    if args.out:
+        args.out = os.path.expanduser(args.out)  # `--out "~"` is the home folder, refused, not a folder named ~
     if args.brand or args.all_brands:
         return cmd_build_brands(args)
     code = run_check(args, strict=args.strict)
     if code != EXIT_OK:
         print("Build stopped: nothing was written; the previous site is unchanged.", file=sys.stderr)
         return code
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     _quiet_mkdocs()
     overrides = {"site_dir": str(Path(args.out).resolve())} if args.out else {}
     try:
+        if args.out:
+            _check_out(args, Path(args.out))
         config = _mkdocs_config(args, strict=args.strict, **overrides)
-        build(config)
+    except OutputRefused as exc:
+        print(f"coursegen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except MkDocsException as exc:
         print(f"Build failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
-    print(f"Site built in {config.site_dir}", file=sys.stderr)
+    code = _staged_build(args, config, "Build")
+    if code == EXIT_OK:
+        print(f"Site built in {config.site_dir}", file=sys.stderr)
+    return code
+
+
+def _check_out(args, out: Path, *more: Path) -> None:
+    paths = _paths(args)
+    protected = [paths.course_dir, paths.quizzes_dir, _root(args) / "brands", *more]
+    check_output(out, protected, {"the project folder": _root(args), "your home folder": Path.home()})
+
+
+def _staged_build(args, config, label: str) -> int:
+    """Build into a temporary folder next to site_dir and swap it in only on success, so
+    a failure anywhere leaves the previous site as it was; refuse a site_dir that is not
+    ours to replace (see outdir.py)."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    out = Path(config.site_dir).resolve()
+    try:
+        _check_out(args, out, Path(config.docs_dir))
+        with staged(out) as temp:
+            config["site_dir"] = str(temp)
+            build(config)
+    except OutputRefused as exc:
+        print(f"coursegen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (MkDocsException, OSError) as exc:
+        print(f"{label} failed: {exc}\nThe previous site in {out} is unchanged.", file=sys.stderr)
+        return EXIT_CONTENT
+    finally:
+        config["site_dir"] = str(out)
     return EXIT_OK
 
 
@@ -241,7 +279,6 @@ def _build_brand(args, name: str, out: Path) -> int:
     if code != EXIT_OK:
         print(f"Brand '{name}': build stopped; nothing was written and its previous site is unchanged.", file=sys.stderr)
         return code
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     _quiet_mkdocs()
@@ -251,12 +288,13 @@ def _build_brand(args, name: str, out: Path) -> int:
             print(f"coursegen: {args.config_file} does not use the `course` plugin; add it under `plugins:`", file=sys.stderr)
             return EXIT_USAGE
         config.plugins["course"].config["brand"] = name
-        build(config)
     except MkDocsException as exc:
         print(f"Brand '{name}': build failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
-    print(f"Brand '{name}' built in {out}", file=sys.stderr)
-    return EXIT_OK
+    code = _staged_build(args, config, f"Brand '{name}': build")
+    if code == EXIT_OK:
+        print(f"Brand '{name}' built in {out}", file=sys.stderr)
+    return code
 
 
 def cmd_serve(args) -> int:

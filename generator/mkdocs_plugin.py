@@ -24,6 +24,7 @@ from . import assets, brand
 from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
+from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
 from .preview import with_error_banner
@@ -126,6 +127,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             for uri, path in self.brand.asset_files():
                 files.append(File.generated(config, uri, content=path.read_bytes()))
         return files
+
+    def on_post_build(self, config) -> None:
+        # mark the folder as ours, so `coursegen build` may replace it later (outdir.py)
+        write_marker(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         assert self.paths is not None

@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from .source import MAX_FILE_BYTES
 from .errors import Finding
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;35m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m",
@@ -107,6 +108,8 @@ def format_json(findings: list[Finding]) -> str:
 
 def _read_lines(file: Path) -> list[str]:
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:  # refused unread by the loader: do not read it here either
+            return []
         return file.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").split("\n")
     except OSError:
         return []

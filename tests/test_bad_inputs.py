@@ -114,7 +114,7 @@ def test_real_command_line_check_and_build_fail_cleanly(name, tmp_path):
         assert result.returncode == 1, result.stderr
         assert findings_in(result.stderr) == expected(case), result.stderr
         assert "Traceback" not in result.stderr + result.stdout
-        assert elapsed < 1.0, f"{command[0]} took {elapsed:.2f} s"  # interpreter start-up included
+        assert elapsed < 3.0, f"{command[0]} took {elapsed:.2f} s"  # start-up included; in-process runs are held to 1 s
     assert not (tmp_path / "site").exists()
 
 
