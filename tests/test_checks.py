@@ -4,11 +4,13 @@ one edit that breaks it, and the exact findings `check` must report.
 Each case is a file in tests/fixtures/checks/cases/: `edits` (replace text in a file,
 write a new file, or delete one), optional `options` (CheckOptions fields) and
 `expect` (every finding, as `file:line:col: severity: message (hint)`). Adding a case
-is adding a file.
+is adding a file. After a deliberate change of wording, re-record every case with
+`COURSEGEN_UPDATE_GOLDEN=1 pytest tests/test_checks.py` and review the diff.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -52,8 +54,14 @@ def test_the_base_course_is_clean(tmp_path):
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
 def test_rule(case_file, tmp_path):
-    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-    assert findings_after(case, tmp_path) == case["expect"]
+    text = case_file.read_text(encoding="utf-8")
+    case = yaml.safe_load(text)
+    found = findings_after(case, tmp_path)
+    if os.environ.get("COURSEGEN_UPDATE_GOLDEN") == "1" and found != case["expect"]:
+        comment = text.splitlines()[0] + "\n" if text.startswith("#") else ""
+        case_file.write_text(comment + yaml.safe_dump({**case, "expect": found}, sort_keys=False, width=1000, allow_unicode=True))
+        return
+    assert found == case["expect"]
 
 
 def test_every_rule_has_a_case():
