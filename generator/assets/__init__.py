@@ -2,7 +2,7 @@
 
 They are served as separate, cacheable files under assets/course/, never inlined.
 Scripts load in the order `scripts()` gives: the core, then one file per question
-type, then the start-up script.
+type, then the start-up script, then the learner-progress scripts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ _ROOT = Path(str(resources.files(__package__)))
 
 def _script_paths() -> list[Path]:
     quiz = _ROOT / "quiz"
-    return [quiz / "core.js", *sorted((quiz / "types").glob("*.js")), quiz / "boot.js"]
+    # Learner progress (progress/*.js) reads what the quiz runtime records, so it loads after it.
+    return [quiz / "core.js", *sorted((quiz / "types").glob("*.js")), quiz / "boot.js", *sorted((_ROOT / "progress").glob("*.js"))]
 
 
 def _style_paths() -> list[Path]:

@@ -1,0 +1,71 @@
+"""The progress pages at build time: in every language, in the nav, with relative links
+only, and with the mistakes data decodable (what the browser does)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from generator.encode import decode_key
+from generator.i18n import _tables, languages
+from generator.loader import CoursePaths
+from generator.pipeline import check
+from generator.progress import MISTAKES_SEED
+from generator.render import render_site
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def course():
+    course, _ = check(CoursePaths.at(ROOT))
+    return course
+
+
+def test_every_language_has_every_progress_string():
+    keys = {k for k in _tables()["en"] if k.startswith("progress_")}
+    assert len(keys) > 30
+    for language in languages():
+        assert keys <= set(_tables()[language]), language
+
+
+@pytest.mark.parametrize("language,title,reset", [("en", "Your progress", "Reset progress…"),
+                                                   ("de", "Ihr Fortschritt", "Fortschritt zurücksetzen…"),
+                                                   ("es", "Su progreso", "Borrar progreso…")])
+def test_progress_pages_in_the_course_language(course, language, title, reset):
+    course.settings.language = language
+    try:
+        site = render_site(course)
+    finally:
+        course.settings.language = "en"
+    pages = {p.path: p for p in site.pages}
+    assert pages["progress.md"].title == title and reset in pages["progress.md"].content
+    assert [item.path for item in site.nav[-3:]] == ["progress.md", "mistakes.md", "certificate.md"]
+    assert site.nav[-3].title == title
+
+
+def test_every_page_carries_the_course_map_and_links_stay_relative(course):
+    site = render_site(course)
+    for page in site.pages:
+        found = re.search(r'class="cq-course-map" hidden data-map="([^"]+)"', page.content)
+        assert found, page.path
+    data = json.loads(html.unescape(found.group(1)))
+    assert data["course"] == "rapport" and ["rapport-trap", "rapport-trap-quiz"] in data["lessons"]
+    for path in ("progress.md", "certificate.md", "mistakes.md"):
+        content = next(p.content for p in site.pages if p.path == path)
+        assert not re.search(r'(href|src)="(/|https?:)', content), path
+        assert "](/" not in content
+
+
+def test_mistakes_data_has_every_question_with_its_lesson(course):
+    page = next(p for p in render_site(course).pages if p.path == "mistakes.md")
+    blob = re.search(r'data-mistakes="([^"]+)"', page.content).group(1)
+    data = decode_key(MISTAKES_SEED, blob)
+    assert set(data) == {q for q in course.quizzes}
+    for quiz_id, questions in data.items():
+        assert len(questions) == len(course.quizzes[quiz_id].questions)
+        for number, prompt, explanation, lesson in questions.values():
+            assert prompt and lesson in course.lessons
+    assert page.content.count("<template data-quiz=") == len(course.quizzes)
