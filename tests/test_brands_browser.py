@@ -1,0 +1,171 @@
+"""The two example brands, built once by the real command line and opened in Chromium:
+each shows its own name, colours, logo and contact and none of the other's; no page
+asks another host for anything; the site works under a sub-path and from file://;
+the German brand speaks German. Screenshots of each home page land in docs/brands/
+when COURSEGEN_UPDATE_SCREENSHOTS=1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, _QuietHandler, coursegen
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = {
+    "nordlicht": {
+        "firm": "Nordlicht Vertrieb GmbH", "title": "Nordlicht Akademie", "colours": ["#0b5d4b", "#e0a100"],
+        "header_rgb": "rgb(11, 93, 75)", "scheme": "default", "email": "akademie@nordlicht-vertrieb.example",
+        "phone": "+49 40 1234 5678", "web": "nordlicht-vertrieb.example/akademie", "lang": "de",
+        "quiz_page": "lessons/telefonakquise.html", "verdicts": {"✓ Richtig", "✗ Falsch"},
+    },
+    "harbor": {
+        "firm": "Harbor Sales Academy Ltd", "title": "Harbor Academy", "colours": ["#ff5c8a", "#2ee6c8"],
+        "header_rgb": "rgb(255, 92, 138)", "scheme": "slate", "email": "crew@harbor-academy.example",
+        "phone": "+44 20 7946 0000", "web": "harbor-academy.example", "lang": "en",
+        "quiz_page": "lessons/value-first.html", "verdicts": {"✓ Correct", "✗ Incorrect"},
+    },
+}
+SCREENSHOTS = ROOT / "docs" / "brands"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("brand-sites")
+    result = coursegen("build", "--all-brands", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return {name: out / name for name in EXAMPLES}
+
+
+class _PrefixHandler(_QuietHandler):
+    """Serves the folder only under `prefix`, as a web server would at /training/<brand>/."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
+@pytest.fixture(scope="module")
+def prefixed(sites):
+    """Each brand served by one HTTP server under /training/<brand>/."""
+    servers, urls = [], {}
+    for name, folder in sites.items():
+        handler = type("Handler", (_PrefixHandler,), {"prefix": f"/training/{name}/"})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        urls[name] = f"http://127.0.0.1:{server.server_address[1]}/training/{name}/"
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+def _text_files(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text("utf-8", errors="replace")
+            for p in folder.rglob("*") if p.suffix in {".html", ".css", ".js", ".svg", ".json", ".xml"}}
+
+
+def _other(name: str) -> str:
+    return next(n for n in EXAMPLES if n != name)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_each_brand_shows_its_own_identity_and_none_of_the_other(sites, name):
+    me, other = EXAMPLES[name], EXAMPLES[_other(name)]
+    files = _text_files(sites[name])
+    home = files["index.html"]
+    for text in (me["firm"], me["title"], me["email"], me["phone"], me["web"]):
+        assert text in home, text
+    css = files["assets/brand/brand.css"]
+    assert all(colour in css for colour in me["colours"])
+    assert 'href="assets/brand/brand.css"' in home
+    assert 'src="assets/brand/logo.svg"' in home
+    assert (sites[name] / "assets/brand/logo.svg").read_bytes() == (ROOT / "brands" / name / "logo.svg").read_bytes()
+    for path, text in files.items():
+        for foreign in (other["firm"], other["title"], other["email"], other["phone"], other["web"], *other["colours"]):
+            assert foreign not in text, f"{name}/{path} contains {foreign!r} of the other brand"
+
+
+def test_german_brand_speaks_german(sites):
+    home = (sites["nordlicht"] / "index.html").read_text("utf-8")
+    lesson = (sites["nordlicht"] / "lessons/telefonakquise.html").read_text("utf-8")
+    assert '<html lang="de"' in home and "Zum Inhalt" in home  # Material's own German strings
+    assert 'cq-check">Prüfen' in lesson and "Richtig" in lesson  # quiz strings of generator/i18n/strings.yml
+    assert "Kontakt" in home and "In der Akademie suchen" in home  # brand strings and a Material string override
+    assert '<html lang="en"' in (sites["harbor"] / "index.html").read_text("utf-8")
+
+
+def _record(page, origin: str):
+    requests, failures = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return requests, failures
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_page_under_a_sub_path_stays_on_the_local_server(sites, prefixed, page, name):
+    base = prefixed[name]
+    requests, failures = _record(page, base)
+    pages = sorted(p.relative_to(sites[name]).as_posix() for p in sites[name].rglob("*.html") if p.name != "404.html")
+    assert len(pages) >= 8
+    for rel in pages:
+        page.goto(base + rel, wait_until="networkidle")
+        assert page.locator("header img").first.get_attribute("src").endswith("assets/brand/logo.svg")
+    outside = [u for u in requests if not u.startswith(base) and not u.startswith(("data:", "blob:"))]
+    assert outside == [], outside
+    assert failures == [], failures
+    # learners move around by the site's own links, still under the prefix
+    page.goto(base, wait_until="networkidle")
+    page.locator(".cq-lesson-link").first.click()
+    page.wait_for_url(base + "lessons/**")
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_quiz_works_opened_from_disk(sites, page, name):
+    me = EXAMPLES[name]
+    requests, _ = _record(page, "file://")
+    page.goto((sites[name] / me["quiz_page"]).as_uri())
+    first = page.locator(".cq-item").first
+    first.locator("input").first.check()
+    first.locator(".cq-check").click()
+    verdict = first.locator(".cq-feedback .cq-verdict")
+    verdict.wait_for(state="visible")
+    assert verdict.inner_text().strip() in me["verdicts"]
+    assert page.locator("html").get_attribute("lang") == me["lang"]
+    assert [u for u in requests if not u.startswith(("file://", "data:", "blob:"))] == []
+
+
+def test_home_pages_look_different(sites, prefixed, page, tmp_path):
+    shots = {}
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for name, me in EXAMPLES.items():
+        page.goto(prefixed[name], wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        assert header == me["header_rgb"]
+        assert page.locator("body").get_attribute("data-md-color-scheme") == me["scheme"]  # harbor opens dark
+        shots[name] = tmp_path / f"{name}.png"
+        page.screenshot(path=str(shots[name]))
+    page.goto(prefixed["nordlicht"], wait_until="networkidle")
+    fonts = page.evaluate("document.fonts.check('16px \"Nordlicht Serif\"')")
+    assert fonts, "the self-hosted font did not load"
+    assert shots["nordlicht"].read_bytes() != shots["harbor"].read_bytes()
+    if os.environ.get("COURSEGEN_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for name, shot in shots.items():
+            shutil.copy(shot, SCREENSHOTS / f"{name}.png")
+    committed = [SCREENSHOTS / f"{name}.png" for name in EXAMPLES]
+    assert all(p.is_file() for p in committed), "run with COURSEGEN_UPDATE_SCREENSHOTS=1 to write docs/brands/*.png"
+    assert committed[0].read_bytes() != committed[1].read_bytes()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert all(f"docs/brands/{name}.png" in readme for name in EXAMPLES)
