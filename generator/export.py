@@ -35,6 +35,17 @@ REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.detail
 # The package's own theme overrides (accessibility fixes), used as custom_dir when present.
 PACKAGE_THEME = Path(__file__).resolve().parent / "theme"
 SOURCE_SUFFIXES = (".yml", ".yaml")
+# Zensical's own markup for partials where a Material 9 override would break Zensical.
+ZENSICAL_PARTIALS = Path(__file__).resolve().parent / "templates" / "export" / "zensical"
+# Zensical sets `generator` ("zensical-0.0.73") in every template; MkDocs does not.
+ENGINE_SWITCH = """\
+{{#- coursegen export: Material for MkDocs and Zensical need different markup here. -#}}
+{{%- if generator is defined and "zensical" in generator -%}}
+{zensical}
+{{%- else -%}}
+{material}
+{{%- endif -%}}
+"""
 
 HEADER = """\
 # A plain site project exported by `coursegen export` (coursegen {version}).
@@ -174,7 +185,7 @@ def export_project(config_file: Path, dest: Path, *, theme_dirs: list[Path] | No
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(docs_dir / rel, docs / rel)
     for folder in theme_dirs:
-        shutil.copytree(folder, dest / THEME, dirs_exist_ok=True)
+        _copy_theme(folder, dest / THEME)
     text = HEADER.format(version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _write(dest / "mkdocs.yml", text.encode("utf-8"))
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
@@ -297,6 +308,21 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
         if pattern.endswith("/") and (rel + "/").startswith(anchored):
             return True
     return False
+
+
+def _copy_theme(source: Path, target: Path) -> None:
+    """Copy an override folder; a partial Zensical renders differently gets an engine switch."""
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(source)
+        zensical = ZENSICAL_PARTIALS / rel
+        if zensical.is_file():
+            text = ENGINE_SWITCH.format(zensical=zensical.read_text(encoding="utf-8").strip(),
+                                        material=path.read_text(encoding="utf-8").strip())
+            _write(target / rel, text.encode("utf-8"))
+        else:
+            _write(target / rel, path.read_bytes())
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -1,0 +1,265 @@
+"""`coursegen export DIR`: a plain project that plain MkDocs and Zensical build alike.
+
+The bundled course is built three ways once per module (our plugin on MkDocs, the
+exported project on plain `mkdocs build --strict`, the exported project on
+`zensical build --strict`) and a learner's browser drives each output over HTTP.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, coursegen, serve_folder
+from generator import assets
+from generator.export import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project
+
+ENGINES = ["plugin", "mkdocs", "zensical"]
+PAGES = ["index.html", "lessons/rapport-trap/index.html", "assessment/final-assessment/index.html"]
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {"NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def mkdocs_build(project: Path, out: Path) -> Path:
+    result = _run("mkdocs", "build", "--strict", "-d", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def zensical_build(project: Path) -> Path:
+    result = _run("zensical", "build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("export") / "rapport-export"
+    result = coursegen("export", str(dest))
+    assert result.returncode == 0, result.stderr
+    reported = re.search(r"Exported (\d+) pages", result.stderr)
+    assert reported and int(reported.group(1)) == len(list((dest / "docs").rglob("*.md"))) >= 8, result.stderr
+    return dest
+
+
+@pytest.fixture(scope="module")
+def sites(built_site, exported, tmp_path_factory) -> dict[str, Path]:
+    return {
+        "plugin": built_site,
+        "mkdocs": mkdocs_build(exported, tmp_path_factory.mktemp("plain") / "site"),
+        "zensical": zensical_build(exported),
+    }
+
+
+@pytest.fixture(scope="module")
+def urls(sites):
+    servers = {engine: serve_folder(folder) for engine, folder in sites.items()}
+    yield {engine: url for engine, (_, url) in servers.items()}
+    for server, _ in servers.values():
+        server.shutdown()
+
+
+# --- the exported project ----------------------------------------------------------
+
+
+def test_export_is_a_plain_project_without_the_course_plugin(exported):
+    config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"] == ["search"]
+    assert config["docs_dir"] == "docs"
+    theme = config["theme"]
+    assert (theme["name"], theme["font"], theme["variant"], theme["language"]) == ("material", False, "classic", "en")
+    assert "navigation.prune" in theme["features"] and theme["palette"][0]["primary"] == "indigo"
+    assert config["extra"]["generator"] is False
+    assert set(REQUIRED_EXTENSIONS) <= {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}
+    assert config["extra_css"] == assets.stylesheets()
+    assert config["extra_javascript"] == assets.scripts()
+    assert config["nav"][0] == {"Home": "index.md"}
+    assert {"The rapport trap": "lessons/rapport-trap.md"} in config["nav"]
+    for uri, content in assets.files():
+        assert (exported / "docs" / uri).read_bytes() == content
+    assert sorted(p.name for p in (exported / "docs" / "lessons").iterdir()) == [
+        "leading-the-dance.md", "rapport-trap.md", "value-first.md", "welcome.md", "working-in-the-gray.md", "wrap-up.md",
+    ]
+    assert not list((exported / "docs").rglob("*.yml")), "course sources must not be published"
+
+
+def test_plugin_and_export_add_the_same_markdown_extensions():
+    from generator.mkdocs_plugin import REQUIRED_EXTENSIONS as PLUGIN_EXTENSIONS
+
+    assert REQUIRED_EXTENSIONS == PLUGIN_EXTENSIONS
+
+
+def test_three_builds_have_the_same_pages_and_quiz_markup(sites):
+    def pages(folder: Path) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("index.html")}
+
+    def quiz(folder: Path) -> str:
+        html = (folder / "lessons/rapport-trap/index.html").read_text(encoding="utf-8")
+        start = html.index('<div class="cq-quiz"')
+        return re.sub(r"\s+", " ", html[start:html.index("</article>", start)])
+
+    assert pages(sites["mkdocs"]) == pages(sites["plugin"]) == pages(sites["zensical"])
+    assert set(PAGES) <= pages(sites["plugin"])
+    assert quiz(sites["mkdocs"]) == quiz(sites["plugin"]) == quiz(sites["zensical"])
+    for engine, folder in sites.items():
+        html = (folder / "lessons/rapport-trap/index.html").read_text(encoding="utf-8")
+        for script in assets.scripts():
+            assert script.rsplit("/", 1)[-1] in html, f"{engine}: {script} not loaded"
+
+
+def test_export_refuses_a_folder_that_is_not_a_previous_export(tmp_path):
+    dest = tmp_path / "notes"
+    dest.mkdir()
+    (dest / "plan.txt").write_text("my plan", encoding="utf-8")
+    result = coursegen("export", str(dest))
+    assert result.returncode == 2
+    assert "not empty and is not a previous export" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in dest.iterdir()] == ["plan.txt"]
+    assert (dest / "plan.txt").read_text(encoding="utf-8") == "my plan"
+
+
+@pytest.mark.parametrize("target", ["course", "course/site", "quizzes", ".", ".."])
+def test_export_refuses_the_project_and_its_content_folders(target):
+    with pytest.raises(ExportRefused, match="holds the course itself"):
+        export_project(ROOT / "mkdocs.yml", ROOT / target)
+    assert not (ROOT / "course" / "mkdocs.yml").exists() and not (ROOT / "course" / "site").exists()
+
+
+def test_export_refreshes_a_previous_export_and_keeps_other_files(tmp_path):
+    dest = tmp_path / "export"
+    export_project(ROOT / "mkdocs.yml", dest)
+    stale = dest / "docs" / "lessons" / "removed-lesson.md"
+    stale.write_text("# gone", encoding="utf-8")
+    (dest / "site").mkdir()
+    (dest / "site" / "keep.txt").write_text("built", encoding="utf-8")
+    export_project(ROOT / "mkdocs.yml", dest)
+    assert not stale.exists()
+    assert (dest / "site" / "keep.txt").exists()
+    assert (dest / MARKER).is_file() and (dest / "docs" / "index.md").is_file()
+
+
+@pytest.fixture(scope="module")
+def customised(tmp_path_factory) -> Path:
+    """A project with an image next to a lesson, theme overrides and tagged settings, exported."""
+    project = copy_project(tmp_path_factory.mktemp("custom") / "project")
+    image = project / "course" / "lessons" / "img" / "handshake.png"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    (project / "course" / "lessons" / ".draft.png").write_bytes(b"x")
+    overrides = project / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}<span class="firm-banner">Firm override</span>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n")
+    config = config.replace("extra:\n", "extra:\n  note: !ENV [COURSE_NOTE, 'none']\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    export_project(project / "mkdocs.yml", project.parent / "export")
+    return project.parent / "export"
+
+
+def test_export_copies_media_and_the_theme_overrides(customised):
+    assert (customised / "docs" / "lessons" / "img" / "handshake.png").read_bytes().startswith(b"\x89PNG")
+    assert not (customised / "docs" / "lessons" / ".draft.png").exists()
+    text = (customised / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "custom_dir: theme" in text
+    assert "!ENV" in text and "COURSE_NOTE" in text, "tags such as !ENV must survive the export"
+    assert (customised / "theme" / "main.html").is_file()
+    package_theme = ROOT / "generator" / "theme"
+    if package_theme.is_dir():  # the accessibility overrides, when present, come along
+        for path in package_theme.rglob("*"):
+            if path.is_file() and not (customised.parent / "project" / "overrides" / path.relative_to(package_theme)).exists():
+                exported = (customised / "theme" / path.relative_to(package_theme)).read_text(encoding="utf-8")
+                assert path.read_text(encoding="utf-8").strip() in exported
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_both_engines_apply_the_overrides(customised, engine, tmp_path):
+    site = mkdocs_build(customised, tmp_path / "site") if engine == "mkdocs" else zensical_build(customised)
+    assert "Firm override" in (site / "lessons/rapport-trap/index.html").read_text(encoding="utf-8")
+    assert (site / "lessons" / "img" / "handshake.png").is_file()
+
+
+# --- a learner on each of the three builds -----------------------------------------
+
+
+@pytest.fixture(params=ENGINES)
+def learner(request, page, urls):
+    """A page on one engine's site, recording every request and script error."""
+    url = urls[request.param]
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, url, requests, errors
+    assert not errors, f"{request.param}: script errors: {errors}"
+    outside = [r for r in requests if not r.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert not outside, f"{request.param}: requests left the local server: {outside}"
+
+
+def _answer_first_question(page):
+    item = page.locator(".cq-item").first
+    item.locator("input").first.check()
+    item.locator(".cq-check").click()
+    feedback = item.locator(".cq-feedback")
+    feedback.wait_for(state="visible")
+    return item
+
+
+@pytest.mark.browser
+def test_a_quiz_grades_on_every_engine(learner):
+    page, url, requests, _ = learner
+    page.goto(f"{url}/")
+    page.goto(f"{url}/lessons/rapport-trap/")
+    item = _answer_first_question(page)
+    verdict = item.locator(".cq-feedback").inner_text()
+    assert any(word in verdict for word in ("Correct", "Incorrect", "Partly correct")), verdict
+    page.goto(f"{url}/assessment/final-assessment/")
+    assert page.locator(".cq-quiz .cq-item").count() >= 1
+    assert any(r.endswith("/assets/course/quiz/core.js") for r in requests)
+
+
+@pytest.mark.browser
+def test_results_persist_across_reload_on_every_engine(learner):
+    page, url, _, _ = learner
+    page.goto(f"{url}/lessons/rapport-trap/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    _answer_first_question(page)
+    stored = "() => Object.keys(localStorage).filter(k => k.startsWith('coursegen:v1:rapport:'))"
+    keys = page.evaluate(stored)
+    assert keys, "answering a question stores nothing under coursegen:v1:rapport:"
+    page.reload()
+    page.locator(".cq-item").first.wait_for()
+    assert page.evaluate(stored) == keys
+
+
+@pytest.mark.browser
+def test_search_finds_a_lesson_on_every_engine(learner):
+    """Zensical's search differs from Material's: the exported theme overrides must not break either."""
+    page, url, _, _ = learner
+    page.goto(f"{url}/")
+    page.wait_for_load_state("networkidle")
+    hits = page.get_by_text("Leading the dance")
+
+    def visible() -> int:
+        return sum(hits.nth(i).is_visible() for i in range(hits.count()))
+
+    before = visible()
+    page.keyboard.press("/")
+    page.keyboard.type("dance")
+    for _ in range(50):
+        if visible() > before:
+            break
+        page.wait_for_timeout(100)
+    assert visible() > before, "typing in the search box shows no result"
