@@ -141,9 +141,10 @@
 
   /* Navigation links (Material's sidebar and tabs): one badge per lesson, by address. */
   CP.decorateNav = function (map, strings) {
-    var links = document.querySelectorAll("a.md-nav__link[href], a.md-tabs__link[href]");
+    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href], a.md-tabs__link[href]");
     Array.prototype.forEach.call(links, function (a) {
       var path;
+      if (a.getAttribute("href").charAt(0) === "#" || a.closest(".md-nav--secondary")) return;  // the page's own table of contents
       try { path = decodeURIComponent(new URL(a.getAttribute("href"), window.location.href).pathname); } catch (e) { return; }
       var m = LESSON_URL.exec(path), f = FINAL_URL.exec(path), status = null;
       if (m && m[1] in map.quizOf) status = CP.lessonStatus(map, m[1], map.quizOf[m[1]]);
