@@ -208,6 +208,8 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
         if problem:
             message, hint = problem
             findings.append(Finding(brand.doc.location(path), message, hint=hint, code="brand-asset", field=_dotted(path)))
+    if not findings:
+        findings += _css_findings(brand)
     overlay = brand.model.course
     for key in ("lessons_dir", "quizzes_dir"):
         value = getattr(overlay, key)
@@ -215,6 +217,26 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
         if problem:
             findings.append(Finding(brand.doc.location(("course", key)), problem[0], hint=problem[1], code="brand-asset",
                                     field=f"course.{key}"))
+    return findings
+
+
+_OUTSIDE_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:[a-z][a-z0-9+.-]*:)?//[^'")\s]*)""", re.I)
+
+
+def _css_findings(brand: LoadedBrand) -> list[Finding]:
+    """A brand stylesheet that loads from another host (fonts, images, @import) is refused."""
+    findings = []
+    for css in brand.model.css:
+        file = brand.file(css)
+        text = file.read_text("utf-8", errors="replace")
+        for match in _OUTSIDE_URL.finditer(text):
+            line = text.count("\n", 0, match.start(1)) + 1
+            column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+            shown = f"{brand.doc.file.rsplit('/', 1)[0]}/{css}" if "/" in brand.doc.file else css
+            findings.append(Finding(SourceLocation(shown, line, column),
+                                    f"'{match.group(1)}' loads a file from another host; the site must not",
+                                    hint="copy the file into the brand folder and refer to it by a relative path",
+                                    code="outside-request"))
     return findings
 
 

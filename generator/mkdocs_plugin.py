@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import assets, brand
@@ -62,6 +62,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # so a broken save can fall back to the last good pages instead of hanging.
         self.serving = command == "serve"
 
+    @event_priority(50)  # before the search plugin, so it indexes in the course's (or brand's) language
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.paths = CoursePaths.at(root, self.config.course_dir, self.config.quizzes_dir)

@@ -94,6 +94,15 @@ def test_asset_paths_outside_the_brand_folder_are_refused(project, value, words)
     assert words in found[0]
 
 
+def test_brand_css_that_loads_from_another_host_is_refused(project):
+    css = "body { color: red; }\n@import url('https://fonts.googleapis.com/css?family=Roboto');\n.x { background: url(//cdn.example/a.png) }\n"
+    write_brand(project, "leaky", MINIMAL + "css: [extra.css]\n", {"extra.css": css})
+    found = messages(project, "leaky")
+    assert found[0].startswith("brands/leaky/extra.css:2:14: error: 'https://fonts.googleapis.com/css?family=Roboto' loads a file from another host")
+    assert found[1].startswith("brands/leaky/extra.css:3:22: error: '//cdn.example/a.png'")
+    assert len(found) == 2
+
+
 def test_a_symlink_inside_the_brand_folder_is_fine(project):
     folder = write_brand(project, "linked", MINIMAL.replace("logo: logo.svg", "logo: alias.svg"))
     os.symlink(folder / "logo.svg", folder / "alias.svg")

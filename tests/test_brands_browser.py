@@ -7,6 +7,7 @@ when COURSEGEN_UPDATE_SCREENSHOTS=1."""
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -103,6 +104,8 @@ def test_german_brand_speaks_german(sites):
     assert 'cq-check">Prüfen' in lesson and "Richtig" in lesson  # quiz strings of generator/i18n/strings.yml
     assert "Kontakt" in home and "In der Akademie suchen" in home  # brand strings and a Material string override
     assert '<html lang="en"' in (sites["harbor"] / "index.html").read_text("utf-8")
+    index = json.loads((sites["nordlicht"] / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["de"]  # search stems German words
 
 
 def _record(page, origin: str):
