@@ -61,10 +61,15 @@ def write_course(project, **settings) -> None:
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory):
+def site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("pg") / "p", with_content=False)
     write_course(project)
-    server, base = serve_folder(build_site(project, project / "site"))
+    return build_site(project, project / "site")
+
+
+@pytest.fixture(scope="module")
+def url(site):
+    server, base = serve_folder(site)
     yield base
     server.shutdown()
 
@@ -358,3 +363,13 @@ def test_course_done_by_reading_marks_lessons_read_and_speaks_the_course_languag
     page.goto(f"{read_url}/certificate/")  # reading is not passing: the certificate still waits for the quizzes
     page.locator(".cq-cert-missing").wait_for()
     assert [li.inner_text() for li in page.locator(".cq-cert-missing li:visible").all()] == ["Alpha lesson", "Beta lesson", "Final test"]
+
+
+def test_progress_works_from_file_urls(page, site):
+    page.goto((site / "index.html").as_uri())
+    page.evaluate("v => localStorage.setItem('coursegen:v1:pg:alpha-quiz', JSON.stringify(v))", record(75, True, {"q1": 0}))
+    page.goto((site / "progress" / "index.html").as_uri())
+    assert statuses(page)["alpha"] == "done"
+    assert nav_states(page)["Alpha lesson"] == "done"
+    page.goto((site / "mistakes" / "index.html").as_uri())
+    assert page.locator(".cq-mistake").get_attribute("data-qid") == "q1"
