@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
     p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    p.add_argument("--brand", metavar="NAME", help="preview brand NAME (brands/NAME/), rebuilding on every save there too")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("new", help="start a lesson or quiz from a commented file that passes `check`")
@@ -302,12 +303,24 @@ def cmd_serve(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     _quiet_mkdocs(logging.INFO)
+    overrides = {"plugins": _plugins_with_brand(args.config_file, args.brand)} if args.brand else {}
     try:
-        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True, **overrides)
     except MkDocsException as exc:
         print(f"Serve failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def _plugins_with_brand(config_file: str, name: str) -> list:
+    """mkdocs.yml's plugins with `brand: NAME` added to the course plugin (for serve)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as f:
+        plugins = (yaml_load(f) or {}).get("plugins") or []
+    items = plugins.items() if isinstance(plugins, dict) else [
+        (p, {}) if isinstance(p, str) else next(iter(p.items())) for p in plugins]
+    return [{key: {**(value or {}), "brand": name} if key == "course" else (value or {})} for key, value in items]
 
 
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:

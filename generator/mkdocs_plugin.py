@@ -138,6 +138,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         for folder in (self.paths.course_dir, self.paths.quizzes_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        if self.config.brand:
+            folder = brand.brand_dir(self.paths.root, self.config.brand, self.config.brands_dir)
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
 

@@ -195,3 +195,29 @@ def test_build_brand_usage_errors(project):
     assert result.returncode == 1 and "there is no brand 'nope'" in result.stderr
     result = coursegen("build", "--brand", "harbor", "--all-brands", cwd=project)
     assert result.returncode == 2 and "not both" in result.stderr
+
+
+def test_serve_previews_a_brand(project):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--brand", "harbor", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline, html = time.monotonic() + 60, ""
+        while time.monotonic() < deadline and not html:
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8")
+            except OSError:
+                time.sleep(0.3)
+        assert "Harbor Sales Academy Ltd" in html and "assets/brand/brand.css" in html
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
