@@ -167,11 +167,8 @@ def cmd_export(args) -> int:
     if not Path(args.config_file).is_file():
         print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
         return EXIT_USAGE
-    if args.brand:
-        print(f"coursegen: export --brand {args.brand}: brands are not supported by export yet; export without --brand", file=sys.stderr)
-        return EXIT_USAGE
     try:
-        result = export_project(Path(args.config_file), Path(args.dir))
+        result = export_project(Path(args.config_file), Path(args.dir), brand_name=args.brand)
     except CourseError as error:
         print(format_text(error.findings, _root(args), colour=_colour(args)), file=sys.stderr)
         print("Export stopped: nothing was written.", file=sys.stderr)

@@ -20,11 +20,13 @@ from typing import Any
 
 import yaml
 
-from . import __version__, assets
+from . import __version__, assets, brand
 from .checks import CheckOptions
 from .errors import Finding
 from .loader import CoursePaths
+from .overlay import prepare_branded
 from .pipeline import prepare
+from .markup import inert_lessons
 from .render import NavItem, RenderedSite, render_site
 
 MARKER = ".coursegen-export"
@@ -148,9 +150,11 @@ def _is_course_plugin(plugin: Any) -> bool:
 # --- the export --------------------------------------------------------------------
 
 
-def export_project(config_file: Path, dest: Path, *, theme_dirs: list[Path] | None = None) -> ExportResult:
+def export_project(config_file: Path, dest: Path, *, brand_name: str | None = None,
+                   theme_dirs: list[Path] | None = None) -> ExportResult:
     """Validate and render the course behind `config_file`, then write a plain project to `dest`.
 
+    With `brand_name`, the firm's copy in brands/<name>/ (as `build --brand` makes it).
     Raises CourseError (the course has errors; nothing is written) or ExportRefused.
     `theme_dirs` are override folders merged, later ones winning, into the project's
     custom_dir; by default the package's theme/ folder, then the project's own custom_dir.
@@ -160,8 +164,17 @@ def export_project(config_file: Path, dest: Path, *, theme_dirs: list[Path] | No
     config = load_site_config(config_file)
     options = plugin_options(config)
     paths = CoursePaths.at(root, options.get("course_dir", "course"), options.get("quizzes_dir", "quizzes"))
-    course, warnings = prepare(paths, CheckOptions(min_questions=options.get("min_questions", 1)), strict=bool(options.get("strict")))
-    site = render_site(course)
+    check_options = CheckOptions(min_questions=options.get("min_questions", 1))
+    strict = bool(options.get("strict"))
+    loaded = None
+    if brand_name:
+        course, loaded, warnings = prepare_branded(paths, brand_name, check_options, strict=strict,
+                                                   brands_dir=options.get("brands_dir", brand.BRANDS_DIR))
+    else:
+        course, warnings = prepare(paths, check_options, strict=strict)
+    if options.get("allow_html", True) is False:
+        course = inert_lessons(course)  # as the plugin does: lesson tags shown as text
+    site = render_site(course, contact=brand.contact_links(loaded) if loaded else [])
 
     dest = Path(dest).resolve()
     docs_dir = root / str(config.get("docs_dir") or "docs")
@@ -169,8 +182,11 @@ def export_project(config_file: Path, dest: Path, *, theme_dirs: list[Path] | No
     if theme_dirs is None:
         theme_dirs = _theme_dirs(config, root)
     allow_html = options.get("allow_html", True) is not False
+    custom_dir = THEME if theme_dirs or (loaded and loaded.model.theme_strings) else None
     plain = plain_config(config, site, title=course.settings.title, language=course.settings.language,
-                         allow_html=allow_html, custom_dir=THEME if theme_dirs else None)
+                         allow_html=allow_html, custom_dir=custom_dir)
+    if loaded:
+        _brand_config(plain, loaded, site.strings)
 
     _clear_previous(dest)
     docs = dest / DOCS
@@ -186,6 +202,13 @@ def export_project(config_file: Path, dest: Path, *, theme_dirs: list[Path] | No
         shutil.copy2(docs_dir / rel, docs / rel)
     for folder in theme_dirs:
         _copy_theme(folder, dest / THEME)
+    if loaded:
+        _write(docs / brand.BRAND_CSS, brand.brand_css(loaded).encode("utf-8"))
+        for uri, path in loaded.asset_files():
+            _write(docs / uri, path.read_bytes())
+        if loaded.model.theme_strings:  # Material's (and Zensical's) own strings, overridden
+            template = brand.theme_strings_template(course.settings.language, loaded.model.theme_strings)
+            _write(dest / THEME / "partials" / "languages" / "custom.html", template.encode("utf-8"))
     text = HEADER.format(version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _write(dest / "mkdocs.yml", text.encode("utf-8"))
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
@@ -208,6 +231,17 @@ def plain_config(config: dict, site: RenderedSite, *, title: str, language: str,
     plain["extra_javascript"] = _add_missing(config.get("extra_javascript"), assets.scripts())
     plain["nav"] = [_nav_entry(item) for item in site.nav]
     return plain
+
+
+def _brand_config(plain: dict, loaded: brand.LoadedBrand, strings: dict[str, str]) -> None:
+    """What the plugin's brand build sets (generator/mkdocs_plugin.py, _apply_brand)."""
+    plain["site_name"] = loaded.model.site_title
+    plain["copyright"] = brand.copyright_html(loaded)
+    plain["use_directory_urls"] = False  # lessons/x.html: the copy also works opened from disk
+    plain["theme"].update(brand.theme_settings(loaded, strings))
+    if loaded.model.theme_strings:
+        plain["theme"]["language"] = "custom"
+    plain["extra_css"] = _add_missing(plain["extra_css"], brand.stylesheets(loaded))
 
 
 def _theme(theme: Any, language: str, custom_dir: str | None) -> dict:

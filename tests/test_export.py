@@ -263,3 +263,33 @@ def test_search_finds_a_lesson_on_every_engine(learner):
             break
         page.wait_for_timeout(100)
     assert visible() > before, "typing in the search box shows no result"
+
+
+# --- a firm's branded copy -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory) -> dict[str, Path]:
+    """brands/nordlicht exported, then built by the plugin (`build --brand`), plain MkDocs and Zensical."""
+    base = tmp_path_factory.mktemp("branded")
+    result = coursegen("export", str(base / "export"), "--brand", "nordlicht")
+    assert result.returncode == 0, result.stderr
+    plugin = coursegen("build", "--brand", "nordlicht", "--out", str(base / "plugin"))
+    assert plugin.returncode == 0, plugin.stderr
+    return {"plugin": base / "plugin", "mkdocs": mkdocs_build(base / "export", base / "mkdocs"),
+            "zensical": zensical_build(base / "export")}
+
+
+def test_a_branded_export_builds_the_firms_copy_on_both_engines(branded):
+    def pages(folder: Path) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*.html") if p.name != "404.html"}
+
+    assert pages(branded["mkdocs"]) == pages(branded["plugin"]) == pages(branded["zensical"])
+    for engine in ("mkdocs", "zensical"):
+        site = branded[engine]
+        html = (site / "lessons" / "rapport-trap.html").read_text(encoding="utf-8")  # .html: works from file://
+        assert '<html lang="de"' in html and "Nordlicht Akademie" in html, engine
+        assert "assets/brand/brand.css" in html and 'data-md-color-primary="custom"' in html, engine
+        assert "mailto:akademie@" in html and "Harbor" not in html, engine
+        assert "--md-primary-fg-color: #" in (site / "assets" / "brand" / "brand.css").read_text(encoding="utf-8")
+        assert (site / "assets" / "brand" / "logo.svg").is_file()
