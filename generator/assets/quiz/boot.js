@@ -1,8 +1,7 @@
-/* Start quizzes on page load, and again after each instant navigation of Material. */
+/* Start quizzes on page load and after each of Material's instant navigations. */
 (function () {
-  "use strict";
-  function start() { window.CourseQuiz.start(document); }
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  var go = function () { window.CourseQuiz.start(document); }, d$ = window.document$;
+  if (d$ && d$.subscribe) d$.subscribe(go);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go);
+  else go();
 })();

@@ -1,18 +1,15 @@
-/* Order questions: move steps with buttons (keyboard and touch) or Alt+Up/Down.
-   Each step carries an opaque token (its shown position); the key lists the right order. */
+/* order: steps move by buttons (keyboard, touch) or Alt+Up/Down; data-value is an opaque token. */
 (function () {
   "use strict";
   var CQ = window.CourseQuiz;
   function steps(item) { return CQ.all(item, ".cq-order-item"); }
   function text(li) { return li.querySelector(".cq-order-text").textContent; }
-
   function move(item, li, up, s) {
-    var list = li.parentNode, other = up ? li.previousElementSibling : li.nextElementSibling;
-    if (!other) return false;
-    list.insertBefore(up ? li : other, up ? other : li);
+    var other = up ? li.previousElementSibling : li.nextElementSibling;
+    if (!other) return;
+    li.parentNode.insertBefore(up ? li : other, up ? other : li);
     var all = steps(item);
     item.querySelector(".cq-order-status").textContent = CQ.format(s.moved, { item: text(li), n: all.indexOf(li) + 1, total: all.length });
-    return true;
   }
 
   CQ.types.order = {
@@ -26,25 +23,21 @@
     show: function (item, order, key) {
       steps(item).forEach(function (li, i) { li.classList.add(+li.dataset.value === key.order[i] ? "cq-right" : "cq-wrong"); });
     },
-    feedback: function (order, key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
+    feedback: function (key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
     fill: function (item, order) {
-      var list = item.querySelector(".cq-order"), all = steps(item);
-      order.forEach(function (v) { all.forEach(function (li) { if (+li.dataset.value === v) list.appendChild(li); }); });
-    },
-    arrange: function (item, rand) {
-      var all = steps(item).sort(function (a, b) { return a.dataset.value - b.dataset.value; });
-      if (rand) CQ.shuffle(all, rand);
-      this.fill(item, all.map(function (li) { return +li.dataset.value; }));
+      var all = steps(item);
+      order.forEach(function (v) { all.forEach(function (li) { if (+li.dataset.value === v) li.parentNode.appendChild(li); }); });
     },
     click: function (item, button, s) {
-      var li = button.closest(".cq-order-item");
-      if (li && move(item, li, button.classList.contains("cq-up"), s)) button.focus();
+      var li = button.closest("li");
+      if (li) { move(item, li, button.classList.contains("cq-up"), s); button.focus(); }
     },
     key: function (item, event, s) {
       var li = event.target.closest(".cq-order-item"), k = event.key;
-      if (!li || !event.altKey || (k !== "ArrowUp" && k !== "ArrowDown") || event.target.disabled) return;
+      if (!li || !event.altKey || !/^Arrow(Up|Down)$/.test(k) || event.target.disabled) return;
       event.preventDefault();
-      if (move(item, li, k === "ArrowUp", s)) event.target.focus();
+      move(item, li, k === "ArrowUp", s);
+      event.target.focus();
     },
   };
 })();

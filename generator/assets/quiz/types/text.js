@@ -1,19 +1,19 @@
-/* Text questions: a short typed answer; case and spacing are forgiven. */
+/* text: a short typed answer; case and spacing are forgiven. */
 (function () {
   "use strict";
   var CQ = window.CourseQuiz;
   function input(item) { return item.querySelector(".cq-text-answer input"); }
-  /* Like Python's str.casefold() for the cases that matter here (generator/questions/text.py). */
-  function normalise(s) { return s.toLowerCase().replace(/ß/g, "ss").trim().split(/\s+/).join(" "); }
+  /* As text.py's casefold() where it matters (ß) */
+  function normalise(v) { return v.toLowerCase().replace(/ß/g, "ss").trim().split(/\s+/).join(" "); }
 
   CQ.types.text = {
-    answer: function (item) { var v = input(item).value; return v.trim() ? v.trim() : null; },
+    answer: function (item) { return input(item).value.trim() || null; },
     grade: function (value, key, s) {
       var ok = key.answers.indexOf(normalise(value)) >= 0;
       return { score: ok ? 1 : 0, note: ok ? "" : CQ.format(s.accepted, { list: key.answers.join(", ") }) };
     },
     show: function () {},
-    feedback: function (value, key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
+    feedback: function (key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
     fill: function (item, value) { input(item).value = value; },
   };
 })();
