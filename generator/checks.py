@@ -38,15 +38,17 @@ def _at(course: Course, kind: str, ident: str, path: tuple = (), key: bool = Fal
     return _doc(course, kind, ident).location(path, key=key)
 
 
-def _find(course: Course, kind: str, ident: str, path: tuple, needle: str) -> SourceLocation:
+def _find(course: Course, kind: str, ident: str, path: tuple, needle: str, spot: str = "") -> SourceLocation:
     """Where `needle` stands in the source, searching from the value at `path` on
-    (a link inside a multi-line body is reported on its own line)."""
+    (a link inside a multi-line body is reported on its own line); with `spot`, the
+    column of that part of the needle (a link's target rather than its text)."""
     doc = _doc(course, kind, ident)
     start = doc.location(path)
     lines = doc.text.splitlines()
     for number in range(max(start.line, 1), len(lines) + 1):
         column = lines[number - 1].find(needle)
         if column >= 0:
+            column += max(needle.rfind(spot), 0) if spot else 0
             return SourceLocation(start.file, number, column + 1)
     return start
 
@@ -258,7 +260,7 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
         here = f"lessons/{lesson.id}.md"
         for path, text in _lesson_texts(lesson):
             for link in links.links_in(text):
-                where = lambda: _find(course, "lesson", lesson.id, path, link.raw)  # noqa: E731
+                where = lambda spot=link.target: _find(course, "lesson", lesson.id, path, link.raw, spot)  # noqa: E731
                 if link.image:
                     yield from _image_findings(link, here, where, options)
                 elif not link.external:
@@ -267,7 +269,7 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
 
 def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -> Iterator[Finding]:
     if not link.text:
-        yield Finding(where(), f"image '{link.target}' has no alt text",
+        yield Finding(where(""), f"image '{link.target}' has no alt text",
                       hint=f"describe what it shows for learners who cannot see it: ![A client nodding]({link.target})", code="image-alt")
     if link.external or not link.path or options.docs_dir is None:
         return
@@ -279,7 +281,7 @@ def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -
         close = _suggest(Path(link.path).name, nearby)
         shown = f"{options.docs_dir.name}/{target}"
         yield Finding(where(), f"image '{link.target}' does not exist: there is no {shown}",
-                      hint=close or "put the picture next to the lesson (in course/lessons/) and link it by its file name",
+                      hint=close or f"put the picture next to the lesson, in {options.docs_dir.name}/lessons/, and link it by its file name",
                       code="missing-image")
 
 
@@ -303,7 +305,9 @@ def _link_findings(link: links.Link, here: str, pages: dict[str, list[str]], whe
     known = pages[page]
     if link.anchor not in known:
         shown = link.path or "this page"
-        close = _suggest(link.anchor, known)
+        words = {w for w in link.anchor.split("-") if len(w) > 2}
+        containing = [a for a in known if words and words <= set(a.split("-"))]
+        close = f"did you mean '{containing[0]}'?" if containing else _suggest(link.anchor, known)
         hint = close or ("headings there: " + ", ".join(f"#{a}" for a in known))
         yield Finding(where(), f"link to '{link.target}': {shown} has no heading with the anchor '#{link.anchor}'",
                       hint=hint, code="broken-anchor")

@@ -77,7 +77,7 @@ def _token_length(line: str, col: int) -> int:
     if rest[0] in "\"'":
         end = rest.find(rest[0], 1)
         return end + 1 if end > 0 else len(rest)
-    end = next((i for i, ch in enumerate(rest) if ch.isspace()), len(rest))
+    end = next((i for i, ch in enumerate(rest) if ch.isspace() or (i and ch in ")]")), len(rest))
     return max(1, min(end, 60))
 
 

@@ -71,9 +71,9 @@ def test_link_findings_point_at_the_line_inside_the_body(tmp_path):
     project = small_project(tmp_path / "p", {"course/lessons/alpha.yml": [("(beta.md#second-part)", "(beta.md#part-two)")]})
     result = coursegen("check", cwd=project)
     assert result.returncode == 1
-    assert "  course/lessons/alpha.yml:13:32: error: link to 'beta.md#part-two': beta.md has no heading with the anchor '#part-two'" in result.stderr
+    assert "  course/lessons/alpha.yml:13:58: error: link to 'beta.md#part-two': beta.md has no heading with the anchor '#part-two'" in result.stderr
     assert "       13 |       Read this, then go on to [the second part of Beta](beta.md#part-two).\n" \
-           "          |                                ^~~~" in result.stderr
+           "          |                                                          ^~~~~~~~~~~~~~~~\n" in result.stderr
 
 
 def test_json_gives_the_same_findings(broken):

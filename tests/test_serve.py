@@ -109,3 +109,31 @@ def test_plain_mkdocs_build_still_fails(tmp_path):
     assert result.returncode == 1
     assert "The course has errors" in result.stderr and "expected a whole number" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def measure(saves: int = 8) -> None:
+    """How long a save takes to show in `coursegen serve` for the bundled course:
+    `.venv/bin/python tests/test_serve.py` prints each save's time and the median."""
+    import statistics
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="coursegen-measure-") as tmp:
+        gen = server.__wrapped__(type("F", (), {"mktemp": staticmethod(lambda name: Path(tempfile.mkdtemp(dir=tmp)))})())
+        project, url, _ = next(gen)
+        original = (project / LESSON).read_text()
+        times = []
+        for n in range(saves):
+            time.sleep(1.0)  # let the watcher settle, as between a trainer's saves
+            save(project, original.replace('title: "Welcome to the course"', f'title: "Welcome, save {n}"'))
+            seconds, _ = wait_for(url + "/lessons/welcome/", lambda s, b, n=n: s == 200 and f"Welcome, save {n}" in b)
+            times.append(seconds)
+            print(f"save {n + 1}: {seconds:.2f} s")
+        print(f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s over {saves} saves")
+        next(gen, None)
+        print("log:", (project.parent / "serve.log").read_text()[-3000:]) if os.environ.get("SHOW_LOG") else None
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sys.path.insert(0, str(Path(__file__).parent))
+    measure()
