@@ -1,18 +1,27 @@
 """Markdown for text that must stay inert: quiz prompts, options, feedback, explanations.
 
-Raw HTML is escaped, not passed through, and links or images whose address is not
-http(s), mailto, tel or relative are dropped (no `javascript:`). The same extension,
-added to MkDocs' own Markdown, is the `allow_html: false` switch for lesson bodies.
+Quiz text: raw HTML is escaped, not passed through, and links or images whose address
+is not http(s), mailto, tel or relative lose it (no `javascript:`), as do event-handler
+attributes. Quiz titles, which also appear outside Markdown, go through `plain_text`
+(inside Markdown) and `nav_title` (the site navigation).
+
+Lesson Markdown is the trainer's: raw HTML is allowed by default. The plugin option
+`allow_html: false` (for firms taking content from many authors) escapes every tag in
+every lesson text field before rendering (`inert_lessons`) and adds this module as a
+Markdown extension to MkDocs, which drops `javascript:` links and `on...` attributes on
+every page. In that mode a `<` inside inline code shows as `&lt;`; fenced code is kept.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from pydantic import BaseModel
 
 _SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#|/|\.|[^:/?#]*([/?#]|$))", re.IGNORECASE)
 
@@ -22,26 +31,102 @@ def is_safe_url(url: str) -> bool:
     return bool(_SAFE_URL.match(cleaned))
 
 
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
+
+
 class _DropUnsafeUrls(Treeprocessor):
+    """Drop script-bearing addresses, and event handlers an `{: onclick=... }` could add.
+    A link or image that loses its address becomes a plain <span> (MkDocs expects every
+    <a> and <img> to have one)."""
+
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not is_safe_url(value):
+            for attribute in list(element.attrib):
+                name = attribute.lower()
+                if name.startswith("on") or name == "srcdoc":
                     del element.attrib[attribute]
+                elif name in _URL_ATTRIBUTES and not is_safe_url(element.get(attribute, "")):
+                    del element.attrib[attribute]
+                    if element.tag in ("a", "img"):
+                        if element.tag == "img":
+                            element.text = element.attrib.pop("alt", "")
+                        element.tag = "span"
 
 
-class InertHtml(Extension):
-    """Escape raw HTML and drop script-bearing URLs."""
+_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's escapable characters
+
+
+def plain_text(text: str) -> str:
+    """Text that shows as itself inside Markdown: HTML escaped, Markdown punctuation
+    backslash-escaped, so a quiz title can be neither a tag nor a link."""
+    return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def nav_title(text: str) -> str:
+    """A title for the site navigation. Material prints nav titles unescaped, and its
+    `<title>` unescapes entities once: `&` is escaped (so typed entities stay text) and
+    `<`, `>` become look-alike characters (an escaped `<` would be unescaped into a tag)."""
+    return text.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
+
+
+class SafeLinks(Extension):
+    """Drop script-bearing URLs and event-handler attributes (every page, `allow_html: false`)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(_DropUnsafeUrls(md), "inert_urls", 0)
+
+
+class InertHtml(SafeLinks):
+    """Escape raw HTML too: for quiz text, which is never trusted."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_DropUnsafeUrls(md), "inert_urls", 0)
+        super().extendMarkdown(md)
 
 
-def makeExtension(**kwargs) -> InertHtml:  # noqa: N802 - the name Markdown looks for
-    return InertHtml(**kwargs)
+def makeExtension(**kwargs) -> SafeLinks:  # noqa: N802 - the name Markdown looks for
+    return SafeLinks(**kwargs)
+
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):[^<>\s]*>)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def escape_raw_html(text: str) -> str:
+    """Lesson Markdown with every HTML tag, comment and declaration shown as text.
+
+    Each `<` that would open one becomes `&lt;`, outside fenced code blocks (which
+    Markdown escapes itself); autolinks such as <https://example.com> are kept."""
+    out, fence = [], ""
+    for line in text.split("\n"):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match[1][0] == fence[0] and len(match[1]) >= len(fence) and not line.strip(" `~"):
+                fence = ""
+            out.append(line)
+        elif match and not (match[1][0] == "`" and "`" in line[match.end():]):
+            fence = match[1]
+            out.append(line)
+        else:
+            out.append(_TAG_START.sub("&lt;", line))
+    return "\n".join(out)
+
+
+def inert_lessons(course):
+    """The course with every lesson's text passed through `escape_raw_html` (`allow_html: false`)."""
+    course.lessons = {lesson_id: _inert(lesson) for lesson_id, lesson in course.lessons.items()}
+    return course
+
+
+def _inert(value):
+    if isinstance(value, str):
+        return escape_raw_html(value)
+    if isinstance(value, list):
+        return [_inert(item) for item in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: _inert(getattr(value, name)) for name in type(value).model_fields})
+    return value
 
 
 class QuizMarkdown:

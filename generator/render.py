@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import progress
 from .encode import encode_key
 from .i18n import strings_for
-from .markup import QuizMarkdown
+from .markup import QuizMarkdown, plain_text
 from .models import Course, Lesson, Quiz
 
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
@@ -69,6 +69,7 @@ class Renderer:
         )
         self.env.filters["indent_block"] = _indent_block
         self.env.filters["md_title"] = _md_title
+        self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
         self.env.globals["t"] = self.t
         self.quiz_md = QuizMarkdown()
 
