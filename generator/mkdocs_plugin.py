@@ -73,15 +73,19 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                                                                brands_dir=self.config.brands_dir)
             else:
                 course, warnings = prepare(self.paths, options, strict=self.config.strict)
-        except CourseError as error:
-            if not self.serving:  # `mkdocs build` and `coursegen build` fail
-                raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
-            course = self._serve_last_good(format_text(error.findings, root))
-        else:
             if warnings:
                 log.warning("The course has warnings:\n\n" + format_text(warnings, root))
             self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
             self.last_good = (course, self.site)
+        except CourseError as error:
+            if not self.serving:  # `mkdocs build` and `coursegen build` fail
+                raise PluginError("The course has errors:\n\n" + format_text(error.findings, root)) from None
+            course = self._serve_last_good(format_text(error.findings, root))
+        except Exception as exc:  # a generator bug, not a trainer's mistake: the preview stays up all the same
+            if not self.serving:
+                raise
+            log.exception("Internal error in the course generator while rebuilding")
+            course = self._serve_last_good(f"internal error in the generator: {exc!r}; the terminal shows the details")
         if course is None:  # serving, and no good version yet: only the error page
             config.nav = [_mkdocs_nav(item) for item in self.site.nav]
             return config

@@ -5,6 +5,7 @@ fails on the same error."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -49,9 +50,9 @@ def wait_for(url: str, ok, timeout: float = 60) -> tuple[float, str]:
     raise AssertionError(f"{url}: not as expected after {timeout} s (last status {status})")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("serve") / "p")
+@contextlib.contextmanager
+def serving(project: Path, ready: str = "/lessons/welcome/"):
+    """`coursegen serve` on a free port in `project`; yields the URL and its log file."""
     port = free_port()
     log = (project.parent / "serve.log").open("w+")
     env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
@@ -59,8 +60,8 @@ def server(tmp_path_factory):
                             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(url + "/lessons/welcome/", lambda s, b: s == 200, timeout=90)
-        yield project, url, log
+        wait_for(url + ready, lambda s, b: s == 200, timeout=90)
+        yield url, log
     finally:
         proc.terminate()
         try:
@@ -68,6 +69,13 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("serve") / "p")
+    with serving(project) as (url, log):
+        yield project, url, log
 
 
 def save(project: Path, text: str) -> None:
@@ -100,6 +108,33 @@ def test_broken_save_keeps_serving_then_fixed_save_updates(server):
     assert BANNER not in body
 
 
+def test_a_course_broken_from_the_start_shows_its_errors_then_the_site(tmp_path):
+    project = copy_project(tmp_path / "p")
+    good = (project / LESSON).read_text()
+    save(project, good.replace("minutes: 3", "minutes: lots"))
+    with serving(project, ready="/") as (url, log):
+        status, body = get(url + "/")
+        assert status == 200 and BANNER in body and "The course has errors" in body
+        assert "course/lessons/welcome.yml:5:10: error: minutes: expected a whole number" in body
+        save(project, good)
+        _, body = wait_for(url + "/lessons/welcome/", lambda s, b: s == 200 and "Welcome to the course" in b)
+        assert BANNER not in body
+
+
+def test_banner_goes_after_front_matter_and_on_every_page():
+    from generator.preview import with_error_banner
+    from generator.render import NavItem, Page, RenderedSite
+
+    site = RenderedSite([Page("index.md", "Home", "---\nhide:\n  - navigation\n---\n# Home\n"), Page("lessons/a.md", "A", "# A\n")],
+                        [NavItem("Home", "index.md")], {"home": "Home"})
+    shown = with_error_banner(site, "x.yml:1:1: error: <bad>")
+    assert shown.pages[0].content.startswith("---\nhide:\n  - navigation\n---\n<div class=\"cq-build-error\"")
+    assert all("x.yml:1:1: error: &lt;bad&gt;" in page.content for page in shown.pages)
+    assert site.pages[1].content == "# A\n", "the last good site itself is kept unchanged"
+    alone = with_error_banner(None, "x.yml:1:1: error: bad")
+    assert [p.path for p in alone.pages] == ["index.md"] and "no site to show yet" in alone.pages[0].content
+
+
 def test_plain_mkdocs_build_still_fails(tmp_path):
     project = copy_project(tmp_path / "p")
     lesson = project / LESSON
@@ -118,22 +153,19 @@ def measure(saves: int = 8) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="coursegen-measure-") as tmp:
-        gen = server.__wrapped__(type("F", (), {"mktemp": staticmethod(lambda name: Path(tempfile.mkdtemp(dir=tmp)))})())
-        project, url, _ = next(gen)
-        original = (project / LESSON).read_text()
-        times = []
-        for n in range(saves):
-            time.sleep(1.0)  # let the watcher settle, as between a trainer's saves
-            save(project, original.replace('title: "Welcome to the course"', f'title: "Welcome, save {n}"'))
-            seconds, _ = wait_for(url + "/lessons/welcome/", lambda s, b, n=n: s == 200 and f"Welcome, save {n}" in b)
-            times.append(seconds)
-            print(f"save {n + 1}: {seconds:.2f} s")
-        print(f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s over {saves} saves")
-        next(gen, None)
-        print("log:", (project.parent / "serve.log").read_text()[-3000:]) if os.environ.get("SHOW_LOG") else None
-
+        project = copy_project(Path(tmp) / "p")
+        with serving(project) as (url, log):
+            original = (project / LESSON).read_text()
+            times = []
+            for n in range(saves):
+                time.sleep(1.0)  # let the watcher settle, as between a trainer's saves
+                save(project, original.replace('title: "Welcome to the course"', f'title: "Welcome, save {n}"'))
+                seconds, _ = wait_for(url + "/lessons/welcome/", lambda s, b, n=n: s == 200 and f"Welcome, save {n}" in b)
+                times.append(seconds)
+                print(f"save {n + 1}: {seconds:.2f} s")
+            print(f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s over {saves} saves")
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.path.insert(0, str(Path(__file__).parent))
-    measure()
+    measure(int(sys.argv[1]) if len(sys.argv) > 1 else 8)
