@@ -78,3 +78,15 @@ def test_without_javascript_every_question_is_readable_with_a_notice(browser, qu
     expect(page.locator(".cq-quiz button:visible")).to_have_count(0)  # nothing that would do nothing
     expect(page.locator(".cq-feedback:visible")).to_have_count(0)
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_the_bundled_course(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    for path in ("/lessons/rapport-trap/", "/assessment/final-assessment/"):
+        page.goto(site_url + path)
+        answer_everything(page)
+        expect(page.locator(".cq-result")).not_to_be_empty()
+        assert violations(page) == [], path
+    context.close()
