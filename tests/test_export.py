@@ -235,12 +235,16 @@ def test_results_persist_across_reload_on_every_engine(learner):
     page.goto(f"{url}/lessons/rapport-trap/")
     page.evaluate("localStorage.clear()")
     page.reload()
-    _answer_first_question(page)
-    stored = "() => Object.keys(localStorage).filter(k => k.startsWith('coursegen:v1:rapport:'))"
+    item = _answer_first_question(page)
+    qid, verdict = item.get_attribute("data-qid"), item.locator(".cq-feedback").inner_text()
+    stored = "() => Object.keys(localStorage).filter(k => k.startsWith('coursegen:v1:rapport:')).sort()"
     keys = page.evaluate(stored)
     assert keys, "answering a question stores nothing under coursegen:v1:rapport:"
     page.reload()
-    page.locator(".cq-item").first.wait_for()
+    again = page.locator(f'.cq-item[data-qid="{qid}"]')
+    again.locator(".cq-feedback").wait_for(state="visible")  # the answer comes back, graded as before
+    assert again.locator(".cq-feedback").inner_text() == verdict
+    assert again.locator("input:checked").count() == 1
     assert page.evaluate(stored) == keys
 
 
