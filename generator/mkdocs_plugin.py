@@ -24,6 +24,7 @@ from . import assets, brand
 from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
+from .markup import inert_lessons, nav_title
 from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
@@ -75,6 +76,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 course, warnings = prepare(self.paths, options, strict=self.config.strict)
             if warnings:
                 log.warning("The course has warnings:\n\n" + format_text(warnings, root))
+            if not self.config.allow_html:  # lesson text from many authors: every tag shown as text
+                course = inert_lessons(course)
             self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
             self.last_good = (course, self.site)
         except CourseError as error:
@@ -170,6 +173,7 @@ def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
 
 
 def _mkdocs_nav(item: NavItem):
+    title = nav_title(item.title)  # Material prints nav titles as HTML
     if item.children:
-        return {item.title: [_mkdocs_nav(child) for child in item.children]}
-    return {item.title: item.path}
+        return {title: [_mkdocs_nav(child) for child in item.children]}
+    return {title: item.path}
