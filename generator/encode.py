@@ -1,7 +1,9 @@
 """The answer key ships obfuscated, decoded in the browser only when a learner checks.
 
 A deterrent against reading answers in the page source, not security: anyone can run
-the same decoding. JSON -> UTF-8 -> XOR with a keystream seeded by the quiz id -> base64.
+the same decoding. JSON -> UTF-8 -> XOR with a keystream seeded by an id -> base64.
+The quiz template encodes each question apart, seeded by "<quiz id>/<question id>"
+(its hints by "<quiz id>/<question id>#hints"), so showing a hint never decodes an answer.
 The keystream (FNV-1a seed, xorshift32) is simple on purpose: assets/quiz/core.js
 repeats it without Web Crypto, which plain-http intranets do not offer.
 """
