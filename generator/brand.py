@@ -328,6 +328,25 @@ def readable_on(hex_colour: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
 
 
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+SLATE_BG = "#1e2029"  # Material's slate background, hsl(232, 15%, 14%)
+
+
+def link_colour(colour: str, background: str) -> str:
+    """The brand colour, darkened (on light) or lightened (on dark) just enough for
+    body-text links to reach WCAG AA contrast (4.5:1) on the background."""
+    towards = (0, 0, 0) if _luminance(background) > 0.5 else (255, 255, 255)
+    for step in range(21):
+        mixed = _mix(colour, towards, step / 20)
+        if contrast(mixed, background) >= 4.5:
+            return mixed
+    return _hex(towards)
+
+
 def _css_string(text: str) -> str:
     return json.dumps(text)  # a double-quoted CSS string with escapes
 
@@ -359,10 +378,10 @@ def brand_css(brand: LoadedBrand) -> str:
         f"  --md-primary-fg-color--dark: {_mix(primary, (0, 0, 0), 0.25)};",
         f"  --md-primary-bg-color: {on_primary};",
         f"  --md-primary-bg-color--light: {on_primary}b3;",
-        f"  --md-typeset-a-color: {primary};",
+        f"  --md-typeset-a-color: {link_colour(primary, '#ffffff')};",
         "}",
         '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {',
-        f"  --md-typeset-a-color: {_mix(primary, (255, 255, 255), 0.45)};",
+        f"  --md-typeset-a-color: {link_colour(primary, SLATE_BG)};",
         "}",
         '[data-md-color-accent="custom"] {',
         f"  --md-accent-fg-color: {accent};",
@@ -371,6 +390,8 @@ def brand_css(brand: LoadedBrand) -> str:
         "}",
         "body, input { font-family: var(--md-text-font), sans-serif; }",
         "code, kbd, pre { font-family: var(--md-code-font), monospace; }",
+        # a hovered or focused button takes the accent colour: its text must follow (course.css keeps it link-coloured)
+        ".md-typeset .cq-quiz .md-button:not(.md-button--primary):is(:hover, :focus) { color: var(--md-accent-bg-color); }",
         ".md-header__button.md-logo img { height: 1.6rem; width: auto; }",
         ".cq-brand-contact { margin-top: 2rem; }",
     ]

@@ -221,3 +221,11 @@ def test_serve_previews_a_brand(project):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("colour", ["#ff5c8a", "#ffff00", "#0b5d4b", "#000000", "#ffffff", "#2ee6c8"])
+def test_link_colour_is_readable_on_light_and_dark(colour):
+    from generator.brand import SLATE_BG, contrast, link_colour
+
+    for background in ("#ffffff", SLATE_BG):
+        assert contrast(link_colour(colour, background), background) >= 4.5

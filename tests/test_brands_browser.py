@@ -172,3 +172,28 @@ def test_home_pages_look_different(sites, prefixed, page, tmp_path):
     assert committed[0].read_bytes() != committed[1].read_bytes()
     readme = (ROOT / "README.md").read_text("utf-8")
     assert all(f"docs/brands/{name}.png" in readme for name in EXAMPLES)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_axe_finds_nothing_in_either_scheme(browser, prefixed, name):
+    """A firm's colours must not make text unreadable: home and a quiz page, both schemes, after answering."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for rel in ("", EXAMPLES[name]["quiz_page"]):
+        for switch in (False, True):
+            context = browser.new_context(viewport={"width": 375, "height": 800})
+            page = context.new_page()
+            page.goto(prefixed[name] + rel)
+            if switch:  # the other scheme, through the header's toggle
+                page.locator("form[data-md-component=palette] label:visible").first.click()
+            item = page.locator(".cq-item").first
+            if item.count():
+                item.locator("input").first.check()
+                item.locator(".cq-check").click()
+                item.locator(".cq-feedback").wait_for(state="visible")
+            scheme = page.locator("body").get_attribute("data-md-color-scheme")
+            found += [f"{rel or 'home'} ({scheme}): {v['id']} {[n['target'] for n in v['nodes']][:2]}"
+                      for v in Axe().run(page).response["violations"]]
+            context.close()
+    assert found == []
