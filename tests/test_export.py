@@ -7,6 +7,8 @@ exported project on plain `mkdocs build --strict`, the exported project on
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import subprocess
 import sys
@@ -17,6 +19,7 @@ import yaml
 
 from conftest import ROOT, copy_project, coursegen, serve_folder
 from generator import assets
+from generator.cli import main
 from generator.export import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project
 
 ENGINES = ["plugin", "mkdocs", "zensical"]
@@ -40,13 +43,22 @@ def zensical_build(project: Path) -> Path:
     return project / "site"
 
 
+def export_cli(*args: str) -> tuple[int, str]:
+    """`coursegen export ...` in this process (a new interpreter costs seconds): exit code, stderr."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["-f", str(ROOT / "mkdocs.yml"), "--color", "never", "export", *args])
+    return code, err.getvalue()
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("export") / "rapport-export"
-    result = coursegen("export", str(dest))
-    assert result.returncode == 0, result.stderr
-    reported = re.search(r"Exported (\d+) pages", result.stderr)
-    assert reported and int(reported.group(1)) == len(list((dest / "docs").rglob("*.md"))) >= 8, result.stderr
+    code, stderr = export_cli(str(dest))
+    assert code == 0, stderr
+    reported = re.search(r"Exported (\d+) pages", stderr)
+    assert reported and int(reported.group(1)) == len(list((dest / "docs").rglob("*.md"))) >= 8, stderr
+    assert "mkdocs build --strict` or `zensical build`" in stderr
     return dest
 
 
@@ -119,11 +131,24 @@ def test_export_refuses_a_folder_that_is_not_a_previous_export(tmp_path):
     dest = tmp_path / "notes"
     dest.mkdir()
     (dest / "plan.txt").write_text("my plan", encoding="utf-8")
-    result = coursegen("export", str(dest))
-    assert result.returncode == 2
-    assert "not empty and is not a previous export" in result.stderr and "Traceback" not in result.stderr
+    code, stderr = export_cli(str(dest))
+    assert code == 2
+    assert "not empty and is not a previous export" in stderr and "nothing was written" in stderr
     assert [p.name for p in dest.iterdir()] == ["plan.txt"]
     assert (dest / "plan.txt").read_text(encoding="utf-8") == "my plan"
+
+
+def test_export_of_a_broken_course_reports_file_and_line_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    lesson = project / "course" / "lessons" / "rapport-trap.yml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes:", "minutes: [", 1), encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["-f", str(project / "mkdocs.yml"), "--color", "never", "export", str(tmp_path / "out")])
+    assert code == 1
+    assert re.search(r"course/lessons/rapport-trap\.yml:\d+", err.getvalue()) and "Traceback" not in err.getvalue()
+    assert "Export stopped: nothing was written." in err.getvalue()
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("target", ["course", "course/site", "quizzes", ".", ".."])
@@ -276,8 +301,7 @@ def test_search_finds_a_lesson_on_every_engine(learner):
 def branded(tmp_path_factory) -> dict[str, Path]:
     """brands/nordlicht exported, then built by the plugin (`build --brand`), plain MkDocs and Zensical."""
     base = tmp_path_factory.mktemp("branded")
-    result = coursegen("export", str(base / "export"), "--brand", "nordlicht")
-    assert result.returncode == 0, result.stderr
+    export_project(ROOT / "mkdocs.yml", base / "export", brand_name="nordlicht")
     plugin = coursegen("build", "--brand", "nordlicht", "--out", str(base / "plugin"))
     assert plugin.returncode == 0, plugin.stderr
     return {"plugin": base / "plugin", "mkdocs": mkdocs_build(base / "export", base / "mkdocs"),
