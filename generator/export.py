@@ -174,7 +174,7 @@ def export_project(config_file: Path, dest: Path, *, brand_name: str | None = No
         course, warnings = prepare(paths, check_options, strict=strict)
     if options.get("allow_html", True) is False:
         course = inert_lessons(course)  # as the plugin does: lesson tags shown as text
-    site = render_site(course, contact=brand.contact_links(loaded) if loaded else [])
+    site = render_site(course, contact=brand.contact_links(loaded) if loaded else [], brand_name=loaded.model.firm if loaded else "")
 
     dest = Path(dest).resolve()
     docs_dir = root / str(config.get("docs_dir") or "docs")

@@ -78,7 +78,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 log.warning("The course has warnings:\n\n" + format_text(warnings, root))
             if not self.config.allow_html:  # lesson text from many authors: every tag shown as text
                 course = inert_lessons(course)
-            self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [])
+            self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [],
+                                    brand_name=self.brand.model.firm if self.brand else "")
             self.last_good = (course, self.site)
         except CourseError as error:
             if not self.serving:  # `mkdocs build` and `coursegen build` fail

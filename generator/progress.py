@@ -78,17 +78,6 @@ def _quizzes(course: Course) -> list[Quiz]:
     return found + ([course.final_quiz] if course.final_quiz else [])
 
 
-def _brand(course: Course) -> tuple[str, str]:
-    """(name, contact address) of a brand, if the course or its settings carry one."""
-    brand = getattr(course, "brand", None) or getattr(course.settings, "brand", None)
-    if brand is None:
-        return "", ""
-    if isinstance(brand, str):
-        return brand, ""
-    contact = getattr(brand, "contact", None) or getattr(brand, "email", None) or ""
-    return str(getattr(brand, "name", "") or ""), str(getattr(contact, "email", contact) or "")
-
-
 def _contact_email(contact: list[tuple[str, str]]) -> str:
     """The brand's address from its (kind, HTML link) contact pairs, as the renderer gets them."""
     for kind, link in contact:
@@ -100,13 +89,12 @@ def _contact_email(contact: list[tuple[str, str]]) -> str:
 
 def _info(r: Renderer) -> dict:
     course = r.course
-    brand_name, brand_contact = _brand(course)
     return {
         "course": course.settings.id,
         "title": course.settings.title,
         "completion": course.settings.completion,
-        "brand": brand_name,
-        "email": course.settings.results_email or brand_contact or _contact_email(getattr(r, "contact", [])),
+        "brand": r.brand_name,
+        "email": course.settings.results_email or _contact_email(r.contact),
         "final": course.final_quiz.id if course.final_quiz else "",
         "lessons": [{"id": lesson.id, "title": lesson.title, "quiz": lesson.quiz or ""} for lesson in course.ordered_lessons()],
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},

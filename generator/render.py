@@ -54,9 +54,10 @@ def final_path(quiz_id: str) -> str:
 
 class Renderer:
     def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None,
-                 contact: list[tuple[str, str]] | None = None):
+                 contact: list[tuple[str, str]] | None = None, brand_name: str = ""):
         self.course = course
         self.contact = contact or []  # a brand's (kind, HTML link) pairs, shown on the home page
+        self.brand_name = brand_name  # a brand's firm, shown on the certificate
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
         loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator", "templates")]
         self.env = Environment(

@@ -69,3 +69,17 @@ def test_mistakes_data_has_every_question_with_its_lesson(course):
         for number, prompt, explanation, lesson in questions.values():
             assert prompt and lesson in course.lessons
     assert page.content.count("<template data-quiz=") == len(course.quizzes)
+
+
+def test_a_brand_names_the_certificate_and_receives_results_by_default(course):
+    contact = [("email", '<a href="mailto:crew@firm.example">crew@firm.example</a>'), ("phone", '<a href="tel:+4400">+44 00</a>')]
+    site = render_site(course, contact=contact, brand_name="Firm & Co Ltd")
+    page = next(p for p in site.pages if p.path == "certificate.md")
+    info = json.loads(html.unescape(re.search(r'data-info="([^"]+)"', page.content).group(1)))
+    assert info["brand"] == "Firm & Co Ltd" and info["email"] == "crew@firm.example"
+    course.settings.results_email = "trainer@course.example"  # the course's own address wins
+    try:
+        page = next(p for p in render_site(course, contact=contact).pages if p.path == "progress.md")
+    finally:
+        course.settings.results_email = None
+    assert json.loads(html.unescape(re.search(r'data-info="([^"]+)"', page.content).group(1)))["email"] == "trainer@course.example"
