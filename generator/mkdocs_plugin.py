@@ -158,6 +158,8 @@ def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
     config.site_name = loaded.model.site_title
     config.copyright = brand.copyright_html(loaded)
     config.use_directory_urls = False  # lessons/x.html, not lessons/x/: works opened from disk
+    if loaded.model.site_url:  # only the 404 page needs to know its sub-path; every other link is relative
+        config.site_url = loaded.model.site_url
     for key, value in brand.theme_settings(loaded, strings).items():
         config.theme[key] = value
     if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
