@@ -38,15 +38,19 @@ def _at(course: Course, kind: str, ident: str, path: tuple = (), key: bool = Fal
     return _doc(course, kind, ident).location(path, key=key)
 
 
-def _find(course: Course, kind: str, ident: str, path: tuple, needle: str, spot: str = "") -> SourceLocation:
+def _find(course: Course, kind: str, ident: str, path: tuple, needle: str, spot: str = "", nth: int = 0) -> SourceLocation:
     """Where `needle` stands in the source, searching from the value at `path` on
     (a link inside a multi-line body is reported on its own line); with `spot`, the
-    column of that part of the needle (a link's target rather than its text)."""
+    column of that part of the needle (a link's target rather than its text); `nth`
+    skips that many earlier occurrences (the same link twice in one text)."""
     doc = _doc(course, kind, ident)
     start = doc.location(path)
     lines = doc.text.splitlines()
     for number in range(max(start.line, 1), len(lines) + 1):
         column = lines[number - 1].find(needle)
+        while column >= 0 and nth:
+            nth -= 1
+            column = lines[number - 1].find(needle, column + 1)
         if column >= 0:
             column += max(needle.rfind(spot), 0) if spot else 0
             return SourceLocation(start.file, number, column + 1)
@@ -259,12 +263,55 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for lesson in course.lessons.values():
         here = f"lessons/{lesson.id}.md"
         for path, text in _lesson_texts(lesson):
-            for link in links.links_in(text):
-                where = lambda spot=link.target: _find(course, "lesson", lesson.id, path, link.raw, spot)  # noqa: E731
+            for link, nth in _numbered(links.links_in(text)):
+                where = lambda spot=link.target, link=link, nth=nth: _find(course, "lesson", lesson.id, path, link.raw, spot, nth)  # noqa: E731
                 if link.image:
                     yield from _image_findings(link, here, where, options)
                 elif not link.external:
                     yield from _link_findings(link, here, pages, where, options)
+    for quiz in course.quizzes.values():
+        here = f"assessment/{quiz.id}.md" if quiz.final else f"lessons/{quiz.lesson}.md"
+        for path, text in _quiz_texts(quiz):
+            for link, nth in _numbered(links.links_in(text)):
+                where = lambda spot=link.target, link=link, nth=nth: _find(course, "quiz", quiz.id, path, link.raw, spot, nth)  # noqa: E731
+                if link.image and not link.text:
+                    yield Finding(where(""), f"image '{link.target}' has no alt text",
+                                  hint=f"describe what it shows for learners who cannot see it: ![A client nodding]({link.target})", code="image-alt")
+                if link.external or (not link.image and not link.path):  # a full address, or #anchor on the quiz's page
+                    if not link.external and here in pages:
+                        yield from _link_findings(link, here, pages, where, options)
+                    continue
+                what = "image" if link.image else "link to"
+                yield Finding(where(), f"{what} '{link.target}': quiz text is not converted to site addresses, so this would not open",
+                              hint="show it in the lesson text instead, or use a full https:// address", code="quiz-relative-link")
+
+
+def _numbered(found: Iterable[links.Link]) -> Iterator[tuple[links.Link, int]]:
+    """Each link with the count of identical links before it in the same text."""
+    seen: Counter[str] = Counter()
+    for link in found:
+        yield link, seen[link.raw]
+        seen[link.raw] += 1
+
+
+_QUIZ_TEXT_FIELDS = ("scenario", "prompt", "explanation", "feedback_correct", "feedback_incorrect")
+
+
+def _quiz_texts(quiz: Quiz) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown text of a quiz's questions with its data path."""
+    for q, question in enumerate(quiz.questions):
+        for name in _QUIZ_TEXT_FIELDS:
+            value = getattr(question, name, None)
+            if isinstance(value, str):
+                yield ("questions", q, name), value
+        for i, hint in enumerate(question.hints):
+            yield ("questions", q, "hints", i), hint
+        for i, option in enumerate(getattr(question, "options", None) or []):
+            yield ("questions", q, "options", i, "text"), option.text
+            if option.feedback:
+                yield ("questions", q, "options", i, "feedback"), option.feedback
+        for i, item in enumerate(getattr(question, "items", None) or []):
+            yield ("questions", q, "items", i), item
 
 
 def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -> Iterator[Finding]:
