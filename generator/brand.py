@@ -23,8 +23,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from .errors import Finding, SourceLocation
-from .i18n import known_keys
+from .errors import Finding, Severity, SourceLocation
+from .i18n import known_keys, languages
 from .loader import CoursePaths, load_model
 from .questions.base import Id, Strict, Text
 
@@ -181,6 +181,10 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
         return None, findings
     brand = LoadedBrand(name, folder, model, doc)
     findings += _asset_findings(brand)
+    if model.language and model.language.split("-")[0] not in languages():
+        findings.append(Finding(doc.location(("language",)), f"there are no quiz strings in '{model.language}' yet; they will be in English",
+                                hint=f"translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: {', '.join(languages())}",
+                                code="language", severity=Severity.WARNING, field="language"))
     return (None if any(f.is_error for f in findings) else brand), findings
 
 

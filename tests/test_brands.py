@@ -229,3 +229,34 @@ def test_link_colour_is_readable_on_light_and_dark(colour):
 
     for background in ("#ffffff", SLATE_BG):
         assert contrast(link_colour(colour, background), background) >= 4.5
+
+
+def test_overlay_on_a_course_in_modules(project):
+    course_yml = project / "course" / "course.yml"
+    text = course_yml.read_text()
+    head = text[: text.index("lessons:")]
+    course_yml.write_text(head + """modules:
+  - title: "Start"
+    lessons: [welcome, rapport-trap]
+  - title: "Practice"
+    lessons: [leading-the-dance, value-first, working-in-the-gray, wrap-up]
+""")
+    extra = "id: extra\ntitle: Extra\nsummary: S\nminutes: 2\nsections:\n  - heading: H\n    body: B\n"
+    quiz = (ROOT / "quizzes" / "value-first-quiz.yml").read_text().replace(
+        'title: "Check yourself: value first, rapport second"', 'title: "Harbor quiz on value"')
+    write_brand(project, "mods", MINIMAL + "language: es\ncourse:\n  hide: [rapport-trap]\n",
+                {"lessons/extra.yml": extra, "quizzes/value-first-quiz.yml": quiz})
+    course, brand, findings = check_branded(CoursePaths.at(project), "mods")
+    assert [f.one_line() for f in findings if f.is_error] == []
+    assert [(m.title, m.lessons) for m in course.settings.modules] == [
+        ("Start", ["welcome"]), ("Practice", ["leading-the-dance", "value-first", "working-in-the-gray", "wrap-up", "extra"])]
+    assert course.quizzes["value-first-quiz"].title == "Harbor quiz on value"  # a quiz replaced by id
+    assert course.settings.language == "es" and "rapport-trap-quiz" not in course.quizzes
+
+
+def test_a_language_without_quiz_strings_is_a_warning(project):
+    write_brand(project, "french", MINIMAL + "language: fr\n")
+    _, _, findings = check_branded(CoursePaths.at(project), "french")
+    assert [f.one_line() for f in findings] == [
+        "brands/french/brand.yml:8:11: warning: language: there are no quiz strings in 'fr' yet; they will be in English "
+        "(translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: de, en, es)"]
