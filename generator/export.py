@@ -24,9 +24,9 @@ from . import __version__, assets, brand
 from .checks import CheckOptions
 from .errors import Finding
 from .loader import CoursePaths
+from .markup import inert_lessons, nav_title
 from .overlay import prepare_branded
 from .pipeline import prepare
-from .markup import inert_lessons
 from .render import NavItem, RenderedSite, render_site
 
 MARKER = ".coursegen-export"
@@ -274,9 +274,10 @@ def _add_missing(configured: Any, ours: list[str]) -> list:
 
 
 def _nav_entry(item: NavItem) -> Any:
+    title = nav_title(item.title)  # both engines print nav titles as HTML, as the plugin's nav does
     if item.children:
-        return {item.title: [_nav_entry(child) for child in item.children]}
-    return {item.title: item.path}
+        return {title: [_nav_entry(child) for child in item.children]}
+    return {title: item.path}
 
 
 def _theme_dirs(config: dict, root: Path) -> list[Path]:

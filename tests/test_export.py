@@ -20,7 +20,7 @@ import yaml
 from conftest import ROOT, copy_project, coursegen, serve_folder
 from generator import assets
 from generator.cli import main
-from generator.export import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project
+from generator.export import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project, plain_config
 
 ENGINES = ["plugin", "mkdocs", "zensical"]
 PAGES = ["index.html", "lessons/rapport-trap/index.html", "assessment/final-assessment/index.html"]
@@ -321,3 +321,13 @@ def test_a_branded_export_builds_the_firms_copy_on_both_engines(branded):
         assert "mailto:akademie@" in html and "Harbor" not in html, engine
         assert "--md-primary-fg-color: #" in (site / "assets" / "brand" / "brand.css").read_text(encoding="utf-8")
         assert (site / "assets" / "brand" / "logo.svg").is_file()
+
+
+def test_nav_titles_are_escaped_like_the_plugins():
+    """Both engines print nav titles as HTML: a title must not become a tag in the exported nav."""
+    from generator.render import NavItem, RenderedSite
+
+    site = RenderedSite(pages=[], nav=[NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")], strings={})
+    plain = plain_config({"theme": {"name": "material"}}, site, title="T", language="en")
+    [entry] = plain["nav"]
+    assert "<" not in next(iter(entry)) and "&amp;" in next(iter(entry))
