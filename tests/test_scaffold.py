@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, coursegen
+from test_schema import validate
 
 SMALL = Path(__file__).parent / "fixtures" / "checks" / "project"
 
@@ -47,6 +48,8 @@ def test_new_lesson_then_quiz_pass_check(project):
     assert yaml.safe_load((project / "course/lessons/negotiation-basics.yml").read_text())["quiz"] == "negotiation-basics-quiz"
     quiz = yaml.safe_load((project / "quizzes/negotiation-basics-quiz.yml").read_text())
     assert quiz["lesson"] == "negotiation-basics" and quiz["questions"][0]["objective"] == "negotiation-basics-1"
+    assert validate(project / "course/lessons/negotiation-basics.yml", "lesson") == []  # the editor flags nothing either
+    assert validate(project / "quizzes/negotiation-basics-quiz.yml", "quiz") == []
 
 
 def test_the_new_lesson_is_built_into_the_site(project, tmp_path):
