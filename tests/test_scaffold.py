@@ -95,3 +95,18 @@ def test_refusals_say_what_to_do(project, args, message):
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in project.rglob("*.yml")} == before, "nothing written"
+
+
+def test_new_final_quiz_covers_every_lesson_and_is_named_in_course_yml(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(SMALL, project)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    (project / "quizzes/final.yml").unlink()
+    course = project / "course/course.yml"
+    course.write_text(course.read_text().replace("final_quiz: final\n", "# final_quiz: later\n"))
+    result = coursegen("new", "quiz", "final-exam", "--final", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "final_quiz: final-exam\n" in course.read_text() and "# final_quiz" not in course.read_text()
+    quiz = yaml.safe_load((project / "quizzes/final-exam.yml").read_text())
+    assert quiz["final"] is True and [q["objective"] for q in quiz["questions"]] == ["alpha-one", "beta-one"]
+    strict_check(project)
