@@ -21,7 +21,7 @@ BASE = Path(__file__).parent / "bad_inputs" / "_base"
 PAYLOADS = [
     '<script>window.__pwned = "script"; console.log("PWNED script")</script>',
     '</script><script>window.__pwned = "close-script"; console.log("PWNED close")</script>',
-    "<img src=x onerror=\"window.__pwned = 'img'; alert('PWNED img')\">",
+    "<img src=\"https://example.invalid/x.png\" alt=\"x\" onerror=\"window.__pwned = 'img'; alert('PWNED img')\">",
     '[click me](javascript:window.__pwned="link") <javascript:alert("PWNED autolink")>',
     '" onmouseover="window.__pwned=\'quote\'" autofocus onfocus="alert(\'PWNED focus\')" x="',
     "'><svg onload=\"window.__pwned='svg'; alert('PWNED svg')\">",
