@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 
 import pytest
 import yaml
@@ -282,6 +283,11 @@ def test_results_summary_json_matches_the_scores_and_mail_goes_to_the_trainer(pa
     assert "Learner: Ben Ode" in text and "Alpha quiz: 85%" in text and summary["code"] in text
     mail = page.locator(".cq-summary-mail").get_attribute("href")
     assert mail.startswith("mailto:trainer@example.org?subject=") and "Ben%20Ode" in mail
+    assert "Verification code: " + summary["code"] in urllib.parse.unquote(mail)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+    page.locator(".cq-summary-copy").click()
+    page.locator(".cq-summary-status").filter(has_text="Summary copied.").wait_for()
+    assert page.evaluate("() => navigator.clipboard.readText()") == text
 
 
 def answer_quiz_right(page, quiz) -> None:

@@ -105,8 +105,11 @@
       var mail = $(root, ".cq-summary-mail");
       if (data.email) {
         mail.hidden = false;
+        /* Mail programs cut long mailto: links; the JSON rides along only while the link stays short. */
+        var body = summaryText(s, t), json = JSON.stringify(s);
+        if (encodeURIComponent(body + json).length < 1800) body += "\n\n" + json;
         mail.href = "mailto:" + data.email + "?subject=" + encodeURIComponent(data.title + " — " + (s.learner || t("progress_learner"))) +
-          "&body=" + encodeURIComponent(summaryText(s, t) + "\n\n" + JSON.stringify(s));
+          "&body=" + encodeURIComponent(body);
       }
     }
     nameInput(root, data, renderSummary);
