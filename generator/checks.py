@@ -155,6 +155,7 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
                               hint="objective ids must be unique across the course; prefix them with the lesson's topic", code="duplicate-id")
             owner.setdefault(objective.id, lesson.id)
     assessed: Counter[str] = Counter()
+    meant: set[str] = set()  # objectives a misspelt question objective probably meant: not reported twice
     for quiz in course.quizzes.values():
         allowed = owner.keys() if quiz.final else {o.id for o in getattr(course.lessons.get(quiz.lesson or ""), "objectives", [])}
         if not quiz.final and quiz.lesson not in course.lessons:
@@ -164,6 +165,7 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
         for q, question in enumerate(quiz.questions):
             assessed[question.objective] += 1
             if question.objective not in allowed:
+                meant.update(difflib.get_close_matches(question.objective, list(allowed), n=1, cutoff=0.6))
                 scope = "any lesson" if quiz.final else f"lesson '{quiz.lesson}'"
                 yield Finding(_at(course, "quiz", quiz.id, ("questions", q, "objective")),
                               f"objective '{question.objective}' is not an objective of {scope}",
@@ -174,7 +176,7 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
         if quiz is None or quiz.lesson != lesson.id:  # reported by check_quiz_links
             continue
         for i, objective in enumerate(lesson.objectives):
-            if not assessed[objective.id]:
+            if not assessed[objective.id] and objective.id not in meant:
                 yield Finding(_at(course, "lesson", lesson.id, ("objectives", i, "id")),
                               f"objective '{objective.id}' is not assessed by any question",
                               hint=f"add a question with `objective: {objective.id}` to quizzes/{lesson.quiz}.yml", code="unassessed-objective")

@@ -25,7 +25,7 @@ def banner(report: str, *, stale: bool) -> str:
     return (
         f'<div class="{BANNER_CLASS}" role="alert" style="{_STYLE}">\n'
         f"<p><strong>{html.escape(lead)}</strong> Fix them and save; this page reloads by itself.</p>\n"
-        f'<pre style="white-space:pre-wrap;margin:0;background:none;color:inherit">{html.escape(report)}</pre>\n'
+        f'<pre style="white-space:pre;overflow-x:auto;margin:0;background:none;color:inherit">{html.escape(report)}</pre>\n'
         "</div>\n\n"
     )
 
