@@ -17,7 +17,9 @@ from __future__ import annotations
 import difflib
 import html
 import json
+import posixpath
 import re
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Literal
 
@@ -26,6 +28,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from .errors import Finding, Severity, SourceLocation
 from .i18n import known_keys, languages
 from .loader import CoursePaths, load_model
+from .source import SourceDocument
 from .questions.base import Id, Strict, Text
 
 BRAND_FILE = "brand.yml"
@@ -126,14 +129,15 @@ class Brand(Strict):
     course: CourseOverlay = Field(default_factory=CourseOverlay)
 
 
+@dataclass
 class LoadedBrand:
-    """A validated brand with its folder and the resolved files it names."""
+    """A validated brand with its folder and the files it names."""
 
-    def __init__(self, name: str, folder: Path, model: Brand, doc):
-        self.name = name
-        self.folder = folder
-        self.model = model
-        self.doc = doc
+    name: str
+    folder: Path
+    model: Brand
+    doc: SourceDocument
+    extra: list[str] = field(default_factory=list)  # files its stylesheets refer to (images, fonts)
 
     def file(self, relative: str) -> Path:
         return self.folder / relative
@@ -145,7 +149,7 @@ class LoadedBrand:
     def asset_files(self) -> list[tuple[str, Path]]:
         """(site path, file) of every file the brand publishes."""
         m = self.model
-        names = [m.logo, m.favicon, *m.css, *(f.file for f in m.fonts.files)]
+        names = [m.logo, m.favicon, *m.css, *(f.file for f in m.fonts.files), *self.extra]
         return [(self.site_asset(n), self.file(n)) for n in dict.fromkeys(names)]
 
 
@@ -228,24 +232,39 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
     return findings
 
 
-_OUTSIDE_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:[a-z][a-z0-9+.-]*:)?//[^'")\s]*)""", re.I)
+_CSS_REFERENCE = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.I)
 
 
 def _css_findings(brand: LoadedBrand) -> list[Finding]:
-    """A brand stylesheet that loads from another host (fonts, images, @import) is refused."""
+    """Check what brand stylesheets refer to: files in the brand folder are published with
+    the site; anything on another host (fonts, images, @import) or outside the folder is refused."""
     findings = []
     for css in brand.model.css:
-        file = brand.file(css)
-        text = file.read_text("utf-8", errors="replace")
-        for match in _OUTSIDE_URL.finditer(text):
-            line = text.count("\n", 0, match.start(1)) + 1
-            column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
-            shown = f"{brand.doc.file.rsplit('/', 1)[0]}/{css}" if "/" in brand.doc.file else css
-            findings.append(Finding(SourceLocation(shown, line, column),
-                                    f"'{match.group(1)}' loads a file from another host; the site must not",
-                                    hint="copy the file into the brand folder and refer to it by a relative path",
-                                    code="outside-request"))
+        text = brand.file(css).read_text("utf-8", errors="replace")
+        shown = f"{brand.doc.file.rsplit('/', 1)[0]}/{css}" if "/" in brand.doc.file else css
+        for match in _CSS_REFERENCE.finditer(text):
+            start = match.start(2) if match.group(2) is not None else match.start(4)
+            value = (match.group(2) if match.group(2) is not None else match.group(4)).strip()
+            if not value or value.startswith(("data:", "#")):
+                continue
+            where = SourceLocation(shown, text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1)
+            problem = _css_reference_problem(brand, css, value)
+            if problem:
+                findings.append(Finding(where, problem[0], hint=problem[1], code="outside-request" if "host" in problem[0] else "brand-asset"))
     return findings
+
+
+def _css_reference_problem(brand: LoadedBrand, css: str, value: str) -> tuple[str, str] | None:
+    if re.match(r"^([a-z][a-z0-9+.-]*:)?//", value, re.I) or re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+        return (f"'{value}' loads a file from another host; the site must not",
+                "copy the file into the brand folder and refer to it by a relative path")
+    relative = posixpath.normpath(posixpath.join(posixpath.dirname(css), value.split("?")[0].split("#")[0]))
+    if value.startswith("/") or relative.startswith("../") or relative == "..":
+        return f"'{value}' leads out of the brand folder", "refer to a file in the brand folder by a relative path"
+    problem = _path_problem(brand.folder, relative, None, want_dir=False)
+    if problem is None and relative not in brand.extra:
+        brand.extra.append(relative)
+    return problem
 
 
 def asset_problem(base: Path, value: str, suffixes: tuple[str, ...] | None, *, folder: bool = False) -> tuple[str, str] | None:

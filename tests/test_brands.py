@@ -95,12 +95,30 @@ def test_asset_paths_outside_the_brand_folder_are_refused(project, value, words)
 
 
 def test_brand_css_that_loads_from_another_host_is_refused(project):
-    css = "body { color: red; }\n@import url('https://fonts.googleapis.com/css?family=Roboto');\n.x { background: url(//cdn.example/a.png) }\n"
-    write_brand(project, "leaky", MINIMAL + "css: [extra.css]\n", {"extra.css": css})
+    css = ("body { color: red; }\n@import url('https://fonts.googleapis.com/css?family=Roboto');\n.x { background: url(//cdn.example/a.png) }\n"
+           '.y { background: url("../../../mkdocs.yml") }\n.z { background: url(img/none.png), url(data:image/png;base64,AA) }\n'
+           '@import "more.css";\n.ok { background: url(img/bg.svg#x) }\n')
+    write_brand(project, "leaky", MINIMAL + "css: [styles/extra.css]\n",
+                {"styles/extra.css": css, "styles/more.css": "", "styles/img/bg.svg": "<svg/>"})
     found = messages(project, "leaky")
-    assert found[0].startswith("brands/leaky/extra.css:2:14: error: 'https://fonts.googleapis.com/css?family=Roboto' loads a file from another host")
-    assert found[1].startswith("brands/leaky/extra.css:3:22: error: '//cdn.example/a.png'")
-    assert len(found) == 2
+    assert found == [
+        "brands/leaky/styles/extra.css:2:14: error: 'https://fonts.googleapis.com/css?family=Roboto' loads a file from another host; "
+        "the site must not (copy the file into the brand folder and refer to it by a relative path)",
+        "brands/leaky/styles/extra.css:3:22: error: '//cdn.example/a.png' loads a file from another host; the site must not "
+        "(copy the file into the brand folder and refer to it by a relative path)",
+        "brands/leaky/styles/extra.css:4:23: error: '../../../mkdocs.yml' leads out of the brand folder "
+        "(refer to a file in the brand folder by a relative path)",
+        "brands/leaky/styles/extra.css:5:22: error: the file 'styles/img/none.png' does not exist in leaky/ "
+        "(put the file in the brand folder and name it relative to brand.yml, e.g. logo.svg)",
+    ]
+
+
+def test_files_brand_css_refers_to_are_published(project):
+    write_brand(project, "pics", MINIMAL + "css: [styles/extra.css]\n",
+                {"styles/extra.css": ".ok { background: url(img/bg.svg) }\n", "styles/img/bg.svg": "<svg/>"})
+    brand, findings = load_brand(CoursePaths.at(project), "pics")
+    assert findings == []
+    assert ("assets/brand/styles/img/bg.svg", brand.folder / "styles/img/bg.svg") in brand.asset_files()
 
 
 def test_a_symlink_inside_the_brand_folder_is_fine(project):
