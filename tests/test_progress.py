@@ -8,14 +8,17 @@ through the page once the runtime records results.
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
+import socket
+import threading
 import urllib.parse
 
 import pytest
 import yaml
 
-from conftest import build_site, copy_project, serve_folder
+from conftest import _handler, build_site, copy_project, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -349,10 +352,20 @@ def test_a_question_answered_wrong_in_the_quiz_shows_up_for_review_until_retried
 
 @pytest.fixture(scope="module")
 def read_url(tmp_path_factory):
+    """A German course done by reading, with Material's instant navigation (which needs site_url)."""
     project = copy_project(tmp_path_factory.mktemp("pgread") / "p", with_content=False)
     write_course(project, completion="read", language="de")
-    server, base = serve_folder(build_site(project, project / "site"))
-    yield base
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["site_url"] = f"http://127.0.0.1:{port}/"
+    config["theme"]["features"] = [*config["theme"].get("features", []), "navigation.instant"]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    site = build_site(project, project / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), _handler(str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}"
     server.shutdown()
 
 
@@ -379,3 +392,18 @@ def test_progress_works_from_file_urls(page, site):
     assert nav_states(page)["Alpha lesson"] == "done"
     page.goto((site / "mistakes" / "index.html").as_uri())
     assert page.locator(".cq-mistake").get_attribute("data-qid") == "q1"
+
+
+def test_statuses_are_applied_again_after_instant_navigation(page, read_url):
+    page.goto(f"{read_url}/lessons/intro/")
+    page.evaluate("() => { window.__samePage = true; }")
+    page.locator(".cq-mark-read").click()
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Ihr Fortschritt").click()
+    page.wait_for_url("**/progress/")
+    assert page.evaluate("() => window.__samePage === true")  # Material swapped the page in place
+    assert statuses(page) == {"intro": "done", "alpha": "none", "beta": "none", "final": "none"}
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Beta lesson").click()
+    page.wait_for_url("**/lessons/beta/")
+    assert page.evaluate("() => window.__samePage === true")
+    page.locator(".cq-mark-read").click()
+    assert nav_states(page) == {"Introduction": "done", "Alpha lesson": "none", "Beta lesson": "done", "Final test": "none"}
