@@ -212,6 +212,8 @@ def export_project(config_file: Path, dest: Path, *, brand_name: str | None = No
     text = HEADER.format(version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _write(dest / "mkdocs.yml", text.encode("utf-8"))
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
+    if not (dest / ".gitignore").exists():  # what the engines write there: built site, Zensical's cache
+        _write(dest / ".gitignore", b"site/\n.cache/\n")
     return ExportResult(dest, len(site.pages), len(asset_files), media, warnings, needs_coursegen=not allow_html)
 
 

@@ -169,6 +169,7 @@ def test_export_refreshes_a_previous_export_and_keeps_other_files(tmp_path):
     assert not stale.exists()
     assert (dest / "site" / "keep.txt").exists()
     assert (dest / MARKER).is_file() and (dest / "docs" / "index.md").is_file()
+    assert (dest / ".gitignore").read_text(encoding="utf-8").split() == ["site/", ".cache/"]
 
 
 @pytest.fixture(scope="module")
