@@ -28,11 +28,12 @@ from pydantic import AfterValidator, Field, StringConstraints
 from .errors import Finding, Severity, SourceLocation
 from .i18n import known_keys, languages
 from .loader import CoursePaths, load_model
-from .source import SourceDocument
 from .questions.base import Id, Strict, Text
+from .source import SourceDocument
 
 BRAND_FILE = "brand.yml"
 BRANDS_DIR = "brands"
+
 
 def _matches(pattern: str, message: str):
     def check(value: str) -> str:
@@ -55,6 +56,10 @@ AssetPath = Annotated[
     Field(description="A file inside the brand folder, relative to brand.yml, e.g. logo.svg."),
 ]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+# A CSS font stack goes into the generated stylesheet as is: only names, quotes and commas.
+FontStack = Annotated[str, StringConstraints(max_length=300), _matches(
+    r"""[A-Za-z0-9 _.,'"-]+""", "'{value}' is not a font stack: write font names separated by commas, "
+    "e.g. '\"Firm Sans\", Arial, sans-serif' (letters, digits, spaces, quotes and hyphens only)")]
 SYSTEM_TEXT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
 SYSTEM_CODE = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace'
 FONT_FORMATS = {".woff2": "woff2", ".woff": "woff", ".ttf": "truetype", ".otf": "opentype"}
@@ -66,15 +71,16 @@ class Colors(Strict):
 
 
 class FontFile(Strict):
-    family: Line = Field(description="The name CSS uses for this face, e.g. 'Firm Serif'.")
+    family: Annotated[Line, _matches(r"[A-Za-z0-9 _.-]+", "'{value}' is not a font name: letters, digits, spaces and hyphens only")] = Field(
+        description="The name CSS uses for this face, e.g. 'Firm Serif'.")
     file: AssetPath = Field(description="A .woff2, .woff, .ttf or .otf file in the brand folder.")
     weight: Literal["normal", "bold", "100", "200", "300", "400", "500", "600", "700", "800", "900"] = "normal"
     style: Literal["normal", "italic"] = "normal"
 
 
 class Fonts(Strict):
-    text: Line = Field(SYSTEM_TEXT, description="CSS font stack for body text; system fonts or a family from `files`.")
-    code: Line = Field(SYSTEM_CODE, description="CSS font stack for code.")
+    text: FontStack = Field(SYSTEM_TEXT, description="CSS font stack for body text; system fonts or a family from `files`.")
+    code: FontStack = Field(SYSTEM_CODE, description="CSS font stack for code.")
     files: list[FontFile] = Field(default_factory=list, description="Self-hosted font files (never loaded from another host).")
 
 

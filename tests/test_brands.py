@@ -278,3 +278,10 @@ def test_a_language_without_quiz_strings_is_a_warning(project):
     assert [f.one_line() for f in findings] == [
         "brands/french/brand.yml:8:11: warning: language: there are no quiz strings in 'fr' yet; they will be in English "
         "(translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: de, en, es)"]
+
+
+def test_a_font_stack_cannot_smuggle_css(project):
+    stack = "Arial; } body { background: url(https://tracker.example/x.png) } x {"
+    write_brand(project, "smuggle", MINIMAL + f"fonts:\n  text: '{stack}'\n")
+    found = messages(project, "smuggle")
+    assert len(found) == 1 and found[0].startswith("brands/smuggle/brand.yml:9:9: error: fonts.text: ") and "not a font stack" in found[0]
