@@ -127,8 +127,7 @@ def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]
             elif quiz.lesson not in lesson_files:
                 yield Finding(_at(course, "quiz", quiz.id, ("lesson",)), f"lesson '{quiz.lesson}' does not exist",
                               hint=_suggest(quiz.lesson, lesson_files) or "name a lesson in course/lessons/", code="unresolved-reference")
-        elif lesson.quiz != quiz.id and (not lesson.quiz or lesson.quiz in course.quizzes or lesson.quiz in quiz_files):
-            # (a lesson naming a quiz that does not exist is reported there, with a did-you-mean)
+        elif lesson.quiz != quiz.id:
             yield Finding(_at(course, "quiz", quiz.id, ("lesson",)),
                           f"this quiz says it checks lesson '{quiz.lesson}', but that lesson names quiz '{lesson.quiz or 'none'}'",
                           hint=f"set `quiz: {quiz.id}` in course/lessons/{lesson.id}.yml", code="unresolved-reference")
@@ -141,7 +140,7 @@ def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]
         yield Finding(_at(course, "quiz", final, ()), f"quiz '{final}' is the course's final quiz but lacks `final: true`",
                       hint="add `final: true` and remove `lesson:`", code="unresolved-reference")
     for quiz in course.quizzes.values():
-        if quiz.final and quiz.id != final and (not final or final in course.quizzes or final in quiz_files):
+        if quiz.final and quiz.id != final:
             yield Finding(_at(course, "quiz", quiz.id, ("final",)), f"quiz '{quiz.id}' says `final: true` but course.yml names '{final}' as the final quiz",
                           hint=f"set `final_quiz: {quiz.id}` in course/course.yml", code="unresolved-reference")
 
