@@ -93,10 +93,13 @@ def _files() -> list[tuple[Path, str]]:
     files = [(ROOT / "course/course.yml", "course")]
     files += [(p, "lesson") for p in sorted((ROOT / "course/lessons").glob("*.yml"))]
     files += [(p, "quiz") for p in sorted((ROOT / "quizzes").glob("*.yml"))]
+    files += [(p, "brand") for p in sorted(ROOT.glob("brands/*/brand.yml"))]
+    files += [(p, "lesson") for p in sorted(ROOT.glob("brands/*/lessons/*.yml"))]
+    files += [(p, "quiz") for p in sorted(ROOT.glob("brands/*/quizzes/*.yml"))]
     return files
 
 
-@pytest.mark.parametrize("path,kind", _files(), ids=lambda v: v.name if isinstance(v, Path) else v)
+@pytest.mark.parametrize("path,kind", _files(), ids=lambda v: str(v.relative_to(ROOT)) if isinstance(v, Path) else v)
 def test_every_bundled_file_points_at_its_schema_and_fits_it(path, kind):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     prefix = "# yaml-language-server: $schema="
@@ -122,5 +125,7 @@ def test_vscode_maps_the_schemas():
     assert "course/course.yml" in mapping["./schemas/course.schema.json"]
     assert "course/lessons/*.yml" in mapping["./schemas/lesson.schema.json"]
     assert "quizzes/*.yml" in mapping["./schemas/quiz.schema.json"]
+    assert "brands/*/brand.yml" in mapping["./schemas/brand.schema.json"]
+    assert "brands/*/lessons/*.yml" in mapping["./schemas/lesson.schema.json"]
     for key in mapping:
         assert (ROOT / key).is_file()
