@@ -17,23 +17,25 @@
     try { return JSON.parse(raw); } catch (e) { return raw; }
   }
 
-  /* localStorage first; when the browser blocks it, the runtime's fallback, then memory. */
+  /* Through the quiz runtime's store when it is there (it keeps an in-memory copy that
+     outlives Material's instant navigation, so both must see the same writes); else
+     localStorage, else memory when the browser blocks storage. */
   CP.get = function (key) {
-    try { return parse(window.localStorage.getItem(key)); } catch (e) { /* blocked */ }
     var qs = quizStore();
     if (qs && typeof qs.get === "function") return parse(qs.get(key));
+    try { return parse(window.localStorage.getItem(key)); } catch (e) { /* blocked */ }
     return key in memory ? memory[key] : null;
   };
   CP.set = function (key, value) {
-    try { window.localStorage.setItem(key, JSON.stringify(value)); return; } catch (e) { /* blocked */ }
     var qs = quizStore();
-    if (qs && typeof qs.set === "function") qs.set(key, value);
-    else memory[key] = value;
+    if (qs && typeof qs.set === "function") { qs.set(key, value); return; }
+    try { window.localStorage.setItem(key, JSON.stringify(value)); return; } catch (e) { /* blocked */ }
+    memory[key] = value;
   };
   CP.remove = function (key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* blocked */ }
     var qs = quizStore();
     if (qs && typeof qs.remove === "function") qs.remove(key);
+    try { window.localStorage.removeItem(key); } catch (e) { /* blocked */ }
     delete memory[key];
   };
   /* Every stored key under a prefix (plus `known` keys, for the in-memory fallbacks). */
