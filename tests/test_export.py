@@ -332,3 +332,16 @@ def test_nav_titles_are_escaped_like_the_plugins():
     plain = plain_config({"theme": {"name": "material"}}, site, title="T", language="en")
     [entry] = plain["nav"]
     assert "<" not in next(iter(entry)) and "&amp;" in next(iter(entry))
+
+
+@pytest.mark.browser
+def test_no_accessibility_findings_on_every_engine(learner):
+    """The exported theme (with its Zensical search switch) keeps axe at zero on a phone-sized lesson."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, url, _, _ = learner
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{url}/lessons/rapport-trap/")
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
