@@ -156,3 +156,15 @@ def test_the_alias_bomb_is_refused_with_bounded_memory(tmp_path, capsys):
     code, output, elapsed, peak = _measure(project, capsys)
     assert code == 1 and findings_in(output) == expected(CORPUS / "alias-bomb.yml")
     assert elapsed < 1.0 and peak < 20_000_000, (elapsed, peak)
+
+
+def test_bom_and_windows_line_endings_build_like_any_course(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(BASE, project)
+    for path in project.rglob("*.yml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    result = coursegen("build", "--out", "site", cwd=project, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lesson = (project / "site/lessons/intro/index.html").read_text(encoding="utf-8")
+    assert "<h1 id=\"introduction\">Introduction</h1>" in lesson or ">Introduction</h1>" in lesson
+    assert "\ufeff" not in lesson and "\r" not in lesson.split("<article", 1)[1].split("</article>", 1)[0]
