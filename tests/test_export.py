@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import subprocess
 import sys
@@ -125,6 +126,22 @@ def test_three_builds_have_the_same_pages_and_quiz_markup(sites):
         html = (folder / "lessons/rapport-trap/index.html").read_text(encoding="utf-8")
         for script in assets.scripts():
             assert script.rsplit("/", 1)[-1] in html, f"{engine}: {script} not loaded"
+
+
+def test_plain_mkdocs_builds_the_export_into_the_plugins_site_byte_for_byte(sites):
+    """Any setting the plugin adds at build time and the export forgets shows up here."""
+    plugin, plain = sites["plugin"], sites["mkdocs"]
+
+    def files(folder: Path) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")}
+
+    assert files(plain) == files(plugin)
+    differ = [rel for rel in sorted(files(plugin)) if rel != "search/search_index.json"
+              and (plugin / rel).read_bytes() != (plain / rel).read_bytes()]
+    assert not differ, f"the exported project builds these differently: {differ}"
+    index = [json.loads((folder / "search/search_index.json").read_text(encoding="utf-8")) for folder in (plugin, plain)]
+    as_set = [sorted(json.dumps(doc, sort_keys=True) for doc in i["docs"]) for i in index]  # same entries; order may differ
+    assert as_set[0] == as_set[1] and index[0]["config"] == index[1]["config"]
 
 
 def test_export_refuses_a_folder_that_is_not_a_previous_export(tmp_path):
