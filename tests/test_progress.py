@@ -418,3 +418,24 @@ def test_blocked_storage_still_shows_this_pages_result(page, url):
     answer_quiz_right(page, page.locator(".cq-quiz"))
     assert page.locator(".cq-lesson-meta .cq-status").get_attribute("data-state") == "done"
     assert nav_states(page)["Alpha lesson"] == "done"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_progress_pages(browser, url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    seed(page, url, {**ALL_PASSED, "alpha-quiz": record(50, True, {"q1": 0, "q2": 1}), "learner": "Ana Ruiz"})
+    found = {}
+    for path, action in (("progress/", ".cq-reset"), ("mistakes/", ".cq-mistakes-retry"), ("certificate/", None),
+                         ("lessons/intro/", None)):
+        page.goto(f"{url}/{path}")
+        page.locator(".cq-course-map").wait_for(state="attached")
+        if action:
+            page.locator(action).click()
+        page.mouse.move(0, 0)
+        results = Axe().run(page)
+        found[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+    context.close()
+    assert found == {path: [] for path in found}
