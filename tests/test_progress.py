@@ -439,3 +439,12 @@ def test_axe_finds_nothing_on_the_progress_pages(browser, url, scheme):
         found[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
     context.close()
     assert found == {path: [] for path in found}
+
+
+def test_a_record_in_an_unknown_format_is_ignored_not_fatal(page, url):
+    seed(page, url, {"alpha-quiz": {"v": 2, "best": {"percent": 100, "passed": True}}, "beta-quiz": "garbage",
+                     "final": record(70, True)})
+    page.goto(f"{url}/progress/")
+    assert statuses(page) == {"intro": "none", "alpha": "none", "beta": "none", "final": "done"}
+    page.goto(f"{url}/mistakes/")
+    page.locator(".cq-mistakes-intro").filter(has_text="No mistakes").wait_for()
