@@ -113,6 +113,8 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
         return None, [Finding(whole_file, f"invalid YAML: {exc}", code="yaml-syntax")]
     except RecursionError:  # the composer recurses once per level
         return None, [too_deep]
+    if node is None:  # only comments, byte-order marks or directives: nothing in it
+        return None, [Finding(whole_file, "the file is empty", hint="see README.md for a complete example", code="empty")]
     doc = SourceDocument(display, None, text)
     builder = _Builder(doc)
     try:

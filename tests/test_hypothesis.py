@@ -25,7 +25,9 @@ FAST = settings(max_examples=100, deadline=1000, suppress_health_check=[HealthCh
 # --- strategies --------------------------------------------------------------------------
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
-texts = st.text(min_size=1, max_size=60)
+# NEL and the Unicode line and paragraph separators are line breaks to YAML: PyYAML's
+# own dumper writes them raw and reads them back as spaces, so they cannot round-trip
+texts = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"), min_size=1, max_size=60)
 scalars = st.one_of(texts, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False),
                     st.sampled_from(["yes", "no", "on", "off", "null", "~", "", "0x10", "1e9", "-1"]))
 anything = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(texts, inner, max_size=4), max_leaves=12)
