@@ -240,6 +240,8 @@ def _brand_config(plain: dict, loaded: brand.LoadedBrand, strings: dict[str, str
     plain["site_name"] = loaded.model.site_title
     plain["copyright"] = brand.copyright_html(loaded)
     plain["use_directory_urls"] = False  # lessons/x.html: the copy also works opened from disk
+    if loaded.model.site_url:  # the 404 page's links; every other link is relative
+        plain["site_url"] = loaded.model.site_url
     plain["theme"].update(brand.theme_settings(loaded, strings))
     if loaded.model.theme_strings:
         plain["theme"]["language"] = "custom"
