@@ -2,6 +2,18 @@
 
 Each rule is a small function `rule(course, options) -> Iterable[Finding]`, listed in
 RULES; `check_course` runs them all and returns every finding, errors and warnings.
+What the models alone enforce (pass marks 1-100, required fields, at least one section)
+is reported by the loader. Every rule has a golden case in tests/fixtures/checks/cases/.
+
+- check_course_order: lessons listed twice, order entries without a file, lesson files not in the order
+- check_quiz_links: lesson -> quiz, quiz -> lesson and final_quiz references
+- check_objectives: duplicate objective ids, question -> objective, objectives no question assesses
+- check_questions: duplicate question ids, each type's problems() (correct options, option
+  texts, feedback), draw, a quiz shorter than `min_questions`
+- check_sections: sections whose body is only blank
+- check_links: Markdown links to missing pages or anchors, images missing or without alt
+  text, links that quiz text cannot carry
+- check_lesson_length: a lesson far longer than its `minutes` (warning)
 """
 
 from __future__ import annotations
