@@ -17,7 +17,7 @@ depth is capped (PyYAML's composer recurses), and no alias is ever expanded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from .errors import Finding, SourceLocation
 
 MAX_FILE_BYTES = 1_000_000  # a long lesson is ~20 KB; anything this big is a mistake
 MAX_DEPTH = 40  # a quiz is about 6 levels deep
+MAX_EVENTS = 50_000  # keys, values and brackets; the bundled final assessment has about 800
+MAX_DUPLICATES_SHOWN = 20  # a pasted block repeated a thousand times needs one message, not a thousand
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -103,7 +105,10 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
     too_deep = Finding(whole_file, f"values are nested more than {MAX_DEPTH} levels deep",
                        hint="check the brackets and indentation; course files need only a few levels", code="too-deep")
     try:
-        deep = _too_deep(text)
+        try:
+            deep = _too_deep(text)
+        except _Refused as refused:
+            return None, [replace(refused.finding, location=SourceLocation(display, refused.finding.location.line, 1))]
         if deep:
             return None, [Finding(SourceLocation(display, *deep), too_deep.message, hint=too_deep.hint, code=too_deep.code)]
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
@@ -121,14 +126,23 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
         doc.data = builder.build(node, ())
     except _Refused as refused:
         return None, [refused.finding]
+    hidden = builder.duplicates - MAX_DUPLICATES_SHOWN
+    if hidden > 0:
+        builder.findings.append(Finding(whole_file, f"{hidden} more duplicate keys are not shown",
+                                        hint="fix the ones above, then check again", code="duplicate-key"))
     return doc, builder.findings
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where nesting first passes MAX_DEPTH, found from the event stream before composing:
-    libyaml's composer recurses in C, and a few hundred thousand '[' crash the process."""
+    libyaml's composer recurses in C, and a few hundred thousand '[' crash the process.
+    Raises _Refused when the file holds more than MAX_EVENTS values (composing a million
+    tiny values would take seconds)."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.CSafeLoader)):
+        if count > MAX_EVENTS:
+            raise _Refused(Finding(SourceLocation("", event.start_mark.line + 1, 1), f"the file holds more than {MAX_EVENTS:,} values",
+                                   hint="a lesson or quiz needs far fewer; split it into several files", code="too-large"))
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -143,6 +157,7 @@ class _Builder:
         self.doc = doc
         self.findings: list[Finding] = []
         self.seen: set[int] = set()
+        self.duplicates = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         mark = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -197,6 +212,9 @@ class _Builder:
             key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
                 first = self.doc.key_marks[path + (key,)]
+                self.duplicates += 1
+                if self.duplicates > MAX_DUPLICATES_SHOWN:
+                    continue
                 self.findings.append(
                     Finding(
                         SourceLocation(self.doc.file, *key_mark),
