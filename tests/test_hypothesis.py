@@ -223,3 +223,16 @@ def test_deep_nesting_is_refused_not_a_crash(depth, opener):
     _, findings = load(text.encode(), LESSON_FILE, Lesson)
     assert findings
     assert_well_formed(findings, {LESSON_FILE})
+
+
+@FAST
+@given(st.one_of(yaml_like, anything.map(lambda data: yaml.safe_dump(data, allow_unicode=True))))
+def test_random_course_settings_never_crash_the_whole_check(text):
+    course_file = PROJECT / "course/course.yml"
+    course_file.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        course, findings = check(CoursePaths.at(PROJECT))
+    finally:
+        shutil.copy(BASE / "course/course.yml", course_file)
+    assert_well_formed(findings, {"course/course.yml"})
+    assert course is not None or any(f.is_error for f in findings)
