@@ -66,71 +66,78 @@ class _Refused(Exception):
 
 def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Finding]]:
     """Parse a file; return the document, or None and the findings that stopped it."""
-    whole_file = SourceLocation(display, 1)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, [Finding(whole_file, f"cannot read the file: {exc.strerror}", code="unreadable")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Finding(
-                whole_file,
-                f"the file is {size / 1_000_000:.1f} MB; course files may be at most "
-                f"{MAX_FILE_BYTES // 1000} KB",
-                hint="split it into several lessons, or move large media next to it and link to them",
-                code="too-large",
-            )
-        ]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Finding(whole_file, f"cannot read the file: {exc.strerror}", code="unreadable")]
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            Finding(
-                SourceLocation(display, line, 1),
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                hint="save the file as UTF-8 in your editor",
-                code="encoding",
-            )
-        ]
-    text = text.replace("\r\n", "\n")
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        return None, [Finding(whole_file, "the file is empty", hint="see README.md for a complete example", code="empty")]
-    too_deep = Finding(whole_file, f"values are nested more than {MAX_DEPTH} levels deep",
-                       hint="check the brackets and indentation; course files need only a few levels", code="too-deep")
-    try:
-        try:
-            deep = _too_deep(text)
-        except _Refused as refused:
-            return None, [replace(refused.finding, location=SourceLocation(display, refused.finding.location.line, 1))]
-        if deep:
-            return None, [Finding(SourceLocation(display, *deep), too_deep.message, hint=too_deep.hint, code=too_deep.code)]
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, display, text)]
-    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are always marked
-        return None, [Finding(whole_file, f"invalid YAML: {exc}", code="yaml-syntax")]
-    except RecursionError:  # the composer recurses once per level
-        return None, [too_deep]
-    if node is None:  # only comments, byte-order marks or directives: nothing in it
-        return None, [Finding(whole_file, "the file is empty", hint="see README.md for a complete example", code="empty")]
+    text, refused = _read_text(path, display)
+    if text is None:
+        return None, refused
+    node, refused = _compose(text, display)
+    if node is None:
+        return None, refused
     doc = SourceDocument(display, None, text)
     builder = _Builder(doc)
     try:
         doc.data = builder.build(node, ())
-    except _Refused as refused:
-        return None, [refused.finding]
+    except _Refused as stop:
+        return None, [stop.finding]
     hidden = builder.duplicates - MAX_DUPLICATES_SHOWN
     if hidden > 0:
-        builder.findings.append(Finding(whole_file, f"{hidden} more duplicate keys are not shown",
+        builder.findings.append(Finding(SourceLocation(display, 1), f"{hidden} more duplicate keys are not shown",
                                         hint="fix the ones above, then check again", code="duplicate-key"))
     return doc, builder.findings
+
+
+def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
+    """The file as text with Unix line endings, or why not: too large (checked before
+    reading), unreadable, not UTF-8 or empty. A byte-order mark is dropped."""
+    whole_file = SourceLocation(display, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Finding(whole_file, f"the file is {size / 1_000_000:.1f} MB; course files may be at most "
+                                              f"{MAX_FILE_BYTES // 1000} KB",
+                                  hint="split it into several lessons, or move large media next to it and link to them",
+                                  code="too-large")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding(whole_file, f"cannot read the file: {exc.strerror}", code="unreadable")]
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Finding(SourceLocation(display, line, 1),
+                              f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                              hint="save the file as UTF-8 in your editor", code="encoding")]
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [_empty(display)]
+    return text, []
+
+
+def _compose(text: str, display: str) -> tuple[yaml.Node | None, list[Finding]]:
+    """The YAML node tree, after the cheap limits (depth, size) were checked on events."""
+    try:
+        deep = _too_deep(text)
+        if deep:
+            return None, [Finding(SourceLocation(display, *deep), f"values are nested more than {MAX_DEPTH} levels deep",
+                                  hint="check the brackets and indentation; course files need only a few levels",
+                                  code="too-deep")]
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except _Refused as stop:
+        return None, [replace(stop.finding, location=SourceLocation(display, stop.finding.location.line, 1))]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_finding(exc, display, text)]
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        line, column = text[: exc.position].count("\n") + 1, exc.position - text.rfind("\n", 0, exc.position)
+        return None, [Finding(SourceLocation(display, line, column), f"invalid YAML: the control character #x{exc.character:04x} "
+                                                                "is not allowed in a course file",
+                              hint="delete it; it is often pasted in by accident", code="yaml-syntax")]
+    except yaml.YAMLError as exc:  # pragma: no cover - other composer errors are marked
+        return None, [Finding(SourceLocation(display, 1), f"invalid YAML: {exc}", code="yaml-syntax")]
+    if node is None:  # only byte-order marks or directives: nothing in it
+        return None, [_empty(display)]
+    return node, []
+
+
+def _empty(display: str) -> Finding:
+    return Finding(SourceLocation(display, 1), "the file is empty", hint="see README.md for a complete example", code="empty")
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
