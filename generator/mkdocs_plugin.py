@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import assets, brand
+from . import assets, brand, rawblocks
 from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
@@ -56,6 +56,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.paths: CoursePaths | None = None
         self.brand = None  # a LoadedBrand when building a firm's copy
         self.serving = False
+        self.raw_blocks: dict[str, list[str]] = {}  # page path -> finished HTML set aside (rawblocks.py)
         self.last_good: tuple | None = None  # (course, site) of the last build without errors
 
     def on_startup(self, *, command, dirty) -> None:
@@ -128,7 +129,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.content))
+            content, self.raw_blocks[page.path] = rawblocks.set_aside(page.content)  # quiz HTML skips Markdown
+            files.append(File.generated(config, page.path, content=content))
         for uri, content in assets.files():
             files.append(File.generated(config, uri, content=content))
         if self.brand:
@@ -136,6 +138,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             for uri, path in self.brand.asset_files():
                 files.append(File.generated(config, uri, content=path.read_bytes()))
         return files
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        try:
+            return rawblocks.put_back(output, self.raw_blocks.get(page.file.src_uri, []))
+        except LookupError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
 
     def on_post_build(self, config) -> None:
         # mark the folder as ours, so `coursegen build` may replace it later (outdir.py)

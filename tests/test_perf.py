@@ -1,0 +1,45 @@
+"""Issue 8 (fast at any size): finished quiz HTML skips the Markdown pass yet lands
+unchanged in the page; the search index holds lesson text, not quiz markup."""
+
+from __future__ import annotations
+
+import json
+
+import markdown
+import pytest
+import yaml
+
+from conftest import ROOT
+from generator import rawblocks
+
+QUIZ = '<div class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</div>'
+MAP = '<div class="cq-course-map" hidden data-map="{}"></div>'
+
+
+def test_set_aside_and_put_back_restore_the_page():
+    page = f"# Lesson\n\nSome *text*.\n\n## Check yourself\n\n{QUIZ}\n\nAfter.\n\n{MAP}\n"
+    text, blocks = rawblocks.set_aside(page)
+    assert blocks == [QUIZ, MAP] and "cq-quiz" not in text
+    html = markdown.Markdown(extensions=["md_in_html", "attr_list"]).convert(text)
+    restored = rawblocks.put_back(html, blocks)
+    assert QUIZ in restored and MAP in restored and "<em>text</em>" in restored and "<em>1</em>" not in restored
+
+
+def test_a_block_inside_running_text_is_left_to_markdown():
+    page = f"Text {QUIZ}\n"
+    assert rawblocks.set_aside(page) == (page, [])
+
+
+def test_a_lost_placeholder_is_an_error_not_a_missing_quiz():
+    with pytest.raises(LookupError):
+        rawblocks.put_back("<p>no placeholder</p>", [QUIZ])
+
+
+def test_built_page_has_its_quiz_and_search_index_has_no_quiz_markup(built_site):
+    quiz = yaml.safe_load((ROOT / "quizzes/rapport-trap-quiz.yml").read_text())
+    html = (built_site / "lessons/rapport-trap/index.html").read_text()
+    assert 'class="cq-quiz"' in html and "<!--cq-block-" not in html
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    lesson_docs = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("lessons/rapport-trap/"))
+    assert "Rapport" in lesson_docs or "rapport" in lesson_docs
+    assert "cq-quiz" not in lesson_docs and quiz["questions"][0]["prompt"] not in lesson_docs
