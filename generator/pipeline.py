@@ -10,8 +10,35 @@ from .loader import CoursePaths, load_course
 from .models import Course
 
 
+# `coursegen build` checks the course, then MkDocs' plugin prepares it in the same process:
+# the check's result is kept for that one next `prepare` if no course file changed since
+# (issue 8: one load, not two). Only `check` stores it and `prepare` takes it once, so a
+# serve rebuild never reuses a course an earlier build has used.
+_last_check: tuple | None = None
+
+
 def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
     """Every finding about a course: load and validation errors, then integrity findings."""
+    global _last_check
+    result = _check(paths, options)
+    _last_check = ((paths, options, _fingerprint(paths)), result)
+    return result
+
+
+def _fingerprint(paths: CoursePaths) -> tuple:
+    """Name, size and modification time of every file in the course and quiz folders."""
+    found = []
+    for folder in (paths.course_dir, paths.quizzes_dir):
+        for entry in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            found.append((str(entry), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def _check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
     course, findings = load_course(paths)
     options = options or CheckOptions()
     if options.docs_dir is None:  # images and linked files are looked up next to the lessons
@@ -23,7 +50,12 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
 
 def prepare(paths: CoursePaths, options: CheckOptions | None = None, *, strict: bool = False) -> tuple[Course, list[Finding]]:
     """A course ready to render, and its warnings; raises CourseError on any error."""
-    course, findings = check(paths, options)
+    global _last_check
+    last, _last_check = _last_check, None
+    if last is not None and last[0] == (paths, options, _fingerprint(paths)):
+        course, findings = last[1]
+    else:
+        course, findings = _check(paths, options)
     failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
     if course is None or failing:
         raise CourseError(findings)

@@ -43,3 +43,27 @@ def test_built_page_has_its_quiz_and_search_index_has_no_quiz_markup(built_site)
     lesson_docs = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("lessons/rapport-trap/"))
     assert "Rapport" in lesson_docs or "rapport" in lesson_docs
     assert "cq-quiz" not in lesson_docs and quiz["questions"][0]["prompt"] not in lesson_docs
+
+
+def test_build_loads_the_course_once_but_a_changed_file_is_read_again(tmp_path, monkeypatch):
+    import shutil
+
+    from generator import pipeline
+    from generator.loader import CoursePaths
+
+    shutil.copytree(ROOT / "course", tmp_path / "course")
+    shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
+    paths = CoursePaths.at(tmp_path)
+    loads = []
+    real = pipeline.load_course
+    monkeypatch.setattr(pipeline, "load_course", lambda p: loads.append(p) or real(p))
+    pipeline.check(paths)
+    pipeline.prepare(paths)  # what `coursegen build` does next: the check's result is reused
+    assert len(loads) == 1
+    pipeline.check(paths)
+    lesson = tmp_path / "course/lessons/welcome.yml"
+    lesson.write_text(lesson.read_text().replace("title:", "title: Changed", 1) + "\n")
+    course, _ = pipeline.prepare(paths)
+    assert len(loads) == 3 and course.lessons["welcome"].title.startswith("Changed")
+    pipeline.prepare(paths)  # taken once only: a later prepare loads again
+    assert len(loads) == 4
