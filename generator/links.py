@@ -69,6 +69,8 @@ def headings_in(text: str) -> Iterator[str]:
 
 
 _INLINE_MD = markdown.Markdown(extensions=["attr_list"])
+# Starts with a letter (not a list or quote marker) and holds nothing Markdown turns into markup.
+_PLAIN_HEADING = re.compile(r"[^\W\d_][^\\`*_\[\]<>&!{}#]*")
 
 
 def anchor_of(heading: str) -> str:
@@ -76,6 +78,8 @@ def anchor_of(heading: str) -> str:
     explicit = _ATTR_ID.search(heading)
     if explicit:
         return explicit.group(1)
+    if _PLAIN_HEADING.fullmatch(heading.strip()):  # most headings: Markdown would change nothing (issue 8)
+        return slugify(heading.strip(), "-")
     _INLINE_MD.reset()
     rendered = _INLINE_MD.convert(heading)
     plain = html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
