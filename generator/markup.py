@@ -134,12 +134,15 @@ class QuizMarkdown:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["sane_lists", "smarty", InertHtml()], output_format="html")
+        self._done: dict[str, str] = {}  # the mistakes page renders every quiz again: convert each text once
 
     def block(self, text: str | None) -> str:
         if not text:
             return ""
-        self._md.reset()
-        return self._md.convert(text)
+        if text not in self._done:
+            self._md.reset()
+            self._done[text] = self._md.convert(text)
+        return self._done[text]
 
     def inline(self, text: str | None) -> str:
         """For one-paragraph text (options, prompts): without the wrapping <p>."""
