@@ -47,7 +47,7 @@ def map_html(course: Course, strings: dict[str, str]) -> str:
     """A hidden, inert element appended to every page (no text, so search ignores it)."""
     data = json.dumps(course_map(course), separators=(",", ":"))
     words = json.dumps({k: strings[k] for k in PAGE_STRINGS}, ensure_ascii=False, separators=(",", ":"))
-    return f'\n\n<div class="cq-course-map" hidden data-map="{escape(data)}" data-strings="{escape(words)}"></div>\n'
+    return f'\n\n<div class="cq-course-map" hidden data-search-exclude data-map="{escape(data)}" data-strings="{escape(words)}"></div>\n'
 
 
 def nav_entries(r: Renderer) -> list[tuple[str, str]]:

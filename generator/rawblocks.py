@@ -10,7 +10,7 @@ output is byte-for-byte the same HTML, and the search index keeps the lesson tex
 
 from __future__ import annotations
 
-BLOCK_STARTS = ('<div class="cq-quiz"', '<div class="cq-course-map"')
+BLOCK_STARTS = ('<section class="cq-quiz"', '<div class="cq-course-map"')
 
 
 def _placeholder(i: int) -> str:

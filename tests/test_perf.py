@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 from generator import rawblocks
 
-QUIZ = '<div class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</div>'
+QUIZ = '<section class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</section>'
 MAP = '<div class="cq-course-map" hidden data-map="{}"></div>'
 
 
