@@ -67,3 +67,16 @@ def test_build_loads_the_course_once_but_a_changed_file_is_read_again(tmp_path, 
     assert len(loads) == 3 and course.lessons["welcome"].title.startswith("Changed")
     pipeline.prepare(paths)  # taken once only: a later prepare loads again
     assert len(loads) == 4
+
+
+def test_the_renderer_s_quiz_and_course_map_are_set_aside():
+    """If a template changes how a quiz starts, this fails instead of the build silently slowing down."""
+    from generator.loader import CoursePaths
+    from generator.pipeline import prepare
+    from generator.render import render_site
+
+    course, _ = prepare(CoursePaths.at(ROOT))
+    page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")
+    text, blocks = rawblocks.set_aside(page.content)
+    assert len(blocks) == 2 and "cq-quiz" in blocks[0] and "cq-course-map" in blocks[1]
+    assert "cq-quiz" not in text and "data-map" not in text
