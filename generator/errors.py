@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -70,6 +71,7 @@ class CourseError(Exception):
         return "\n".join(f.one_line() for f in self.findings)
 
 
+@lru_cache(maxsize=8192)  # resolve() is a system call per path component: 0.4 s at 1,000 lessons
 def display_path(path: Path, root: Path | None) -> str:
     """A path as a trainer would type it: relative to the project when possible."""
     if root is not None:

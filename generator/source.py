@@ -69,15 +69,27 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
     text, refused = _read_text(path, display)
     if text is None:
         return None, refused
-    node, refused = _compose(text, display)
-    if node is None:
-        return None, refused
     doc = SourceDocument(display, None, text)
     builder = _Builder(doc)
     try:
-        doc.data = builder.build(node, ())
-    except _Refused as stop:
-        return None, [stop.finding]
+        builder.run(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except _Refused as stop:  # too deep, or too many values: refused before the rest was read
+        return None, [replace(stop.finding, location=replace(stop.finding.location, file=display))]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_finding(exc, display, text)]
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        line, column = text[: exc.position].count("\n") + 1, exc.position - text.rfind("\n", 0, exc.position)
+        return None, [Finding(SourceLocation(display, line, column), f"invalid YAML: the control character #x{exc.character:04x} "
+                                                                "is not allowed in a course file",
+                              hint="delete it; it is often pasted in by accident", code="yaml-syntax")]
+    except yaml.YAMLError as exc:  # pragma: no cover - other parser errors are marked
+        return None, [Finding(SourceLocation(display, 1), f"invalid YAML: {exc}", code="yaml-syntax")]
+    if builder.composer_error is not None:
+        return None, [_syntax_finding(builder.composer_error, display, text)]
+    if builder.refused is not None:
+        return None, [builder.refused]
+    if not builder.documents:  # only byte-order marks or directives: nothing in it
+        return None, [_empty(display)]
     hidden = builder.duplicates - MAX_DUPLICATES_SHOWN
     if hidden > 0:
         builder.findings.append(Finding(SourceLocation(display, 1), f"{hidden} more duplicate keys are not shown",
@@ -111,135 +123,172 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def _compose(text: str, display: str) -> tuple[yaml.Node | None, list[Finding]]:
-    """The YAML node tree, after the cheap limits (depth, size) were checked on events."""
-    try:
-        deep = _too_deep(text)
-        if deep:
-            return None, [Finding(SourceLocation(display, *deep), f"values are nested more than {MAX_DEPTH} levels deep",
-                                  hint="check the brackets and indentation; course files need only a few levels",
-                                  code="too-deep")]
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except _Refused as stop:
-        return None, [replace(stop.finding, location=SourceLocation(display, stop.finding.location.line, 1))]
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, display, text)]
-    except yaml.reader.ReaderError as exc:  # a control character such as NUL
-        line, column = text[: exc.position].count("\n") + 1, exc.position - text.rfind("\n", 0, exc.position)
-        return None, [Finding(SourceLocation(display, line, column), f"invalid YAML: the control character #x{exc.character:04x} "
-                                                                "is not allowed in a course file",
-                              hint="delete it; it is often pasted in by accident", code="yaml-syntax")]
-    except yaml.YAMLError as exc:  # pragma: no cover - other composer errors are marked
-        return None, [Finding(SourceLocation(display, 1), f"invalid YAML: {exc}", code="yaml-syntax")]
-    if node is None:  # only byte-order marks or directives: nothing in it
-        return None, [_empty(display)]
-    return node, []
-
-
 def _empty(display: str) -> Finding:
     return Finding(SourceLocation(display, 1), "the file is empty", hint="see README.md for a complete example", code="empty")
 
 
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where nesting first passes MAX_DEPTH, found from the event stream before composing:
-    libyaml's composer recurses in C, and a few hundred thousand '[' crash the process.
-    Raises _Refused when the file holds more than MAX_EVENTS values (composing a million
-    tiny values would take seconds)."""
-    depth = 0
-    for count, event in enumerate(yaml.parse(text, Loader=yaml.CSafeLoader)):
-        if count > MAX_EVENTS:
-            raise _Refused(Finding(SourceLocation("", event.start_mark.line + 1, 1), f"the file holds more than {MAX_EVENTS:,} values",
-                                   hint="a lesson or quiz needs far fewer; split it into several files", code="too-large"))
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark.line + 1, event.start_mark.column + 1
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
+_NO_KEY = object()  # a mapping waiting for its next key
+_DROP = object()  # a mapping whose next value belongs to a duplicate key: not built
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_NODES = (yaml.ScalarEvent, yaml.AliasEvent, *_OPENS)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Builder:
+    """Data and marks from libyaml's event stream, in one pass (issue 8: parsing every
+    file twice, an event scan then `compose`, was most of `check`'s time).
+
+    The depth and size limits are checked on each event before anything is built, so
+    a file of a million '[' is refused after 41 of them (libyaml's own composer recurses
+    in C and crashes on it). What `compose` would refuse (a second document, an alias to
+    no anchor, an anchor defined twice) and what we refuse (aliases, unknown tags, keys
+    that are not plain words) is kept and reported after the whole stream parsed, in the
+    order the two-pass loader reported it: syntax and limits, then composer, then ours."""
+
     def __init__(self, doc: SourceDocument):
         self.doc = doc
         self.findings: list[Finding] = []
-        self.seen: set[int] = set()
         self.duplicates = 0
+        self.documents = 0
+        self.refused: Finding | None = None
+        self.composer_error: yaml.MarkedYAMLError | None = None
+        self._anchors: dict[str, Any] = {}
+        self._first_document: Any = None
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        mark = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.doc.value_marks[path] = mark
-        if len(path) > MAX_DEPTH:
-            raise _Refused(
-                Finding(
-                    SourceLocation(self.doc.file, *mark),
-                    f"values are nested more than {MAX_DEPTH} levels deep",
-                    hint="check the brackets and indentation; course files need only a few levels",
-                    code="too-deep",
-                )
-            )
-        if node.tag not in _PLAIN_TAGS:
-            raise _Refused(
-                Finding(
-                    SourceLocation(self.doc.file, *mark),
-                    f"the YAML tag '{_short_tag(node.tag)}' is not supported in course files",
-                    hint="remove the tag (the word starting with !) and write the value as plain text",
-                    code="yaml-tag",
-                )
-            )
-        if id(node) in self.seen:
-            raise _Refused(
-                Finding(
-                    SourceLocation(self.doc.file, *mark),
-                    "anchors and aliases (&name, *name) are not supported in course files",
-                    hint="write the value out in full where it is needed",
-                    code="alias",
-                )
-            )
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return _scalar(node)
-
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(
-                    Finding(
-                        SourceLocation(self.doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                        "a key must be a plain word, not a list or a mapping",
-                        hint="write `name: value`; a key never starts with [, { or -",
-                        code="yaml-syntax",
-                    )
-                )
-            key = key_node.value
-            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in result:
-                first = self.doc.key_marks[path + (key,)]
-                self.duplicates += 1
-                if self.duplicates > MAX_DUPLICATES_SHOWN:
-                    continue
-                self.findings.append(
-                    Finding(
-                        SourceLocation(self.doc.file, *key_mark),
-                        f"duplicate key '{key}': it is already set on line {first[0]}",
-                        hint="remove one of them; YAML would silently keep only the last",
-                        code="duplicate-key",
-                    )
-                )
+    def run(self, events) -> None:  # noqa: C901 - one loop over the events keeps it fast
+        stack: list[list] = []  # open collections: [container, path, next key (or _NO_KEY/_DROP), key mark]
+        depth = skip = 0  # skip: nesting inside a duplicate key's value, which is not built
+        key_marks, value_marks = self.doc.key_marks, self.doc.value_marks
+        for count, event in enumerate(events):
+            if count > MAX_EVENTS:
+                raise _Refused(Finding(SourceLocation("", event.start_mark.line + 1, 1), f"the file holds more than {MAX_EVENTS:,} values",
+                                       hint="a lesson or quiz needs far fewer; split it into several files", code="too-large"))
+            kind = type(event)
+            if kind in _CLOSES:
+                depth -= 1
+                if self.documents == 1 and self.refused is None:
+                    if skip:
+                        skip -= 1
+                    else:
+                        stack.pop()
                 continue
-            self.doc.key_marks[path + (key,)] = key_mark
-            result[key] = self.build(value_node, path + (key,))
-        return result
+            if kind not in _NODES:
+                if kind is yaml.DocumentStartEvent:
+                    self._document(event)
+                continue
+            opens = kind in _OPENS
+            if opens:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Refused(Finding(SourceLocation("", event.start_mark.line + 1, event.start_mark.column + 1),
+                                           f"values are nested more than {MAX_DEPTH} levels deep",
+                                           hint="check the brackets and indentation; course files need only a few levels", code="too-deep"))
+            if self.documents > 1:
+                continue
+            if kind is yaml.AliasEvent:
+                anchored = self._anchors.get(event.anchor)
+                if anchored is None:
+                    self._composer(yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark))
+            elif event.anchor is not None:
+                self._anchor(event)
+            if self.refused is not None:
+                continue
+            if skip:
+                skip += opens
+                continue
+            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if not stack:
+                path, frame = (), None
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    path = frame[1] + (len(container),)
+                else:
+                    key = frame[2]
+                    if key is _NO_KEY:
+                        self._key(frame, event, mark)
+                        continue
+                    frame[2] = _NO_KEY
+                    if key is _DROP:
+                        skip = int(opens)
+                        continue
+                    path = frame[1] + (key,)
+                    key_marks[path] = frame[3]
+            if kind is yaml.AliasEvent:
+                if anchored is not None:
+                    self._refuse(anchored, "anchors and aliases (&name, *name) are not supported in course files",
+                                 "write the value out in full where it is needed", "alias")
+                continue
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+                self._refuse(mark, f"the YAML tag '{_short_tag(tag)}' is not supported in course files",
+                             "remove the tag (the word starting with !) and write the value as plain text", "yaml-tag")
+                continue
+            value_marks[path] = mark
+            if opens:
+                value: Any = {} if kind is yaml.MappingStartEvent else []
+            else:
+                value = None if not event.style and event.value in _NULLS else event.value
+            if frame is None:
+                self.doc.data = value
+            elif type(container) is list:
+                container.append(value)
+            else:
+                container[key] = value
+            if opens:
+                stack.append([value, path, _NO_KEY, None])
+
+    def _key(self, frame: list, event: Any, mark: tuple[int, int]) -> None:
+        if type(event) is yaml.AliasEvent:  # the two-pass loader let an aliased key through
+            self._refuse(self._anchors.get(event.anchor, mark), "anchors and aliases (&name, *name) are not supported in course files",
+                         "write the value out in full where it is needed", "alias")
+            return
+        if type(event) is not yaml.ScalarEvent:
+            self._refuse(mark, "a key must be a plain word, not a list or a mapping",
+                         "write `name: value`; a key never starts with [, { or -", "yaml-syntax")
+            return
+        key, mapping = event.value, frame[0]
+        if key not in mapping:
+            frame[2], frame[3] = key, mark
+            return
+        frame[2] = _DROP
+        self.duplicates += 1
+        if self.duplicates <= MAX_DUPLICATES_SHOWN:
+            first = self.doc.key_marks[frame[1] + (key,)]
+            self.findings.append(Finding(SourceLocation(self.doc.file, *mark), f"duplicate key '{key}': it is already set on line {first[0]}",
+                                         hint="remove one of them; YAML would silently keep only the last", code="duplicate-key"))
+
+    def _refuse(self, mark: tuple[int, int], message: str, hint: str, code: str) -> None:
+        self.refused = Finding(SourceLocation(self.doc.file, *mark), message, hint=hint, code=code)
+
+    def _anchor(self, event: Any) -> None:
+        first = self._anchors.get(event.anchor)
+        if first is not None:
+            self._composer(yaml.composer.ComposerError("found duplicate anchor; first occurrence", first._mark,
+                                                       "second occurrence", event.start_mark))
+        self._anchors[event.anchor] = _AnchorMark(event.start_mark)
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents == 1:
+            self._first_document = event.start_mark
+        elif self.documents == 2:
+            self._composer(yaml.composer.ComposerError("expected a single document in the stream", self._first_document,
+                                                       "but found another document", event.start_mark))
+
+    def _composer(self, error: yaml.MarkedYAMLError) -> None:
+        if self.composer_error is None:
+            self.composer_error = error
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if not node.style and node.value in _NULLS:  # plain style: None (pure Python) or "" (libyaml)
-        return None
-    return node.value
+class _AnchorMark(tuple):
+    """(line, column) of an anchored value, 1-based, keeping libyaml's mark for messages."""
+
+    def __new__(cls, mark: Any):
+        self = super().__new__(cls, (mark.line + 1, mark.column + 1))
+        self._mark = mark
+        return self
 
 
 def _short_tag(tag: str) -> str:

@@ -93,7 +93,8 @@ def test_export_is_a_plain_project_without_the_course_plugin(exported):
     assert config["extra"]["generator"] is False
     assert set(REQUIRED_EXTENSIONS) <= {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}
     assert config["extra_css"] == assets.stylesheets()
-    assert config["extra_javascript"] == assets.scripts()
+    assert config["extra_javascript"] == ["assets/course/course-map.js"] + assets.scripts()  # the generated course map first
+    assert (exported / "docs/assets/course/course-map.js").is_file() and (exported / "docs/assets/course/review/final-assessment.js").is_file()
     assert config["nav"][0] == {"Home": "index.md"}
     assert {"The rapport trap": "lessons/rapport-trap.md"} in config["nav"]
     for uri, content in assets.files():
