@@ -192,7 +192,7 @@ def export_project(config_file: Path, dest: Path, *, brand_name: str | None = No
     docs = dest / DOCS
     for page in site.pages:
         _write(docs / page.path, page.content.encode("utf-8"))
-    asset_files = assets.files()
+    asset_files = assets.files() + site.files  # package assets, then the course's generated scripts
     for uri, content in asset_files:
         _write(docs / uri, content)
     generated = {p.path for p in site.pages} | {uri for uri, _ in asset_files}
@@ -230,7 +230,7 @@ def plain_config(config: dict, site: RenderedSite, *, title: str, language: str,
         plain["plugins"] = plugins
     plain["markdown_extensions"] = _extensions(config.get("markdown_extensions"), allow_html)
     plain["extra_css"] = _add_missing(config.get("extra_css"), assets.stylesheets())
-    plain["extra_javascript"] = _add_missing(config.get("extra_javascript"), assets.scripts())
+    plain["extra_javascript"] = _add_missing(config.get("extra_javascript"), site.scripts + assets.scripts())
     plain["nav"] = [_nav_entry(item) for item in site.nav]
     return plain
 

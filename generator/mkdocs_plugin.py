@@ -107,7 +107,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         for css in assets.stylesheets():
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        for js in assets.scripts():
+        for js in self.site.scripts + assets.scripts():  # the generated course map first
             if js not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(js)
         if self.brand:
@@ -131,7 +131,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 files.remove(existing)
             content, self.raw_blocks[page.path] = rawblocks.set_aside(page.content)  # quiz HTML skips Markdown
             files.append(File.generated(config, page.path, content=content))
-        for uri, content in assets.files():
+        for uri, content in assets.files() + self.site.files:  # package assets, then generated ones
             files.append(File.generated(config, uri, content=content))
         if self.brand:
             files.append(File.generated(config, brand.BRAND_CSS, content=brand.brand_css(self.brand)))

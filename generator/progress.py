@@ -1,9 +1,14 @@
 """Build-time data for the learner's progress pages: "Your progress", the certificate
-and "Review my mistakes", plus the small course map every page carries so the
-browser can show each lesson's status (generator/assets/progress/progress.js).
+and "Review my mistakes", plus the small course map the browser needs on every page to
+show each lesson's status (generator/assets/progress/*.js).
 
 Pure functions over the model, called by render.py. The browser reads the learner's
 results from localStorage (format: README, "Learner progress"); nothing here knows them.
+Issue 8 (no page over 150 KB at any size): the course map is one generated script,
+assets/course/course-map.js, loaded with the other scripts and cached, not repeated in
+every page; each quiz's review data is its own script, assets/course/review/<quiz>.js,
+which the mistakes page loads only for quizzes the learner got something wrong in.
+Scripts, not fetch(): the site must work opened from file://.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ CERTIFICATE_PATH = "certificate.md"
 MISTAKES_PATH = "mistakes.md"
 MISTAKES_SEED = "progress-mistakes"  # encode_key seed of the mistakes data; progress.js decodes with it
 REVIEW_SUFFIX = "--review"  # retry quizzes on the mistakes page record under <quiz id>--review
+MAP_SCRIPT = "assets/course/course-map.js"  # sets window.CourseProgressMap
+REVIEW_DIR = "assets/course/review/"  # <quiz id>.js: registers window.CourseReview[<quiz id>]
 
 
 def course_map(course: Course) -> dict:
@@ -43,11 +50,24 @@ PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started",
                 "progress_mark_read", "progress_marked_read"]
 
 
-def map_html(course: Course, strings: dict[str, str]) -> str:
-    """A hidden, inert element appended to every page (no text, so search ignores it)."""
-    data = json.dumps(course_map(course), separators=(",", ":"))
-    words = json.dumps({k: strings[k] for k in PAGE_STRINGS}, ensure_ascii=False, separators=(",", ":"))
-    return f'\n\n<div class="cq-course-map" hidden data-search-exclude data-map="{escape(data)}" data-strings="{escape(words)}"></div>\n'
+def map_script(course: Course, strings: dict[str, str]) -> str:
+    """The course map and the status words, as one script every page loads (and caches)."""
+    data = {"map": course_map(course), "strings": {k: strings[k] for k in PAGE_STRINGS}}
+    return "window.CourseProgressMap = " + _js_value(data) + ";\n"
+
+
+def generated_files(r: Renderer) -> list[tuple[str, bytes]]:
+    """(site path, content) of the course's generated scripts: the course map, then one review file per quiz."""
+    files = [(MAP_SCRIPT, map_script(r.course, r.strings).encode("utf-8"))]
+    for quiz_id, data in _reviews(r):
+        text = f"(window.CourseReview = window.CourseReview || {{}})[{_js_value(quiz_id)}] = {_js_value(data)};\n"
+        files.append((REVIEW_DIR + quiz_id + ".js", text.encode("utf-8")))
+    return files
+
+
+def _js_value(data: object) -> str:
+    # ASCII only, and no "</" so the file could even be inlined: a JS literal safe anywhere
+    return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
 
 
 def nav_entries(r: Renderer) -> list[tuple[str, str]]:
@@ -65,7 +85,7 @@ def pages(r: Renderer) -> list[tuple[str, str, str]]:
     for path, template, title_key, extra in (
         (PROGRESS_PATH, "progress.md.j2", "progress_title", {}),
         (CERTIFICATE_PATH, "certificate.md.j2", "progress_certificate_title", {}),
-        (MISTAKES_PATH, "mistakes.md.j2", "progress_mistakes_title", _mistakes(r)),
+        (MISTAKES_PATH, "mistakes.md.j2", "progress_mistakes_title", {}),
     ):
         content = r.env.get_template(template).render(**common, **extra)
         out.append((path, r.t(title_key), content))
@@ -103,18 +123,18 @@ def _info(r: Renderer) -> dict:
     }
 
 
-def _mistakes(r: Renderer) -> dict:
-    """Every question (prompt, explanation, lesson that teaches it), encoded, and one retry quiz per quiz."""
+def _reviews(r: Renderer) -> list[tuple[str, dict]]:
+    """Per quiz: every question (number, prompt, explanation, lesson that teaches it), encoded,
+    and the HTML of a practice copy the mistakes page retries."""
     course, md = r.course, r.quiz_md
     owner = {o.id: lesson.id for lesson in course.ordered_lessons() for o in lesson.objectives}
-    questions: dict[str, dict[str, list]] = {}
-    reviews = []
+    out = []
     for quiz in _quizzes(course):
-        questions[quiz.id] = {
+        questions = {
             q.id: [i + 1, md.inline(q.prompt), md.block(q.explanation or ""), quiz.lesson or owner.get(q.objective, "")]
             for i, q in enumerate(quiz.questions)
         }
         review = quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
                                          "draw": None, "attempts": None})
-        reviews.append((quiz, r.quiz_html(review)))
-    return {"mistakes_data": encode_key(MISTAKES_SEED, questions), "reviews": reviews}
+        out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": str(r.quiz_html(review))}))
+    return out

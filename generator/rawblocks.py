@@ -1,6 +1,6 @@
 """Keep finished HTML out of the site engine's Markdown pass (issue 8: fast at any size).
 
-A page's quiz and course map are HTML the renderer has already made safe. Fed to
+A page's quiz is HTML the renderer has already made safe. Fed to
 MkDocs as Markdown, every page's quiz (most of its bytes) is parsed again by the raw
 HTML and md_in_html machinery, then by the search plugin. Instead the adapter swaps
 each such block for a placeholder comment before Markdown, and puts it back in the
@@ -10,7 +10,7 @@ output is byte-for-byte the same HTML, and the search index keeps the lesson tex
 
 from __future__ import annotations
 
-BLOCK_STARTS = ('<section class="cq-quiz"', '<div class="cq-course-map"')
+BLOCK_STARTS = ('<section class="cq-quiz"',)
 
 
 def _placeholder(i: int) -> str:

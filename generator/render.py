@@ -42,6 +42,10 @@ class RenderedSite:
     pages: list[Page]
     nav: list[NavItem]
     strings: dict[str, str]
+    # generated asset files (site path, bytes) the engine writes beside the pages, and the
+    # ones among them every page loads as scripts (before the package's own, assets.scripts())
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
 
 
 def lesson_path(lesson_id: str) -> str:
@@ -89,10 +93,10 @@ class Renderer:
         if final:
             pages.append(Page(final_path(final.id), final.title, self._final(final)))
         pages += [Page(*page) for page in progress.pages(self)]
-        course_map = progress.map_html(course, self.strings)  # lets every page show lesson status in the nav
-        pages = [Page(p.path, p.title, p.content + course_map) for p in pages]
         nav = self._nav(final) + [NavItem(title, path) for title, path in progress.nav_entries(self)]
-        return RenderedSite(pages, nav, self.strings)
+        # the course map (every page shows lesson status in the nav) and the mistakes page's
+        # per-quiz review data: scripts, cached by the browser, not copies inside pages
+        return RenderedSite(pages, nav, self.strings, files=progress.generated_files(self), scripts=[progress.MAP_SCRIPT])
 
     def _nav(self, final: Quiz | None) -> list[NavItem]:
         settings = self.course.settings

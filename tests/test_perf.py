@@ -13,16 +13,16 @@ from conftest import ROOT
 from generator import rawblocks
 
 QUIZ = '<section class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</section>'
-MAP = '<div class="cq-course-map" hidden data-map="{}"></div>'
+QUIZ2 = '<section class="cq-quiz" data-key="y">\n<p>Q *2*</p>\n</section>'
 
 
 def test_set_aside_and_put_back_restore_the_page():
-    page = f"# Lesson\n\nSome *text*.\n\n## Check yourself\n\n{QUIZ}\n\nAfter.\n\n{MAP}\n"
+    page = f"# Lesson\n\nSome *text*.\n\n## Check yourself\n\n{QUIZ}\n\nAfter.\n\n{QUIZ2}\n"
     text, blocks = rawblocks.set_aside(page)
-    assert blocks == [QUIZ, MAP] and "cq-quiz" not in text
+    assert blocks == [QUIZ, QUIZ2] and "cq-quiz" not in text
     html = markdown.Markdown(extensions=["md_in_html", "attr_list"]).convert(text)
     restored = rawblocks.put_back(html, blocks)
-    assert QUIZ in restored and MAP in restored and "<em>text</em>" in restored and "<em>1</em>" not in restored
+    assert QUIZ in restored and QUIZ2 in restored and "<em>text</em>" in restored and "<em>1</em>" not in restored
 
 
 def test_a_block_inside_running_text_is_left_to_markdown():
@@ -78,5 +78,5 @@ def test_the_renderer_s_quiz_and_course_map_are_set_aside():
     course, _ = prepare(CoursePaths.at(ROOT))
     page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")
     text, blocks = rawblocks.set_aside(page.content)
-    assert len(blocks) == 2 and "cq-quiz" in blocks[0] and "cq-course-map" in blocks[1]
-    assert "cq-quiz" not in text and "data-map" not in text
+    assert len(blocks) == 1 and "cq-quiz" in blocks[0]
+    assert "cq-quiz" not in text

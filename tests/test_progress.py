@@ -431,7 +431,7 @@ def test_axe_finds_nothing_on_the_progress_pages(browser, url, scheme):
     for path, action in (("progress/", ".cq-reset"), ("mistakes/", ".cq-mistakes-retry"), ("certificate/", None),
                          ("lessons/intro/", None)):
         page.goto(f"{url}/{path}")
-        page.locator(".cq-course-map").wait_for(state="attached")
+        page.wait_for_function("() => window.CourseProgressMap")
         if action:
             page.locator(action).click()
         page.mouse.move(0, 0)

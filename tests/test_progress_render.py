@@ -13,7 +13,7 @@ from generator.encode import decode_key
 from generator.i18n import _tables, languages
 from generator.loader import CoursePaths
 from generator.pipeline import check
-from generator.progress import MISTAKES_SEED
+from generator.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR
 from generator.render import render_site
 from conftest import ROOT
 
@@ -46,29 +46,39 @@ def test_progress_pages_in_the_course_language(course, language, title, reset):
     assert site.nav[-3].title == title
 
 
-def test_every_page_carries_the_course_map_and_links_stay_relative(course):
+def test_the_course_map_is_one_script_not_a_copy_in_every_page(course):
     site = render_site(course)
+    assert site.scripts == [MAP_SCRIPT]
+    files = dict(site.files)
+    text = files[MAP_SCRIPT].decode()
+    assert text.startswith("window.CourseProgressMap = ") and text.endswith(";\n")
+    data = json.loads(text[len("window.CourseProgressMap = "):-2])
+    assert data["map"]["course"] == "rapport" and ["rapport-trap", "rapport-trap-quiz"] in data["map"]["lessons"]
+    assert data["strings"]["progress_done"]
     for page in site.pages:
-        found = re.search(r'class="cq-course-map" hidden data-map="([^"]+)"', page.content)
-        assert found, page.path
-    data = json.loads(html.unescape(found.group(1)))
-    assert data["course"] == "rapport" and ["rapport-trap", "rapport-trap-quiz"] in data["lessons"]
+        assert "cq-course-map" not in page.content and "CourseProgressMap" not in page.content, page.path
     for path in ("progress.md", "certificate.md", "mistakes.md"):
         content = next(p.content for p in site.pages if p.path == path)
         assert not re.search(r'(href|src)="(/|https?:)', content), path
         assert "](/" not in content
 
 
-def test_mistakes_data_has_every_question_with_its_lesson(course):
-    page = next(p for p in render_site(course).pages if p.path == "mistakes.md")
-    blob = re.search(r'data-mistakes="([^"]+)"', page.content).group(1)
-    data = decode_key(MISTAKES_SEED, blob)
-    assert set(data) == {q for q in course.quizzes}
-    for quiz_id, questions in data.items():
-        assert len(questions) == len(course.quizzes[quiz_id].questions)
+def test_each_quiz_s_review_data_is_its_own_script_not_in_the_mistakes_page(course):
+    site = render_site(course)
+    files = dict(site.files)
+    page = next(p for p in site.pages if p.path == "mistakes.md")
+    assert "<template" not in page.content and "cq-quiz" not in page.content
+    assert {uri for uri in files if uri.startswith(REVIEW_DIR)} == {f"{REVIEW_DIR}{q}.js" for q in course.quizzes}
+    for quiz_id, quiz in course.quizzes.items():
+        text = files[f"{REVIEW_DIR}{quiz_id}.js"].decode()
+        prefix = f'(window.CourseReview = window.CourseReview || {{}})["{quiz_id}"] = '
+        assert text.startswith(prefix) and "</" not in text
+        data = json.loads(text[len(prefix):-2])
+        questions = decode_key(MISTAKES_SEED, data["questions"])
+        assert len(questions) == len(quiz.questions)
         for number, prompt, explanation, lesson in questions.values():
             assert prompt and lesson in course.lessons
-    assert page.content.count("<template data-quiz=") == len(course.quizzes)
+        assert f'data-quiz="{quiz_id}--review"' in data["html"] and 'data-mode="practice"' in data["html"]
 
 
 def test_a_brand_names_the_certificate_and_receives_results_by_default(course):

@@ -80,9 +80,15 @@
              passed: passed, read: !!read, needsRead: !quizId || map.completion === "read" };
   };
 
+  /* The course map and status words: window.CourseProgressMap, set by the generated
+     assets/course/course-map.js every page loads (generator/progress.py). */
+  function mapScript() {
+    var m = window.CourseProgressMap;
+    return m && typeof m === "object" && m.map ? m : null;
+  }
   CP.strings = function () {
-    var el = document.querySelector(".cq-course-map");
-    return el ? JSON.parse(el.getAttribute("data-strings") || "{}") : {};
+    var m = mapScript();
+    return m && m.strings ? m.strings : {};
   };
   CP.t = function (strings, key, values) {
     var text = strings[key] || key;
@@ -90,14 +96,11 @@
   };
 
   CP.map = function () {
-    var el = document.querySelector(".cq-course-map");
-    if (!el) return null;
-    try {
-      var map = JSON.parse(el.getAttribute("data-map"));
-      map.quizOf = {};
-      map.lessons.forEach(function (pair) { map.quizOf[pair[0]] = pair[1]; });
-      return map;
-    } catch (e) { return null; }
+    var m = mapScript();
+    if (!m) return null;
+    var map = { course: m.map.course, completion: m.map.completion, lessons: m.map.lessons, final: m.map.final, quizOf: {} };
+    map.lessons.forEach(function (pair) { map.quizOf[pair[0]] = pair[1]; });
+    return map;
   };
 
   var ICONS = { done: "✓", progress: "◐", none: "○" };

@@ -1,12 +1,17 @@
 /* The three progress pages: "Your progress" (summary for the trainer, export, import,
    reset), the certificate, and "Review my mistakes". Each page's root element carries
-   the course data it needs in data-info (built by generator/progress.py). */
+   the course data it needs in data-info (built by generator/progress.py); the mistakes
+   page loads each quiz's questions from its own script, assets/course/review/<quiz>.js,
+   only for quizzes the learner got something wrong in. */
 (function () {
   "use strict";
   var CP = window.CourseProgress;
   CP.views = CP.views || [];
   var REVIEW = "--review";
   var MISTAKES_SEED = "progress-mistakes";
+  /* assets/course/, where the review scripts are: from this script's own address */
+  var SELF = document.currentScript || document.querySelector('script[src*="progress/pages.js"]');
+  var ASSETS = SELF && SELF.src ? SELF.src.replace(/progress\/pages\.js(?:[?#].*)?$/, "") : "";
 
   function $(root, sel) { return root.querySelector(sel); }
   function info(root) {
@@ -269,6 +274,21 @@
     return last ? { score: last.score, date: rec.last.date } : null;
   }
 
+  function wrongIn(rec) {
+    if (!rec) return false;
+    var answers = [];
+    if (rec.questions) Object.keys(rec.questions).forEach(function (k) { answers.push(rec.questions[k]); });
+    if (rec.last && rec.last.answers) Object.keys(rec.last.answers).forEach(function (k) { answers.push(rec.last.answers[k]); });
+    return answers.some(function (a) { return a && typeof a.score === "number" && a.score < 1; });
+  }
+
+  /* The quizzes where some answer (in the quiz or a retry here) was not fully right. */
+  CP.quizzesWithMistakes = function (data) {
+    return data.quizzes.filter(function (q) {
+      return wrongIn(CP.record(data.course, q.id)) || wrongIn(CP.record(data.course, q.id + REVIEW));
+    }).map(function (q) { return q.id; });
+  };
+
   /* Questions whose latest answer (in the quiz or in a retry here) was not fully right. */
   CP.mistakes = function (data, questions) {
     var out = [];
@@ -285,11 +305,44 @@
     return out;
   };
 
+  /* A quiz's review data (window.CourseReview[id]): its script is added once, then `done`
+     runs when it has loaded or failed. A <script> tag, not fetch(), so file:// works too. */
+  var pending = {};
+  function review(id) { var all = window.CourseReview; return all && all[id] ? all[id] : null; }
+  function loadReview(id, done) {
+    if (review(id) || pending[id] === "failed") { done(); return; }
+    if (pending[id]) { pending[id].push(done); return; }
+    pending[id] = [done];
+    var script = document.createElement("script");
+    function finish(ok) {
+      var waiting = pending[id];
+      pending[id] = ok ? null : "failed";
+      waiting.forEach(function (f) { f(); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    script.src = ASSETS + "review/" + encodeURIComponent(id) + ".js";
+    document.head.appendChild(script);
+  }
+
   function mistakesView() {
     var root = document.querySelector('.cq-progress[data-view="mistakes"]');
     if (!root) return;
-    var data = info(root), t = translator(data);
-    if (!root._cqQuestions) root._cqQuestions = decode(MISTAKES_SEED, root.getAttribute("data-mistakes"));
+    var data = info(root), wanted = CP.quizzesWithMistakes(data);
+    var missing = wanted.filter(function (id) { return !review(id) && pending[id] !== "failed"; });
+    if (missing.length) {  /* load what is needed, then show the page */
+      var left = missing.length;
+      missing.forEach(function (id) { loadReview(id, function () { if (--left === 0) mistakesView(); }); });
+      return;
+    }
+    root._cqQuestions = root._cqQuestions || {};
+    wanted.forEach(function (id) {
+      if (!root._cqQuestions[id] && review(id)) root._cqQuestions[id] = decode(MISTAKES_SEED, review(id).questions);
+    });
+    showMistakes(root, data, translator(data));
+  }
+
+  function showMistakes(root, data, t) {
     var found = CP.mistakes(data, root._cqQuestions), list = $(root, ".cq-mistakes-list");
     root._cqFound = found;
     list.innerHTML = "";
@@ -328,11 +381,13 @@
     var area = $(root, ".cq-mistakes-retry-area"), byQuiz = {};
     root._cqFound.forEach(function (m) { (byQuiz[m.quiz.id] = byQuiz[m.quiz.id] || {})[m.qid] = true; });
     area.innerHTML = "";
-    Array.prototype.forEach.call(document.querySelectorAll(".cq-review-sources template[data-quiz]"), function (tpl) {
-      var wanted = byQuiz[tpl.getAttribute("data-quiz")];
-      if (!wanted) return;
+    info(root).quizzes.forEach(function (q) {
+      var wanted = byQuiz[q.id], data = review(q.id);
+      if (!wanted || !data) return;
+      var tpl = document.createElement("template");
+      tpl.innerHTML = data.html;  /* rendered and made safe at build time, like any quiz */
       var box = CP.el("section", "cq-review");
-      box.appendChild(CP.el("h2", "", tpl.getAttribute("data-title")));
+      box.appendChild(CP.el("h2", "", q.title));
       box.appendChild(document.importNode(tpl.content, true));
       Array.prototype.forEach.call(box.querySelectorAll(".cq-item"), function (item) {
         if (!wanted[item.getAttribute("data-qid")]) item.remove();
