@@ -129,6 +129,17 @@ def _inert(value):
     return value
 
 
+# One line of words, digits, spaces and punctuation that neither Markdown nor smarty acts
+# on: no quotes, no `--` or `...`, no markup characters, no leading or trailing space.
+_PLAIN_CHARS = frozenset(" .,;:?!()/%=+-")
+_NOT_PLAIN = ("--", "..", "  ")
+
+
+def _is_plain(text: str) -> bool:
+    return (text[0].isalpha() and text[-1] != " " and all(c.isalnum() or c in _PLAIN_CHARS for c in text)
+            and not any(s in text for s in _NOT_PLAIN))
+
+
 class QuizMarkdown:
     """Renders quiz text to safe HTML; one instance per build (Markdown objects are reusable)."""
 
@@ -140,8 +151,11 @@ class QuizMarkdown:
         if not text:
             return ""
         if text not in self._done:
-            self._md.reset()
-            self._done[text] = self._md.convert(text)
+            if _is_plain(text):  # most quiz text: Markdown and smarty would change nothing (issue 8)
+                self._done[text] = f"<p>{text}</p>"
+            else:
+                self._md.reset()
+                self._done[text] = self._md.convert(text)
         return self._done[text]
 
     def inline(self, text: str | None) -> str:
