@@ -71,12 +71,24 @@ class CourseError(Exception):
         return "\n".join(f.one_line() for f in self.findings)
 
 
-@lru_cache(maxsize=8192)  # resolve() is a system call per path component: 0.4 s at 1,000 lessons
 def display_path(path: Path, root: Path | None) -> str:
     """A path as a trainer would type it: relative to the project when possible."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return _resolved(path).relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    """`path.resolve()`, with each folder resolved once for all the files in it (resolve
+    is a system call per path component: 0.4 s for 2,000 files, issue 8)."""
+    if not path.is_absolute() or path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()

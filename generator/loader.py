@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Finding, SourceLocation, display_path
 from .models import Course, CourseSettings, Lesson, Quiz
+from .parsecache import ParseCache
 from .source import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,7 +67,8 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
                 code="missing-file",
             )
         ]
-    settings, doc = load_model(paths.course_file, CourseSettings, paths, findings)
+    cache = ParseCache(paths.root)  # files unchanged since the last run are not parsed again (issue 8)
+    settings, doc = load_model(paths.course_file, CourseSettings, paths, findings, cache)
     if settings is None:
         return None, findings
     course = Course(settings)
@@ -77,7 +79,7 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
     ):
         for file in yaml_files(folder):
             course.file_ids[(kind, file.stem)] = paths.show(file)
-            item, doc = load_model(file, model, paths, findings)
+            item, doc = load_model(file, model, paths, findings, cache)
             if item is None:
                 continue
             if item.id != file.stem:
@@ -99,11 +101,13 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
                 continue
             store[item.id] = item
             course.sources[(kind, item.id)] = doc
+    cache.save()
     return course, findings
 
 
-def load_model(path: Path, model: type[M], paths: CoursePaths, findings: list[Finding]) -> tuple[M | None, Any]:
-    doc, problems = load_yaml(path, paths.show(path))
+def load_model(path: Path, model: type[M], paths: CoursePaths, findings: list[Finding],
+               cache: ParseCache | None = None) -> tuple[M | None, Any]:
+    doc, problems = (cache.load_yaml if cache else load_yaml)(path, paths.show(path))
     findings.extend(problems)
     if doc is None:
         return None, None

@@ -1,0 +1,77 @@
+"""Parsed course files kept between runs, so a repeated `check` or a serve rebuild
+only parses the files that changed (issue 8: 2,000 YAML files at 1,000 lessons).
+
+An entry is reused only if the file's path, size and modification time (ns) and the
+name it is shown under are unchanged. The cache lives in the user's cache folder
+(`$XDG_CACHE_HOME/coursegen`, else `~/.cache/coursegen`), one file per project, never
+in the project: a cloned course cannot bring its own cache, and nothing is written next
+to the trainer's files. It is `marshal` data (plain dicts, lists, tuples and strings,
+so loading it runs no code), tagged with the Python version and this module's format
+number; anything unreadable is ignored. `COURSEGEN_CACHE=off` turns it off.
+Only files that parsed without a finding are cached; the others are parsed every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+
+from .source import SourceDocument, load_yaml
+
+_FORMAT = (1, sys.version_info[:2])
+
+
+def cache_file(root: Path) -> Path | None:
+    if os.environ.get("COURSEGEN_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coursegen"
+    digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:20]
+    return base / f"parsed-{digest}.marshal"
+
+
+class ParseCache:
+    """`load_yaml` with the results of earlier runs; `save()` writes what changed."""
+
+    def __init__(self, root: Path):
+        self.file = cache_file(root)
+        self.old: dict = {}
+        self.new: dict = {}
+        self.parsed = 0  # files parsed this run (not found in the cache)
+        if self.file is not None:
+            try:
+                stored = marshal.loads(self.file.read_bytes())
+                if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _FORMAT and isinstance(stored[1], dict):
+                    self.old = stored[1]
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+
+    def load_yaml(self, path: Path, display: str):
+        try:
+            stat = path.stat()
+        except OSError:
+            return load_yaml(path, display)
+        key = (str(path), display, stat.st_size, stat.st_mtime_ns)
+        entry = self.old.get(key[0])
+        if entry is not None and entry[0] == key:
+            self.new[key[0]] = entry
+            _, data, text, value_marks, key_marks = entry
+            return SourceDocument(display, data, text, value_marks, key_marks), []
+        doc, findings = load_yaml(path, display)
+        self.parsed += 1
+        if doc is not None and not findings:
+            self.new[key[0]] = (key, doc.data, doc.text, doc.value_marks, doc.key_marks)
+        return doc, findings
+
+    def save(self) -> None:
+        if self.file is None or (not self.parsed and len(self.new) == len(self.old)):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((_FORMAT, self.new)))
+            os.replace(temporary, self.file)
+        except (OSError, ValueError):  # a read-only home, or data marshal cannot hold: run uncached
+            pass
