@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+from functools import lru_cache
 
 _MASK = 0xFFFFFFFF
 
@@ -21,19 +22,26 @@ def _keystream(quiz_id: str, length: int) -> bytes:
     for byte in ("cq:" + quiz_id).encode():
         state = ((state ^ byte) * 0x01000193) & _MASK
     state = state or 1
-    out = bytearray()
-    for _ in range(length):
+    out = bytearray(length)
+    for i in range(length):
         state ^= (state << 13) & _MASK
         state ^= state >> 17
         state ^= (state << 5) & _MASK
-        out.append(state & 0xFF)
+        out[i] = state & 0xFF
     return bytes(out)
 
 
 def encode_key(quiz_id: str, data: object) -> str:
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    pad = _keystream(quiz_id, len(raw))
-    return base64.b64encode(bytes(a ^ b for a, b in zip(raw, pad))).decode("ascii")
+    return _encode(quiz_id, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+@lru_cache(maxsize=8192)  # the mistakes page and serve rebuilds encode the same keys again (issue 8)
+def _encode(quiz_id: str, raw: bytes) -> str:
+    return base64.b64encode(_xor(raw, _keystream(quiz_id, len(raw)))).decode("ascii")
+
+
+def _xor(data: bytes, pad: bytes) -> bytes:
+    return (int.from_bytes(data, "big") ^ int.from_bytes(pad, "big")).to_bytes(len(data), "big")
 
 
 def decode_key(quiz_id: str, blob: str) -> object:
