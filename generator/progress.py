@@ -18,8 +18,6 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
-
 from .encode import encode_key
 
 if TYPE_CHECKING:
@@ -41,7 +39,7 @@ def course_map(course: Course) -> dict:
     return {
         "course": course.settings.id,
         "completion": course.settings.completion,
-        "lessons": [[lesson.id, lesson.quiz or ""] for lesson in course.ordered_lessons()],
+        "lessons": [[lesson.id, lesson.quiz or "", lesson.title] for lesson in course.ordered_lessons()],
         "final": final.id if final else "",
     }
 
@@ -50,15 +48,17 @@ PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started",
                 "progress_mark_read", "progress_marked_read"]
 
 
-def map_script(course: Course, strings: dict[str, str]) -> str:
-    """The course map and the status words, as one script every page loads (and caches)."""
-    data = {"map": course_map(course), "strings": {k: strings[k] for k in PAGE_STRINGS}}
+def map_script(r: Renderer) -> str:
+    """The course map, the status words and what the progress pages need (`info`), as one
+    script every page loads (and caches): the pages themselves stay the same size at any
+    course size, their lesson lists are drawn from it in the browser."""
+    data = {"map": course_map(r.course), "strings": {k: r.strings[k] for k in PAGE_STRINGS}, "info": _info(r)}
     return "window.CourseProgressMap = " + _js_value(data) + ";\n"
 
 
 def generated_files(r: Renderer) -> list[tuple[str, bytes]]:
     """(site path, content) of the course's generated scripts: the course map, then one review file per quiz."""
-    files = [(MAP_SCRIPT, map_script(r.course, r.strings).encode("utf-8"))]
+    files = [(MAP_SCRIPT, map_script(r).encode("utf-8"))]
     for quiz_id, data in _reviews(r):
         text = f"(window.CourseReview = window.CourseReview || {{}})[{_js_value(quiz_id)}] = {_js_value(data)};\n"
         files.append((REVIEW_DIR + quiz_id + ".js", text.encode("utf-8")))
@@ -77,9 +77,10 @@ def nav_entries(r: Renderer) -> list[tuple[str, str]]:
 
 def pages(r: Renderer) -> list[tuple[str, str, str]]:
     """(path, title, Markdown) of the three progress pages."""
-    info = Markup(escape(json.dumps(_info(r), ensure_ascii=False, separators=(",", ":"))))
-    common = {"course": r.course.settings, "lessons": r.course.ordered_lessons(), "final": r.course.final_quiz,
-              "info": info, "lesson_link": lambda lid: "lessons/" + lid + ".md",
+    lessons = r.course.ordered_lessons()
+    # one link the browser copies for every lesson (it knows the engine's URL style)
+    common = {"course": r.course.settings, "sample": lessons[0] if lessons else None, "final": r.course.final_quiz,
+              "lesson_link": lambda lid: "lessons/" + lid + ".md",
               "final_link": lambda qid: "assessment/" + qid + ".md"}
     out = []
     for path, template, title_key, extra in (
@@ -116,7 +117,6 @@ def _info(r: Renderer) -> dict:
         "brand": r.brand_name,
         "email": course.settings.results_email or _contact_email(r.contact),
         "final": course.final_quiz.id if course.final_quiz else "",
-        "lessons": [{"id": lesson.id, "title": lesson.title, "quiz": lesson.quiz or ""} for lesson in course.ordered_lessons()],
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},
         "quizzes": [{"id": q.id, "title": q.title, "lesson": q.lesson or "", "pass": course.pass_mark(q),
                      "final": q.final} for q in _quizzes(course)],

@@ -53,7 +53,7 @@ def test_the_course_map_is_one_script_not_a_copy_in_every_page(course):
     text = files[MAP_SCRIPT].decode()
     assert text.startswith("window.CourseProgressMap = ") and text.endswith(";\n")
     data = json.loads(text[len("window.CourseProgressMap = "):-2])
-    assert data["map"]["course"] == "rapport" and ["rapport-trap", "rapport-trap-quiz"] in data["map"]["lessons"]
+    assert data["map"]["course"] == "rapport" and ["rapport-trap", "rapport-trap-quiz"] in [row[:2] for row in data["map"]["lessons"]]
     assert data["strings"]["progress_done"]
     for page in site.pages:
         assert "cq-course-map" not in page.content and "CourseProgressMap" not in page.content, page.path
@@ -81,15 +81,28 @@ def test_each_quiz_s_review_data_is_its_own_script_not_in_the_mistakes_page(cour
         assert f'data-quiz="{quiz_id}--review"' in data["html"] and 'data-mode="practice"' in data["html"]
 
 
+def _map_data(site) -> dict:
+    text = dict(site.files)[MAP_SCRIPT].decode()
+    return json.loads(text[len("window.CourseProgressMap = "):-2])
+
+
 def test_a_brand_names_the_certificate_and_receives_results_by_default(course):
     contact = [("email", '<a href="mailto:crew@firm.example">crew@firm.example</a>'), ("phone", '<a href="tel:+4400">+44 00</a>')]
-    site = render_site(course, contact=contact, brand_name="Firm & Co Ltd")
-    page = next(p for p in site.pages if p.path == "certificate.md")
-    info = json.loads(html.unescape(re.search(r'data-info="([^"]+)"', page.content).group(1)))
+    info = _map_data(render_site(course, contact=contact, brand_name="Firm & Co Ltd"))["info"]
     assert info["brand"] == "Firm & Co Ltd" and info["email"] == "crew@firm.example"
     course.settings.results_email = "trainer@course.example"  # the course's own address wins
     try:
-        page = next(p for p in render_site(course, contact=contact).pages if p.path == "progress.md")
+        site = render_site(course, contact=contact)
     finally:
         course.settings.results_email = None
-    assert json.loads(html.unescape(re.search(r'data-info="([^"]+)"', page.content).group(1)))["email"] == "trainer@course.example"
+    assert _map_data(site)["info"]["email"] == "trainer@course.example"
+
+
+def test_progress_pages_carry_one_lesson_link_not_one_per_lesson(course):
+    site = render_site(course)
+    lessons = course.ordered_lessons()
+    for path in ("progress.md", "certificate.md", "mistakes.md"):
+        content = next(p.content for p in site.pages if p.path == path)
+        assert "data-info" not in content, path
+        assert content.count(f'data-lesson="{lessons[0].id}"') == 1 and f'data-lesson="{lessons[-1].id}"' not in content, path
+    assert [row[0] for row in _map_data(site)["map"]["lessons"]] == [lesson.id for lesson in lessons]

@@ -81,7 +81,8 @@
   };
 
   /* The course map and status words: window.CourseProgressMap, set by the generated
-     assets/course/course-map.js every page loads (generator/progress.py). */
+     assets/course/course-map.js every page loads (generator/progress.py);
+     map.lessons holds [lesson id, quiz id or "", title] in course order. */
   function mapScript() {
     var m = window.CourseProgressMap;
     return m && typeof m === "object" && m.map ? m : null;

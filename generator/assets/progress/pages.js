@@ -1,6 +1,7 @@
 /* The three progress pages: "Your progress" (summary for the trainer, export, import,
-   reset), the certificate, and "Review my mistakes". Each page's root element carries
-   the course data it needs in data-info (built by generator/progress.py); the mistakes
+   reset), the certificate, and "Review my mistakes". The course data they need comes
+   with the course map (window.CourseProgressMap.info, built by generator/progress.py),
+   and their lesson lists are drawn here, so the pages stay small at any size; the mistakes
    page loads each quiz's questions from its own script, assets/course/review/<quiz>.js,
    only for quizzes the learner got something wrong in. */
 (function () {
@@ -9,14 +10,41 @@
   CP.views = CP.views || [];
   var REVIEW = "--review";
   var MISTAKES_SEED = "progress-mistakes";
-  /* assets/course/, where the review scripts are: from this script's own address */
-  var SELF = document.currentScript || document.querySelector('script[src*="progress/pages.js"]');
-  var ASSETS = SELF && SELF.src ? SELF.src.replace(/progress\/pages\.js(?:[?#].*)?$/, "") : "";
+  /* assets/course/, where the review scripts are: from the address of the generated course
+     map, loaded just before (or of this script, if a page renamed the map) */
+  var MAP_TAG = document.querySelector('script[src*="course-map.js"]'), SELF = document.currentScript;
+  var ASSETS = MAP_TAG && MAP_TAG.src ? MAP_TAG.src.replace(/course-map\.js(?:[?#].*)?$/, "")
+    : SELF && SELF.src ? SELF.src.replace(/progress\/pages\.js(?:[?#].*)?$/, "") : "";
 
   function $(root, sel) { return root.querySelector(sel); }
   function info(root) {
-    if (!root._cqInfo) root._cqInfo = JSON.parse(root.getAttribute("data-info"));
+    if (!root._cqInfo) {
+      var m = window.CourseProgressMap, data = {};
+      Object.keys(m.info).forEach(function (k) { data[k] = m.info[k]; });
+      data.lessons = m.map.lessons.map(function (l) { return { id: l[0], quiz: l[1], title: l[2] }; });
+      root._cqInfo = data;
+    }
     return root._cqInfo;
+  }
+
+  /* A lesson's address, from the one lesson link the page carries (the engine wrote it,
+     so it has the right style: lessons/x/, lessons/x.html, ../lessons/x/ ...). */
+  CP.lessonHref = function (root, id) {
+    var a = root.querySelector(".cq-lesson-links a[data-lesson]");
+    if (!a) return null;
+    var href = a.getAttribute("href"), sample = a.getAttribute("data-lesson"), i = href.lastIndexOf(sample);
+    return i < 0 ? null : href.slice(0, i) + id + href.slice(i + sample.length);
+  };
+
+  /* Fill a list with one item per lesson (before `before`, the final's item), once. */
+  function lessonList(root, list, lessons, before, item) {
+    if (!list || list._cqBuilt) return;
+    list._cqBuilt = true;
+    lessons.forEach(function (l) {
+      var a = CP.el("a", "", l.title), href = CP.lessonHref(root, l.id);
+      if (href) a.href = href;
+      list.insertBefore(item(l, a), before || null);
+    });
   }
   function say(el, text) { if (el) el.textContent = text; }
 
@@ -91,7 +119,19 @@
   function progressView() {
     var root = document.querySelector('.cq-progress[data-view="progress"]');
     if (!root) return;
-    var data = info(root), t = translator(data), map = CP.map();
+    var data = info(root), t = translator(data), map = CP.map(), list = $(root, ".cq-progress-list");
+    if (list && !list._cqBuilt) {
+      lessonList(root, list, data.lessons, $(list, ".cq-progress-final"), function (l, a) {
+        var li = CP.el("li", "cq-progress-item");
+        li.setAttribute("data-lesson", l.id);
+        a.setAttribute("data-lesson", l.id);
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(CP.el("span", "cq-status-slot"));
+        return li;
+      });
+      CP.decorateLists(map, CP.strings());
+    }
     var done = data.lessons.filter(function (l) { return CP.lessonStatus(map, l.id, l.quiz).state === "done"; }).length;
     var overall = t("progress_overall", { done: done, total: data.lessons.length });
     if (data.final) overall += " " + t(CP.record(data.course, data.final) && CP.record(data.course, data.final).best &&
@@ -203,6 +243,14 @@
     var data = info(root), t = translator(data);
     var s = CP.summary(data, CP.learner(data.course));
     var missing = $(root, ".cq-cert-missing"), form = $(root, ".cq-cert-form"), cert = $(root, ".cq-certificate");
+    var missingList = $(root, ".cq-missing-list");
+    lessonList(root, missingList, data.lessons.filter(function (l) { return l.quiz; }),
+               data.final ? missingList.querySelector('li[data-quiz="' + data.final + '"]') : null, function (l, a) {
+      var li = CP.el("li");
+      li.setAttribute("data-quiz", l.quiz);
+      li.appendChild(a);
+      return li;
+    });
     if (!s.complete) {
       missing.hidden = false; form.hidden = true; cert.hidden = true;
       var passed = {};
@@ -359,10 +407,10 @@
         why.innerHTML = m.explanation;
         li.appendChild(why);
       }
-      var link = root.querySelector('.cq-lesson-links a[data-lesson="' + m.lesson + '"]');
-      if (link) {
-        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: link.textContent }));
-        back.href = link.getAttribute("href");
+      var lesson = data.lessons.filter(function (l) { return l.id === m.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);
+      if (href) {
+        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
+        back.href = href;
         var p = CP.el("p");
         p.appendChild(back);
         li.appendChild(p);
