@@ -131,13 +131,12 @@ def _inert(value):
 
 # One line of words, digits, spaces and punctuation that neither Markdown nor smarty acts
 # on: no quotes, no `--` or `...`, no markup characters, no leading or trailing space.
-_PLAIN_CHARS = frozenset(" .,;:?!()/%=+-")
-_NOT_PLAIN = ("--", "..", "  ")
+_PLAIN = re.compile(r"[^\W\d_][\w .,;:?!()/%=+\-]*")  # starts with a letter; \w is str.isalnum() plus "_"
+_NOT_PLAIN = ("_", "--", "..", "  ")
 
 
 def _is_plain(text: str) -> bool:
-    return (text[0].isalpha() and text[-1] != " " and all(c.isalnum() or c in _PLAIN_CHARS for c in text)
-            and not any(s in text for s in _NOT_PLAIN))
+    return text[-1] != " " and _PLAIN.fullmatch(text) is not None and not any(s in text for s in _NOT_PLAIN)
 
 
 class QuizMarkdown:
