@@ -71,6 +71,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # one Environment per build: no stat() per {% include %} (issue 8)
         )
         self.env.filters["indent_block"] = _indent_block
         self.env.filters["md_title"] = _md_title
