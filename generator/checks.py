@@ -277,6 +277,8 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for lesson in course.lessons.values():
         here = f"lessons/{lesson.id}.md"
         for path, text in _lesson_texts(lesson):
+            if not links.may_link(text):
+                continue
             for link, nth in _numbered(links.links_in(text)):
                 where = lambda spot=link.target, link=link, nth=nth: _find(course, "lesson", lesson.id, path, link.raw, spot, nth)  # noqa: E731
                 if link.image:
@@ -286,6 +288,8 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for quiz in course.quizzes.values():
         here = f"assessment/{quiz.id}.md" if quiz.final else f"lessons/{quiz.lesson}.md"
         for path, text in _quiz_texts(quiz):
+            if not links.may_link(text):
+                continue
             for link, nth in _numbered(links.links_in(text)):
                 where = lambda spot=link.target, link=link, nth=nth: _find(course, "quiz", quiz.id, path, link.raw, spot, nth)  # noqa: E731
                 if link.image and not link.text:

@@ -73,18 +73,28 @@ class CourseError(Exception):
 
 def display_path(path: Path, root: Path | None) -> str:
     """A path as a trainer would type it: relative to the project when possible."""
+    if root is not None and path.is_absolute() and root.is_absolute():
+        return _display(path, root)
     if root is not None:
         try:
-            return _resolved(path).relative_to(_resolved(root)).as_posix()
+            return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
     return path.as_posix()
 
 
+@lru_cache(maxsize=8192)  # every course file is shown twice or more per check
+def _display(path: Path, root: Path) -> str:
+    try:
+        return _resolved(path).relative_to(_resolved_folder(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _resolved(path: Path) -> Path:
     """`path.resolve()`, with each folder resolved once for all the files in it (resolve
     is a system call per path component: 0.4 s for 2,000 files, issue 8)."""
-    if not path.is_absolute() or path.name in ("", ".", "..") or path.is_symlink():
+    if path.name in ("", ".", "..") or path.is_symlink():
         return path.resolve()
     return _resolved_folder(path.parent) / path.name
 

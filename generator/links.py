@@ -51,9 +51,14 @@ def _without_code(text: str) -> str:
     return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
 
 
+def may_link(text: str) -> bool:
+    """False for most texts: neither a Markdown link nor an <img> tag can be in them (issue 8)."""
+    return "](" in text or "<" in text
+
+
 def links_in(text: str) -> Iterator[Link]:
     """Inline Markdown links and images, and HTML <img> tags, outside code."""
-    if "](" not in text and "<" not in text:  # most texts: neither pattern can match
+    if not may_link(text):
         return
     clean = _without_code(text)
     for match in _INLINE.finditer(clean):
