@@ -7,8 +7,11 @@ name it is shown under are unchanged. The cache lives in the user's cache folder
 in the project: a cloned course cannot bring its own cache, and nothing is written next
 to the trainer's files. It is `marshal` data (plain dicts, lists, tuples and strings,
 so loading it runs no code), tagged with the Python version and this module's format
-number; anything unreadable is ignored. `COURSEGEN_CACHE=off` turns it off.
-Only files that parsed without a finding are cached; the others are parsed every time.
+number; anything unreadable is ignored. `COURSEGEN_CACHE=off` turns it off, and a
+course of fewer than MIN_FILES files (which parses in a fraction of a second) has none.
+Only files that parsed without a finding are cached (their data and text; the positions
+of values are parsed again from the text when a message needs one); the others are
+parsed every time.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ import os
 import sys
 from pathlib import Path
 
-from .source import SourceDocument, load_yaml
+from .source import SourceDocument, load_yaml, parse_text
 
-_FORMAT = (1, sys.version_info[:2])
+_FORMAT = (2, sys.version_info[:2])
+MIN_FILES = 200  # a smaller course parses in a fraction of a second: no cache file for it
 
 
 def cache_file(root: Path) -> Path | None:
@@ -57,16 +61,15 @@ class ParseCache:
         entry = self.old.get(key[0])
         if entry is not None and entry[0] == key:
             self.new[key[0]] = entry
-            _, data, text, value_marks, key_marks = entry
-            return SourceDocument(display, data, text, value_marks, key_marks), []
+            return _CachedDocument(display, entry[1], entry[2]), []
         doc, findings = load_yaml(path, display)
         self.parsed += 1
         if doc is not None and not findings:
-            self.new[key[0]] = (key, doc.data, doc.text, doc.value_marks, doc.key_marks)
+            self.new[key[0]] = (key, doc.data, doc.text)
         return doc, findings
 
     def save(self) -> None:
-        if self.file is None or (not self.parsed and len(self.new) == len(self.old)):
+        if self.file is None or (not self.parsed and len(self.new) == len(self.old)) or len(self.new) < MIN_FILES:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -75,3 +78,20 @@ class ParseCache:
             os.replace(temporary, self.file)
         except (OSError, ValueError):  # a read-only home, or data marshal cannot hold: run uncached
             pass
+
+
+class _CachedDocument(SourceDocument):
+    """A cached file's data and text. The positions of its values, needed only for a
+    message, are parsed again from the cached text the first time one is asked for
+    (keeping them out of the cache makes it a third of the size, and quicker to load)."""
+
+    def __init__(self, file: str, data, text: str):  # noqa: D107 - no marks yet
+        self.file, self.data, self.text = file, data, text
+
+    def __getattr__(self, name: str):
+        if name not in ("value_marks", "key_marks"):
+            raise AttributeError(name)
+        parsed, _ = parse_text(self.text, self.file)
+        self.value_marks = parsed.value_marks if parsed else {}
+        self.key_marks = parsed.key_marks if parsed else {}
+        return getattr(self, name)

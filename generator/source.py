@@ -69,6 +69,11 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
     text, refused = _read_text(path, display)
     if text is None:
         return None, refused
+    return parse_text(text, display)
+
+
+def parse_text(text: str, display: str) -> tuple[SourceDocument | None, list[Finding]]:
+    """The document in a file's text (as `_read_text` returns it), or the findings that stopped it."""
     doc = SourceDocument(display, None, text)
     builder = _Builder(doc)
     try:

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from generator.loader import CoursePaths
+from generator import parsecache
 from generator.parsecache import cache_file
 from generator.pipeline import check
 from tests.conftest import copy_project
@@ -15,6 +16,8 @@ from tests.conftest import copy_project
 @pytest.fixture()
 def project(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("COURSEGEN_CACHE", raising=False)
+    monkeypatch.setattr(parsecache, "MIN_FILES", 1)  # the bundled course is small
     return copy_project(tmp_path / "project")
 
 
@@ -56,3 +59,20 @@ def test_cache_can_be_turned_off(project, monkeypatch):
     check(CoursePaths.at(project))
     assert cache_file(project) is None
     assert not (project.parent / "user-cache").exists()
+
+
+def test_a_small_course_leaves_no_cache_file(project, monkeypatch):
+    monkeypatch.setattr(parsecache, "MIN_FILES", 200)
+    check(CoursePaths.at(project))
+    assert not cache_file(project).exists()
+
+
+def test_a_message_about_a_cached_file_points_at_the_same_line(project):
+    lesson = next((project / "course" / "lessons").glob("*.yml"))
+    text = lesson.read_text(encoding="utf-8")
+    assert "\nminutes:" in text
+    lesson.write_text(text.replace("\nminutes:", "\nminutes: lots\nold_minutes:", 1), encoding="utf-8")
+    first = [f.one_line() for f in check(CoursePaths.at(project))[1] if f.is_error]
+    second = [f.one_line() for f in check(CoursePaths.at(project))[1] if f.is_error]
+    assert first and first == second
+    assert any(f":{text[:text.index(chr(10) + 'minutes:')].count(chr(10)) + 2}:" in line for line in second)
