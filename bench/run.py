@@ -146,17 +146,15 @@ def _peak_mb(pid: int) -> float:
 
 
 def runtime_sizes() -> dict:
-    """Gzipped bytes (level 9, file by file, as a browser downloads them) of the quiz runtime."""
+    """Gzipped bytes (level 9) of the quiz runtime as served: the minified quiz.js and quiz.css
+    from generator.assets.files(), each gzipped on its own as a browser downloads them, and
+    the two concatenated in one stream for comparison."""
     from generator import assets
 
-    js = css = 0
-    for uri, content in assets.files():
-        size = len(gzip.compress(content, 9))
-        if uri.endswith(".js") and "/quiz/" in uri:
-            js += size
-        elif uri.endswith(".css"):
-            css += size
-    return {"quiz_js_gz": js, "css_gz": css}
+    runtime = assets.quiz_runtime()
+    js, css = (len(gzip.compress(runtime[k], 9)) for k in ("js", "css"))
+    return {"quiz_js_gz": js, "quiz_css_gz": css, "quiz_gz": js + css,
+            "quiz_concat_gz": len(gzip.compress(runtime["js"] + runtime["css"], 9))}
 
 
 def bench_size(n: int, work: Path, repeat: int, serve: bool) -> dict:
@@ -192,7 +190,10 @@ def table(rows: list[dict], runtime: dict) -> str:
             f"| {r['build_search_index_mb']:.2f} / {r['plain_search_index_mb']:.2f} MB |"
         )
     out.append("")
-    out.append(f"Quiz runtime: {runtime['quiz_js_gz']:,} bytes of JavaScript and {runtime['css_gz']:,} bytes of CSS, gzipped (-9, file by file).")
+    out.append(
+        f"Quiz runtime as served (minified quiz.js + quiz.css, gzip -9 file by file): {runtime['quiz_js_gz']:,} B JS "
+        f"+ {runtime['quiz_css_gz']:,} B CSS = {runtime['quiz_gz']:,} B ({runtime['quiz_concat_gz']:,} B as one gzip stream)."
+    )
     big = max(rows, key=lambda r: r["lessons"])
     out.append(f"Largest page of our build at {big['lessons']:,} lessons: {big['build_largest_page']} ({big['build_largest_page_kb']:.0f} KB).")
     return "\n".join(out)
@@ -214,7 +215,7 @@ def budgets(rows: list[dict], runtime: dict) -> list[tuple[bool, str]]:
             found.append((mem <= 2 * max(mem_small, 0.05), f"peak memory grows {mem:.2f} MB/lesson from 100 to 1,000 ({mem_small:.2f} from 10 to 100)"))
     largest = max(r["build_largest_page_kb"] for r in rows)
     found.append((largest <= 150, f"largest page {largest:.0f} KB of HTML (budget 150 KB)"))
-    found.append((runtime["quiz_js_gz"] <= 6144, f"quiz runtime JS {runtime['quiz_js_gz']:,} bytes gzipped (budget 6 KB)"))
+    found.append((runtime["quiz_gz"] <= 6144, f"quiz runtime JS+CSS {runtime['quiz_gz']:,} bytes gzipped, as served (budget 6 KB)"))
     return found
 
 

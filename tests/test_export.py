@@ -278,7 +278,7 @@ def test_a_quiz_grades_on_every_engine(learner):
     assert any(word in verdict for word in ("Correct", "Incorrect", "Partly correct")), verdict
     page.goto(f"{url}/assessment/final-assessment/")
     assert page.locator(".cq-quiz .cq-item").count() >= 1
-    assert any(r.endswith("/assets/course/quiz/core.js") for r in requests)
+    assert any(r.endswith("/assets/course/quiz.js") for r in requests)
 
 
 @pytest.mark.browser

@@ -1,4 +1,5 @@
-/* Quiz runtime core; question types register in CourseQuiz.types (types/*.js).
+/* Quiz runtime core; question types register in CourseQuiz.types (types/*.js): each has
+   answer, grade and fill; show, feedback, click and key are optional.
    Saved progress and the answer key: README "Quizzes in the browser". */
 (function () {
   "use strict";
@@ -133,16 +134,18 @@
   };
 
   Q.show = function (item, g) {
-    var type = this.type(item), box = item.querySelector(".cq-feedback"), s = this.s, x = g.key.explanation;
+    var type = this.type(item), box = item.querySelector(".cq-feedback"), s = this.s, k = g.key, x = k.explanation;
     var v = g.score >= 1 ? ["correct", "✓"] : g.score > 0 ? ["partly", "◐"] : ["incorrect", "✗"];
-    type.show(item, g.a.value, g.key, s);
+    if (type.show) type.show(item, g.a.value, k, s);
     box.className = "cq-feedback cq-" + v[0];
     box.innerHTML = "";
     var head = CQ.add(box, "p", "cq-verdict");
     CQ.add(head, "span", "", v[1]).setAttribute("aria-hidden", "true");
     head.append(" " + s[v[0]]);
     if (g.r.note) CQ.add(box, "p", "cq-note", g.r.note);
-    if (type.feedback) CQ.add(box, "div", "cq-type-feedback", null, type.feedback(g.key, g.r));
+    /* A type's own feedback, or the key's feedback for a right / a wrong answer (order, text). */
+    var fb = type.feedback ? type.feedback(k, g.r) : g.r.score >= 1 ? k.feedback_correct : k.feedback_incorrect;
+    if (fb) CQ.add(box, "div", "cq-type-feedback", null, fb);
     if (x) CQ.add(box, "div", "cq-explanation", null, "<p><strong>" + s.explanation + ":</strong></p>" + x);
     box.hidden = false;
     CQ.all(item, "input, button").forEach(function (b) { b.disabled = true; });
@@ -220,7 +223,8 @@
     if (hints) add(CQ.format(s.hints_used, { n: hints }));
     if (this.mode === "assessment") add(s.review);
     if (this.limit) add(left > 0 ? CQ.format(s.attempts_left, { n: left }) : s.no_attempts);
-    if (this.$(".cq-submit")) this.$(".cq-submit").hidden = true;
+    var submit = this.$(".cq-submit");
+    if (submit) submit.hidden = true;
     this.$(".cq-retry").hidden = left <= 0;
     this.status();
     if (review) return;
@@ -239,11 +243,11 @@
   };
 
   Q.retry = function () {
-    var self = this;
+    var self = this, out = this.$(".cq-result"), submit = this.$(".cq-submit");
     this.all.forEach(function (item, n) { item.innerHTML = self.orig[n]; });
-    this.$(".cq-result").innerHTML = "";
-    this.$(".cq-result").className = "cq-result";
-    if (this.$(".cq-submit")) this.$(".cq-submit").hidden = false;
+    out.innerHTML = "";
+    out.className = "cq-result";
+    if (submit) submit.hidden = false;
     this.$(".cq-retry").hidden = true;
     this.begin();
     this.shown()[0].querySelector("input, button").focus();

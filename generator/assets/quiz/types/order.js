@@ -23,7 +23,6 @@
     show: function (item, order, key) {
       steps(item).forEach(function (li, i) { li.classList.add(+li.dataset.value === key.order[i] ? "cq-right" : "cq-wrong"); });
     },
-    feedback: function (key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
     fill: function (item, order) {
       var all = steps(item);
       order.forEach(function (v) { all.forEach(function (li) { if (+li.dataset.value === v) li.parentNode.appendChild(li); }); });

@@ -12,8 +12,6 @@
       var ok = key.answers.indexOf(normalise(value)) >= 0;
       return { score: ok ? 1 : 0, note: ok ? "" : CQ.format(s.accepted, { list: key.answers.join(", ") }) };
     },
-    show: function () {},
-    feedback: function (key, r) { return r.score >= 1 ? key.feedback_correct : key.feedback_incorrect; },
     fill: function (item, value) { input(item).value = value; },
   };
 })();
