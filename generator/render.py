@@ -52,6 +52,10 @@ def lesson_path(lesson_id: str) -> str:
     return f"lessons/{lesson_id}.md"
 
 
+def module_path(index: int) -> str:
+    return f"modules/module-{index + 1}.md"
+
+
 def final_path(quiz_id: str) -> str:
     return f"assessment/{quiz_id}.md"
 
@@ -89,6 +93,7 @@ class Renderer:
         course = self.course
         lessons = course.ordered_lessons()
         pages = [Page("index.md", course.settings.title, self._home(lessons))]
+        pages += [Page(module_path(i), title, self._module_page(title, items)) for i, (title, items) in self._module_pages()]
         pages += [Page(lesson_path(lesson.id), lesson.title, self._lesson(lesson)) for lesson in lessons]
         final = course.final_quiz
         if final:
@@ -104,9 +109,9 @@ class Renderer:
         nav = [NavItem(self.t("home"), "index.md")]
         lesson_item = lambda lid: NavItem(self.course.lessons[lid].title, lesson_path(lid))  # noqa: E731
         if settings.modules is not None:
-            for module in settings.modules:
+            for i, module in enumerate(settings.modules):
                 children = [lesson_item(lid) for lid in module.lessons if lid in self.course.lessons]
-                nav.append(NavItem(module.title, children=children))
+                nav.append(NavItem(module.title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
         else:
             nav += [lesson_item(lid) for lid in settings.lesson_order() if lid in self.course.lessons]
         if final:
@@ -116,8 +121,17 @@ class Renderer:
     def _home(self, lessons: list[Lesson]) -> str:
         return self.env.get_template("home.md.j2").render(
             course=self.course.settings, lessons=lessons, modules=self._modules(), final=self.course.final_quiz,
-            lesson_path=lesson_path, final_path=final_path, contact=self.contact,
+            lesson_path=lesson_path, final_path=final_path, module_path=module_path, contact=self.contact,
+            in_modules=self.course.settings.modules is not None,
         )
+
+    def _module_pages(self) -> list[tuple[int, tuple[str, list[Lesson]]]]:
+        """A course in modules gets one overview page per module: the home page then lists
+        modules, not every lesson, so it stays small whatever the course size."""
+        return list(enumerate(self._modules())) if self.course.settings.modules is not None else []
+
+    def _module_page(self, title: str, lessons: list[Lesson]) -> str:
+        return self.env.get_template("module.md.j2").render(title=title, lessons=lessons, lesson_path=lambda lid: "../" + lesson_path(lid))
 
     def _modules(self) -> list[tuple[str, list[Lesson]]]:
         settings = self.course.settings

@@ -72,3 +72,22 @@ def test_plain_mkdocs_build_strict_passes(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+
+
+def test_course_in_modules_gets_module_pages_and_a_small_home(tmp_path):
+    project = copy_project(tmp_path / "p")
+    course_file = project / "course/course.yml"
+    order = course_order()
+    text = course_file.read_text()
+    lessons_block = text[text.index("lessons:"):]
+    modules = ("modules:\n  - title: \"Getting started\"\n    lessons: [" + ", ".join(order[:2]) + "]\n"
+               "  - title: \"The craft\"\n    lessons: [" + ", ".join(order[2:]) + "]\n")
+    course_file.write_text(text.replace(lessons_block, modules))
+    out = build_site(project, tmp_path / "out")
+    home = (out / "index.html").read_text()
+    assert 'href="modules/module-1/"' in home and 'href="modules/module-2/"' in home
+    assert "cq-lesson-link" not in home  # the home page lists modules, not every lesson
+    module = (out / "modules/module-2/index.html").read_text()
+    for lid in order[2:]:
+        assert f'href="../../lessons/{lid}/"' in module
+    assert "Overview" in (out / "lessons" / order[0] / "index.html").read_text()
