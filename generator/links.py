@@ -71,6 +71,8 @@ def links_in(text: str) -> Iterator[Link]:
 
 def headings_in(text: str) -> Iterator[str]:
     """The text of each Markdown heading (`## ...`) in a body, outside code."""
+    if "#" not in text:  # most section bodies
+        return
     for match in _HEADING.finditer(_without_code(text)):
         yield match.group(2)
 

@@ -29,7 +29,7 @@ def _fingerprint(paths: CoursePaths) -> tuple:
     """Name, size and modification time of every file in the course and quiz folders."""
     found = []
     for folder in (paths.course_dir, paths.quizzes_dir):
-        for entry in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        for entry in sorted(folder.rglob("*"), key=str) if folder.is_dir() else []:  # str keys: Path sorting is slow
             try:
                 stat = entry.stat()
             except OSError:
