@@ -35,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 
 ROOT = synth.ROOT
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+# COURSEGEN_CACHE=off: every figure is a cold parse (best of 3 would otherwise time a warm
+# `check`), and no cache file is left behind for the deleted temporary courses.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COURSEGEN_CACHE": "off"}
 EDITED = 5  # the lesson saved during the serve measurement
 
 
