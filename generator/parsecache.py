@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .source import SourceDocument, load_yaml, parse_text
 
-_FORMAT = (2, sys.version_info[:2])
+# The code that builds cached data is part of the key: a changed parser never reads old entries.
+_FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("source.py").read_bytes()).hexdigest()[:16])
 MIN_FILES = 200  # a smaller course parses in a fraction of a second: no cache file for it
 
 
