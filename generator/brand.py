@@ -465,6 +465,19 @@ def theme_strings_template(language: str, overrides: dict[str, str]) -> str:
     )
 
 
+def site_settings(brand: LoadedBrand, strings: dict[str, str]) -> dict:
+    """The site-level settings of a firm's copy, for any engine's config (plugin and export alike)."""
+    settings = {
+        "site_name": brand.model.site_title,
+        "copyright": copyright_html(brand),
+        "use_directory_urls": False,  # lessons/x.html, not lessons/x/: the copy also works opened from disk
+        "theme": theme_settings(brand, strings),
+    }
+    if brand.model.site_url:  # only the 404 page needs its sub-path; every other link is relative
+        settings["site_url"] = brand.model.site_url
+    return settings
+
+
 def theme_settings(brand: LoadedBrand, strings: dict[str, str]) -> dict:
     """Theme settings for Material: logo, favicon, no Google Fonts, a `custom` palette
     whose first scheme is the brand's (learners may switch)."""

@@ -27,13 +27,12 @@ from .loader import CoursePaths
 from .markup import inert_lessons, nav_title
 from .overlay import prepare_branded
 from .pipeline import prepare
-from .render import NavItem, RenderedSite, render_site
+from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
 
 MARKER = ".coursegen-export"
 DOCS = "docs"
 THEME = "theme"
 # The same list the MkDocs plugin adds (generator/mkdocs_plugin.py); a test keeps them equal.
-REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
 # The package's own theme overrides (accessibility fixes), used as custom_dir when present.
 PACKAGE_THEME = Path(__file__).resolve().parent / "theme"
 SOURCE_SUFFIXES = (".yml", ".yaml")
@@ -236,13 +235,10 @@ def plain_config(config: dict, site: RenderedSite, *, title: str, language: str,
 
 
 def _brand_config(plain: dict, loaded: brand.LoadedBrand, strings: dict[str, str]) -> None:
-    """What the plugin's brand build sets (generator/mkdocs_plugin.py, _apply_brand)."""
-    plain["site_name"] = loaded.model.site_title
-    plain["copyright"] = brand.copyright_html(loaded)
-    plain["use_directory_urls"] = False  # lessons/x.html: the copy also works opened from disk
-    if loaded.model.site_url:  # the 404 page's links; every other link is relative
-        plain["site_url"] = loaded.model.site_url
-    plain["theme"].update(brand.theme_settings(loaded, strings))
+    """What the plugin's brand build sets: brand.site_settings, as plain config."""
+    settings = brand.site_settings(loaded, strings)
+    plain["theme"].update(settings.pop("theme"))
+    plain.update(settings)
     if loaded.model.theme_strings:
         plain["theme"]["language"] = "custom"
     plain["extra_css"] = _add_missing(plain["extra_css"], brand.stylesheets(loaded))

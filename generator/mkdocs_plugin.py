@@ -29,12 +29,10 @@ from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
 from .preview import with_error_banner
-from .render import NavItem, RenderedSite, render_site
+from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
 from .report import format_text
 
 log = logging.getLogger("mkdocs.plugins.course")
-
-REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
 
 
 class CoursePluginConfig(base.Config):
@@ -163,13 +161,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
 def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
     """A firm's copy: its title, footer, theme and language; pages open from file:// too."""
-    config.site_name = loaded.model.site_title
-    config.copyright = brand.copyright_html(loaded)
-    config.use_directory_urls = False  # lessons/x.html, not lessons/x/: works opened from disk
-    if loaded.model.site_url:  # only the 404 page needs to know its sub-path; every other link is relative
-        config.site_url = loaded.model.site_url
-    for key, value in brand.theme_settings(loaded, strings).items():
+    settings = brand.site_settings(loaded, strings)
+    for key, value in settings.pop("theme").items():
         config.theme[key] = value
+    for key, value in settings.items():
+        config[key] = value
     if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
         folder = Path(tempfile.mkdtemp(prefix="coursegen-brand-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)

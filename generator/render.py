@@ -20,6 +20,9 @@ from .i18n import strings_for
 from .markup import QuizMarkdown, plain_text
 from .models import Course, Lesson, Quiz
 
+# Markdown extensions every engine must enable for the pages render.py writes.
+REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
+
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
 
 

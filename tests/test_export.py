@@ -105,12 +105,6 @@ def test_export_is_a_plain_project_without_the_course_plugin(exported):
     assert not list((exported / "docs").rglob("*.yml")), "course sources must not be published"
 
 
-def test_plugin_and_export_add_the_same_markdown_extensions():
-    from generator.mkdocs_plugin import REQUIRED_EXTENSIONS as PLUGIN_EXTENSIONS
-
-    assert REQUIRED_EXTENSIONS == PLUGIN_EXTENSIONS
-
-
 def test_three_builds_have_the_same_pages_and_quiz_markup(sites):
     def pages(folder: Path) -> set[str]:
         return {p.relative_to(folder).as_posix() for p in folder.rglob("index.html")}
