@@ -149,7 +149,7 @@ def test_assessment_right_answers_submitted_once_with_review(page: Page, quiz_ur
     expect(result).to_be_focused()
     expect(result).to_contain_text("Your score: 100%")
     expect(result).to_contain_text("✓ Passed")
-    expect(result).to_contain_text("Review your answers below.")
+    expect(result).to_contain_text("Each question above shows your answer")
     for qid in RIGHT:
         if qid.startswith("f-"):
             assert verdict(page, qid) == "✓ Correct"
