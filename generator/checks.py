@@ -318,17 +318,18 @@ _QUIZ_TEXT_FIELDS = ("scenario", "prompt", "explanation", "feedback_correct", "f
 def _quiz_texts(quiz: Quiz) -> Iterator[tuple[tuple, str]]:
     """Every Markdown text of a quiz's questions with its data path."""
     for q, question in enumerate(quiz.questions):
+        fields = question.__dict__  # not getattr: a field a question type lacks costs pydantic's __getattr__ (issue 8)
         for name in _QUIZ_TEXT_FIELDS:
-            value = getattr(question, name, None)
+            value = fields.get(name)
             if isinstance(value, str):
                 yield ("questions", q, name), value
         for i, hint in enumerate(question.hints):
             yield ("questions", q, "hints", i), hint
-        for i, option in enumerate(getattr(question, "options", None) or []):
+        for i, option in enumerate(fields.get("options") or []):
             yield ("questions", q, "options", i, "text"), option.text
             if option.feedback:
                 yield ("questions", q, "options", i, "feedback"), option.feedback
-        for i, item in enumerate(getattr(question, "items", None) or []):
+        for i, item in enumerate(fields.get("items") or []):
             yield ("questions", q, "items", i), item
 
 

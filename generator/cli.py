@@ -8,6 +8,7 @@ only inside them.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -38,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    finally:
+        if argv is None and args.command == "check":
+            # The process ends now: spare it the collector's final pass over the whole loaded
+            # course, which finds nothing (0.2 s at 1,000 lessons, issue 8).
+            gc.freeze()
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import markdown
-from markdown.extensions.toc import slugify, unique
+from functools import cache
 
 _FENCE = re.compile(r"^( {0,8})(```|~~~)[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -77,26 +76,35 @@ def headings_in(text: str) -> Iterator[str]:
         yield match.group(2)
 
 
-_INLINE_MD = markdown.Markdown(extensions=["attr_list"])
+@cache
+def _inline_md():
+    import markdown  # only for headings with markup: `check` does not pay for importing Markdown (issue 8)
+    return markdown.Markdown(extensions=["attr_list"])
+
+
 # Starts with a letter (not a list or quote marker) and holds nothing Markdown turns into markup.
 _PLAIN_HEADING = re.compile(r"[^\W\d_][^\\`*_\[\]<>&!{}#]*")
 
 
+@cache  # a course repeats its headings ("Key points", ...) on every page
 def anchor_of(heading: str) -> str:
     """The id MkDocs gives a heading: an explicit `{#id}`, else toc's slug of its text."""
+    from markdown.extensions.toc import slugify
     explicit = _ATTR_ID.search(heading)
     if explicit:
         return explicit.group(1)
     if _PLAIN_HEADING.fullmatch(heading.strip()):  # most headings: Markdown would change nothing (issue 8)
         return slugify(heading.strip(), "-")
-    _INLINE_MD.reset()
-    rendered = _INLINE_MD.convert(heading)
+    md = _inline_md()
+    md.reset()
+    rendered = md.convert(heading)
     plain = html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
     return slugify(plain, "-")
 
 
 def anchors(headings: Iterable[str]) -> list[str]:
     """The ids of a page's headings in order, repeats numbered as toc numbers them."""
+    from markdown.extensions.toc import unique
     ids: list[str] = []
     for heading in headings:
         explicit = _ATTR_ID.search(heading)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from .checks import CheckOptions, check_course
@@ -29,16 +33,37 @@ def _fingerprint(paths: CoursePaths) -> tuple:
     """Name, size and modification time of every file in the course and quiz folders."""
     found = []
     for folder in (paths.course_dir, paths.quizzes_dir):
-        for entry in sorted(folder.rglob("*"), key=str) if folder.is_dir() else []:  # str keys: Path sorting is slow
+        # os.walk and plain strings, not Path.rglob: rglob hashed 2,000 Paths, 0.1 s of `check` (issue 8)
+        names = [os.path.join(top, name) for top, dirs, files in os.walk(folder, followlinks=True) for name in dirs + files]
+        for entry in sorted(names):
             try:
-                stat = entry.stat()
+                stat = os.stat(entry)
             except OSError:
                 continue
-            found.append((str(entry), stat.st_size, stat.st_mtime_ns))
+            found.append((entry, stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
 
 def _check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
+    with _collector_paused():
+        return _load_and_check(paths, options)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a course is loaded and checked: the hundreds of
+    thousands of objects made from the YAML trigger full collections that find nothing
+    (0.2 s of a 1,000-lesson `check`, the same peak memory without them; issue 8)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_and_check(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:
     course, findings = load_course(paths)
     options = options or CheckOptions()
     if options.docs_dir is None:  # images and linked files are looked up next to the lessons
