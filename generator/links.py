@@ -78,7 +78,7 @@ def headings_in(text: str) -> Iterator[str]:
 
 @cache
 def _inline_md():
-    import markdown  # only for headings with markup: `check` does not pay for importing Markdown (issue 8)
+    import markdown  # a converter is built only for headings with markup (issue 8)
     return markdown.Markdown(extensions=["attr_list"])
 
 
