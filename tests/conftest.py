@@ -75,11 +75,16 @@ def built_site(tmp_path_factory) -> Path:
     return build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    server, url = serve_folder(built_site)
+def _serving(folder: Path):
+    """A fixture body: the folder served over HTTP for as long as the fixture lives."""
+    server, url = serve_folder(folder)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    yield from _serving(built_site)
 
 
 QUIZ_COURSE = ROOT / "tests/fixtures/quizcourse"
@@ -93,6 +98,4 @@ def quiz_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def quiz_url(quiz_site):
-    server, url = serve_folder(quiz_site)
-    yield url
-    server.shutdown()
+    yield from _serving(quiz_site)
