@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--brand", metavar="NAME", help=f"build the firm's copy in brands/NAME/ (default output: {BRANDS_OUT}/NAME/)")
     p.add_argument("--all-brands", action="store_true", help=f"build every brand, each into its own folder ({BRANDS_OUT}/NAME/ or DIR/NAME/)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help=f"processes that build pages side by side (default: one per CPU from {PARALLEL_FROM} lessons on, else 1)")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
@@ -238,19 +240,33 @@ def _check_out(args, out: Path, *more: Path) -> None:
     check_output(out, protected, {"the project folder": _root(args), "your home folder": Path.home()})
 
 
+PARALLEL_FROM = 50  # lessons; below, forking costs more than it saves
+
+
+def _jobs(args) -> int:
+    from .mkdocs_shards import default_jobs
+
+    if getattr(args, "jobs", None) is not None:
+        return max(1, args.jobs)
+    folder = _paths(args).course_dir
+    lessons = sum(1 for _ in folder.rglob("*.y*ml")) if folder.is_dir() else 0
+    return default_jobs() if lessons >= PARALLEL_FROM else 1
+
+
 def _staged_build(args, config, label: str) -> int:
     """Build into a temporary folder next to site_dir and swap it in only on success, so
     a failure anywhere leaves the previous site as it was; refuse a site_dir that is not
     ours to replace (see outdir.py)."""
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    from .mkdocs_shards import parallel_build
 
     out = Path(config.site_dir).resolve()
     try:
         _check_out(args, out, Path(config.docs_dir))
         with staged(out) as temp:
             config["site_dir"] = str(temp)
-            build(config)
+            parallel_build(config, _jobs(args))
     except OutputRefused as exc:
         print(f"coursegen: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -26,6 +26,7 @@ from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
 from .markup import inert_lessons, nav_title
+from .mkdocs_shards import search_plugin
 from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
@@ -57,6 +58,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.serving = False
         self.raw_blocks: dict[str, list[str]] = {}  # page path -> finished HTML set aside (rawblocks.py)
         self.last_good: tuple | None = None  # (course, site) of the last build without errors
+        self.shard = None  # this process's share of a parallel `coursegen build` (mkdocs_shards.py)
+        self.files: Files | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
@@ -94,6 +97,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.nav = [_mkdocs_nav(item) for item in self.site.nav]
             return config
         config.nav = [_mkdocs_nav(item) for item in self.site.nav]
+        if self.shard:
+            self.shard.deal([lesson.id for lesson in course.ordered_lessons()])
         if not config.site_name or config.site_name == "course":
             config.site_name = course.settings.title
         config.theme["language"] = course.settings.language
@@ -136,7 +141,15 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             files.append(File.generated(config, brand.BRAND_CSS, content=brand.brand_css(self.brand)))
             for uri, path in self.brand.asset_files():
                 files.append(File.generated(config, uri, content=path.read_bytes()))
+        if self.shard:
+            self.shard.restrict(files, config)
+        self.files = files
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.shard:
+            self.shard.read_others(files, config)
+        return nav
 
     def on_env(self, env, *, config, files):
         env.globals["coursegen_nav_item"] = NavItemMemo(config.theme.get("features") or [])  # theme/partials/nav.html
@@ -144,11 +157,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         try:
-            return rawblocks.put_back(output, self.raw_blocks.get(page.file.src_uri, []))
+            output = rawblocks.put_back(output, self.raw_blocks.get(page.file.src_uri, []))
         except LookupError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+        if self.shard and page.file.src_uri == self.shard.last:
+            self.shard.gather(config, self.files, search_plugin(config))
+        return output
 
     def on_post_build(self, config) -> None:
+        if self.shard:
+            self.shard.gather(config, self.files, search_plugin(config))
         # mark the folder as ours, so `coursegen build` may replace it later (outdir.py)
         write_marker(Path(config.site_dir))
 

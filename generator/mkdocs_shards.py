@@ -1,0 +1,211 @@
+"""`coursegen build` on every CPU: the lesson pages are split between forked MkDocs builds.
+
+MkDocs converts and renders pages one after another, and at 1,000 lessons that is most
+of a build (issue 8). Here the parent forks one child per extra CPU, before MkDocs
+starts. Every process loads the same configuration, course and navigation, but
+converts and renders only its own share of the lesson pages (`Shard.owns`); the parent
+also does everything else (the other pages, theme files, sitemap, 404). Each child
+builds into its own folder next to the parent's; when all are done, the parent moves
+their pages in and merges their search entries into its index, in page order, so the
+site is byte for byte the one a single process builds (tests/test_parallel_build.py).
+
+Only where that is sure to hold: a platform with fork, and no MkDocs plugin but the
+course plugin and Material's search (another plugin may keep state across pages).
+Everything else, `mkdocs build` and `mkdocs serve` included, builds in one process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.exceptions import PluginError
+
+from .render import lesson_path
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+SEARCH_INDEX = "search/search_index.json"
+SHARD_SAFE_PLUGINS = {"course", "search", "material/search"}
+
+
+class Shard:
+    """One process's share of a build: lesson pages dealt out in turn, everything else to the parent."""
+
+    def __init__(self, index: int, count: int, children: list[tuple[int, Path]] | None = None) -> None:
+        self.index, self.count = index, count
+        self.children = children or []  # the parent's (pid, folder) of each child
+        self.owner: dict[str, int] = {}
+        self.last: str | None = None  # the last page this process renders
+        self.gathered = False
+
+    def deal(self, lesson_ids: list[str]) -> None:
+        # in turn, not in blocks: neighbouring lessons cost alike, so the shares stay even
+        self.owner = {lesson_path(lid): (i + 1) % self.count for i, lid in enumerate(lesson_ids)}
+
+    def owns(self, src_uri: str) -> bool:
+        return self.owner.get(src_uri, 0) == self.index
+
+    @property
+    def is_parent(self) -> bool:
+        return self.index == 0
+
+    def restrict(self, files, config) -> None:
+        """Have MkDocs convert and render only this process's pages.
+
+        MkDocs' build loops ask `files.documentation_pages(inclusion=...)`; the
+        sitemap and templates ask without arguments and still get every page.
+        A child leaves theme files, sitemap and 404 page to the parent."""
+        every = files.documentation_pages
+
+        def documentation_pages(**kwargs):
+            pages = every(**kwargs)
+            if "inclusion" not in kwargs:
+                return pages
+            mine = [f for f in pages if self.owns(f.src_uri)]
+            self.last = mine[-1].src_uri if mine else None
+            return mine
+
+        files.documentation_pages = documentation_pages
+        if not self.is_parent:
+            files.copy_static_files = lambda **kwargs: None
+            config.theme.static_templates.clear()
+            config.extra_templates.clear()
+
+    def read_others(self, files, config) -> None:
+        """Front matter of the pages another process renders: the navigation shows it here too."""
+        for file in files.documentation_pages():
+            if file.page is not None and not self.owns(file.src_uri):
+                file.page.read_source(config)
+
+    def gather(self, config, files, search) -> None:
+        """In the parent, after its own last page (so that Material's search plugin then
+        writes one whole index): wait for the children, move their pages in and merge
+        their search entries, in page order; a child that failed fails the build."""
+        if self.gathered or not self.is_parent:
+            return
+        self.gathered = True
+        failed = [pid for pid, _ in self.children if _exit_code(pid) != 0]
+        if failed:
+            raise PluginError("Pages built in a parallel process failed; its messages are above.")
+        site = Path(config.site_dir)
+        order = [f.page.url for f in files.documentation_pages() if f.page is not None]
+        entries = list(search.search_index.entries) if search else []
+        for _, folder in self.children:
+            index = folder / SEARCH_INDEX
+            if search and index.is_file():
+                entries += json.loads(index.read_text(encoding="utf-8"))["docs"]
+            _move_missing(folder, site)
+        if search:
+            search.search_index.entries = _in_page_order(entries, order)
+
+
+def _in_page_order(entries: list[dict], order: list[str]) -> list[dict]:
+    """Search entries grouped by page ("<page url>#<section>"), pages in navigation order."""
+    rank = {url: i for i, url in enumerate(order)}
+    position = {id(entry): n for n, entry in enumerate(entries)}
+    return sorted(entries, key=lambda e: (rank.get(e["location"].split("#", 1)[0], len(rank)), position[id(e)]))
+
+
+def _move_missing(source: Path, dest: Path) -> None:
+    """Move into `dest` what only `source` has; a child's copy of a shared file is dropped."""
+    for entry in os.scandir(source):
+        target = dest / entry.name
+        if not target.exists():
+            os.replace(entry.path, target)
+        elif entry.is_dir() and target.is_dir():
+            _move_missing(Path(entry.path), target)
+
+
+def _exit_code(pid: int) -> int:
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+def shard_safe(config) -> bool:
+    names = set(config.plugins)
+    if not names <= SHARD_SAFE_PLUGINS or "course" not in names:
+        return False
+    search = search_plugin(config)
+    return search is None or type(search).__module__.startswith("material.plugins.search")
+
+
+def search_plugin(config):
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+def default_jobs() -> int:
+    if not hasattr(os, "fork"):
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+def parallel_build(config, jobs: int) -> None:
+    """MkDocs' build, split between `jobs` processes when that is safe (see the module's doc)."""
+    if jobs <= 1 or not hasattr(os, "fork") or not shard_safe(config):
+        build(config)
+        return
+    site = Path(config.site_dir)
+    children: list[tuple[int, Path]] = []
+    try:
+        for index in range(1, jobs):
+            folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.part{index}-", dir=site.parent))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                _run_child(config, Shard(index, jobs), folder)  # never returns
+            children.append((pid, folder))
+        config.plugins["course"].shard = Shard(0, jobs, children)
+        build(config)
+    finally:
+        for pid, folder in children:
+            _stop(pid)
+            shutil.rmtree(folder, ignore_errors=True)
+        config.plugins["course"].shard = None
+
+
+def _stop(pid: int) -> None:
+    """A child still running when the parent stops (the parent failed): end it."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+
+
+def _run_child(config, shard: Shard, folder: Path) -> None:
+    """The child's whole life: build its share into `folder`, then exit without ever
+    returning into the parent's code (its cleanup, staged folders and atexit are the parent's)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    code = 1
+    try:
+        config["site_dir"] = str(folder)
+        config.plugins["course"].shard = shard
+        build(config)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException as exc:  # MkDocs has logged a build error; anything else, show it
+        if not type(exc).__module__.startswith("mkdocs"):
+            traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
