@@ -22,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-from .source import SourceDocument, load_yaml, parse_text
+from .source import SourceDocument, load_yaml
 
 # The code that builds cached data is part of the key: a changed parser never reads old entries.
 _FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("source.py").read_bytes()).hexdigest()[:16])
@@ -62,7 +62,7 @@ class ParseCache:
         entry = self.old.get(key[0])
         if entry is not None and entry[0] == key:
             self.new[key[0]] = entry
-            return _CachedDocument(display, entry[1], entry[2]), []
+            return SourceDocument(display, entry[1], entry[2]), []  # positions parsed again only if a message needs one
         doc, findings = load_yaml(path, display)
         self.parsed += 1
         if doc is not None and not findings:
@@ -79,20 +79,3 @@ class ParseCache:
             os.replace(temporary, self.file)
         except (OSError, ValueError):  # a read-only home, or data marshal cannot hold: run uncached
             pass
-
-
-class _CachedDocument(SourceDocument):
-    """A cached file's data and text. The positions of its values, needed only for a
-    message, are parsed again from the cached text the first time one is asked for
-    (keeping them out of the cache makes it a third of the size, and quicker to load)."""
-
-    def __init__(self, file: str, data, text: str):  # noqa: D107 - no marks yet
-        self.file, self.data, self.text = file, data, text
-
-    def __getattr__(self, name: str):
-        if name not in ("value_marks", "key_marks"):
-            raise AttributeError(name)
-        parsed, _ = parse_text(self.text, self.file)
-        self.value_marks = parsed.value_marks if parsed else {}
-        self.key_marks = parsed.key_marks if parsed else {}
-        return getattr(self, name)

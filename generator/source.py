@@ -1,8 +1,8 @@
 """Read one YAML file into plain data plus the source position of every value.
 
-PyYAML's C composer (`yaml.CSafeLoader`) gives us a node tree with marks ten times
-faster than the pure-Python loader; we then build the data ourselves instead of using
-its constructor, because its constructor:
+libyaml's parser (PyYAML's C extension, ten times faster than the pure-Python one)
+gives us its event stream; we build the data ourselves instead of using PyYAML's
+constructor, because that constructor:
 - silently keeps the last of two duplicate keys (a trainer loses text unawares);
 - turns `yes`/`no`/`on`/`off` into booleans (YAML 1.1), so `title: no` becomes False;
 - expands aliases, which is how an "alias bomb" eats memory.
@@ -13,15 +13,22 @@ is never data here, let alone code).
 
 Limits keep hostile files cheap: size is checked before the file is read, nesting
 depth is capped (PyYAML's composer recurses), and no alias is ever expanded.
+
+Two builders share these rules: `plain_data` builds the data alone and gives up at the
+first thing it does not handle; `_Builder` also keeps every position and reports every
+finding. A file goes through the second only if the first gave up, or when a message
+about it needs a position.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.cyaml import CParser  # libyaml's parser, driven event by event (see _Builder)
 
 from .errors import Finding, SourceLocation
 
@@ -35,15 +42,30 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 Path_ = tuple  # a data path: keys and list indexes from the document root
 
 
-@dataclass
 class SourceDocument:
-    """A parsed file: its data, and where each value and key stands in the file."""
+    """A parsed file: its data, and where each value and key stands in the file.
 
-    file: str
-    data: Any
-    text: str
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    Positions are needed only for a message: a file that parsed cleanly gets them on
+    first use, by parsing its text again (issue 8: building them for 2,000 files that
+    have nothing to report was a third of `check`)."""
+
+    def __init__(self, file: str, data: Any, text: str, value_marks: dict[Path_, tuple[int, int]] | None = None,
+                 key_marks: dict[Path_, tuple[int, int]] | None = None):
+        self.file, self.data, self.text = file, data, text
+        if value_marks is not None or key_marks is not None:
+            self.value_marks = {} if value_marks is None else value_marks
+            self.key_marks = {} if key_marks is None else key_marks
+
+    def __getattr__(self, name: str):  # only called for attributes not set yet: the marks
+        if name not in ("value_marks", "key_marks"):
+            raise AttributeError(name)
+        marked, _ = _parse_marked(self.text, self.file)
+        self.value_marks = marked.value_marks if marked else {}
+        self.key_marks = marked.key_marks if marked else {}
+        return getattr(self, name)
+
+    def __repr__(self) -> str:
+        return f"SourceDocument({self.file!r})"
 
     def location(self, path: Path_ = (), *, key: bool = False) -> SourceLocation:
         """The closest known position for a data path (its key's position if asked)."""
@@ -74,10 +96,19 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
 
 def parse_text(text: str, display: str) -> tuple[SourceDocument | None, list[Finding]]:
     """The document in a file's text (as `_read_text` returns it), or the findings that stopped it."""
-    doc = SourceDocument(display, None, text)
+    data = plain_data(text)
+    if data is not IRREGULAR:
+        return SourceDocument(display, data, text), []
+    return _parse_marked(text, display)
+
+
+def _parse_marked(text: str, display: str) -> tuple[SourceDocument | None, list[Finding]]:
+    """The document with the position of every value, and every finding about it."""
+    doc = SourceDocument(display, None, text, {}, {})
     builder = _Builder(doc)
+    parser = CParser(text)
     try:
-        builder.run(yaml.parse(text, Loader=yaml.CSafeLoader))
+        builder.run(iter(parser.get_event, None))
     except _Refused as stop:  # too deep, or too many values: refused before the rest was read
         return None, [replace(stop.finding, location=replace(stop.finding.location, file=display))]
     except yaml.MarkedYAMLError as exc:
@@ -89,6 +120,8 @@ def parse_text(text: str, display: str) -> tuple[SourceDocument | None, list[Fin
                               hint="delete it; it is often pasted in by accident", code="yaml-syntax")]
     except yaml.YAMLError as exc:  # pragma: no cover - other parser errors are marked
         return None, [Finding(SourceLocation(display, 1), f"invalid YAML: {exc}", code="yaml-syntax")]
+    finally:
+        parser.dispose()
     if builder.composer_error is not None:
         return None, [_syntax_finding(builder.composer_error, display, text)]
     if builder.refused is not None:
@@ -100,6 +133,81 @@ def parse_text(text: str, display: str) -> tuple[SourceDocument | None, list[Fin
         builder.findings.append(Finding(SourceLocation(display, 1), f"{hidden} more duplicate keys are not shown",
                                         hint="fix the ones above, then check again", code="duplicate-key"))
     return doc, builder.findings
+
+
+IRREGULAR = object()  # what plain_data returns for a file it leaves to the full parse
+
+
+def plain_data(text: str) -> Any:
+    """The data of a file with nothing to report, built without positions; IRREGULAR for
+    anything else (a syntax error, an alias, anchor or tag, a duplicate or non-word key,
+    a second document, the limits), which `_parse_marked` then reads again and reports.
+
+    Nearly every file is plain, and this loop is most of a cold `check` (issue 8): it
+    keeps the least it can per event, and stops at the first thing it does not handle."""
+    parser = CParser(text)
+    try:
+        return _plain_events(iter(parser.get_event, None))
+    except yaml.YAMLError:
+        return IRREGULAR
+    finally:
+        parser.dispose()
+
+
+def _plain_events(events) -> Any:  # noqa: C901 - one loop over the events keeps it fast
+    root: Any = IRREGULAR
+    container: Any = None  # the innermost open list or mapping
+    in_mapping = False
+    key: Any = _NO_KEY  # the open mapping's key waiting for its value
+    outer: list = []  # the enclosing (container, in_mapping) pairs
+    documents = 0
+    kind: Any = None
+    for kind_event in islice(events, MAX_EVENTS + 1):
+        kind = type(kind_event)
+        if kind is _Scalar:
+            if kind_event.anchor is not None or kind_event.tag is not None:
+                return IRREGULAR
+            value = kind_event.value
+            if in_mapping:
+                if key is _NO_KEY:
+                    if value in container:
+                        return IRREGULAR
+                    key = value
+                    continue
+                container[key] = None if not kind_event.style and value in _NULLS else value
+                key = _NO_KEY
+            elif container is not None:
+                container.append(None if not kind_event.style and value in _NULLS else value)
+            elif documents == 1:
+                root = None if not kind_event.style and value in _NULLS else value
+            else:
+                return IRREGULAR
+        elif kind is _MappingStart or kind is _SequenceStart:
+            if kind_event.anchor is not None or kind_event.tag is not None or len(outer) >= MAX_DEPTH:
+                return IRREGULAR
+            value = {} if kind is _MappingStart else []
+            if in_mapping:
+                if key is _NO_KEY:  # a list or mapping as a key
+                    return IRREGULAR
+                container[key] = value
+                key = _NO_KEY
+            elif container is not None:
+                container.append(value)
+            elif documents == 1:
+                root = value
+            else:
+                return IRREGULAR
+            outer.append((container, in_mapping))
+            container, in_mapping = value, kind is _MappingStart
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            container, in_mapping = outer.pop()
+        elif kind is _DocumentStart:
+            documents += 1
+            if documents > 1:
+                return IRREGULAR
+        elif kind is not _DocumentEnd and kind is not _StreamStart and kind is not _StreamEnd:  # an alias
+            return IRREGULAR
+    return root if kind is _StreamEnd else IRREGULAR
 
 
 def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
@@ -132,6 +240,9 @@ def _empty(display: str) -> Finding:
     return Finding(SourceLocation(display, 1), "the file is empty", hint="see README.md for a complete example", code="empty")
 
 
+_Scalar, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd, _DocumentStart = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentStartEvent
+_DocumentEnd, _StreamStart, _StreamEnd = yaml.DocumentEndEvent, yaml.StreamStartEvent, yaml.StreamEndEvent
 _NO_KEY = object()  # a mapping waiting for its next key
 _DROP = object()  # a mapping whose next value belongs to a duplicate key: not built
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
