@@ -26,7 +26,8 @@ from .checks import CheckOptions
 from .errors import CourseError
 from .loader import CoursePaths
 from .markup import inert_lessons, nav_title
-from .mkdocs_shards import search_plugin
+from .mkdocs_incremental import IncrementalPages
+from .mkdocs_shards import page_url, search_plugin
 from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
@@ -58,6 +59,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.serving = False
         self.raw_blocks: dict[str, list[str]] = {}  # page path -> finished HTML set aside (rawblocks.py)
         self.last_good: tuple | None = None  # (course, site) of the last build without errors
+        self.incremental: IncrementalPages | None = None
         self.shard = None  # this process's share of a parallel `coursegen build` (mkdocs_shards.py)
         self.files: Files | None = None
 
@@ -65,6 +67,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
         # so a broken save can fall back to the last good pages instead of hanging.
         self.serving = command == "serve"
+        # `coursegen serve` runs MkDocs' dirty builds: a save rebuilds only the pages it changed
+        self.incremental = IncrementalPages() if self.serving and dirty else None
 
     @event_priority(50)  # before the search plugin, so it indexes in the course's (or brand's) language
     def on_config(self, config):
@@ -143,6 +147,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 files.append(File.generated(config, uri, content=path.read_bytes()))
         if self.shard:
             self.shard.restrict(files, config)
+        if self.incremental:
+            everywhere = (self.site.nav, self.site.strings, dict(self.config), self.brand.model if self.brand else None)
+            self.incremental.mark(files, config, everywhere, self.raw_blocks)
         self.files = files
         return files
 
@@ -162,6 +169,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             raise PluginError(f"{page.file.src_uri}: {error}") from None
         if self.shard and page.file.src_uri == self.shard.last:
             self.shard.gather(config, self.files, search_plugin(config))
+        if self.incremental and page.url == self.incremental.last:
+            self.incremental.merge_search(search_plugin(config), [page_url(f) for f in self.files.documentation_pages()])
         return output
 
     def on_post_build(self, config) -> None:

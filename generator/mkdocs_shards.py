@@ -97,7 +97,7 @@ class Shard:
         if failed:
             raise PluginError("Pages built in a parallel process failed; its messages are above.")
         site = Path(config.site_dir)
-        order = [f.page.url for f in files.documentation_pages() if f.page is not None]
+        order = [page_url(f) for f in files.documentation_pages()]
         entries = list(search.search_index.entries) if search else []
         for _, folder in self.children:
             index = folder / SEARCH_INDEX
@@ -105,10 +105,15 @@ class Shard:
                 entries += json.loads(index.read_text(encoding="utf-8"))["docs"]
             _move_missing(folder, site)
         if search:
-            search.search_index.entries = _in_page_order(entries, order)
+            search.search_index.entries = in_page_order(entries, order)
 
 
-def _in_page_order(entries: list[dict], order: list[str]) -> list[dict]:
+def page_url(file) -> str:
+    """The URL Material's search index gives the page of `file` (the home page's is "", not "./")."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def in_page_order(entries: list[dict], order: list[str]) -> list[dict]:
     """Search entries grouped by page ("<page url>#<section>"), pages in navigation order."""
     rank = {url: i for i, url in enumerate(order)}
     position = {id(entry): n for n, entry in enumerate(entries)}

@@ -16,7 +16,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 # the modules that are all MkDocs: the plugin, and the parallel build it takes part in
-ADAPTERS = {PACKAGE / "mkdocs_plugin.py", PACKAGE / "mkdocs_shards.py"}
+ADAPTERS = {PACKAGE / "mkdocs_plugin.py", PACKAGE / "mkdocs_shards.py", PACKAGE / "mkdocs_incremental.py"}
 CORE = ["source", "loader", "models", "checks", "pipeline", "render", "export", "markup", "encode", "i18n", "report"]
 
 BLOCK_MKDOCS = """
@@ -32,7 +32,7 @@ sys.meta_path.insert(0, NoMkDocs())
 import generator
 names = sys.argv[1:] + [
     m.name for m in pkgutil.walk_packages(generator.__path__, "generator.")
-    if m.name not in ("generator.mkdocs_plugin", "generator.mkdocs_shards", "generator.__main__")
+    if m.name not in ("generator.mkdocs_plugin", "generator.mkdocs_shards", "generator.mkdocs_incremental", "generator.__main__")
 ]
 for name in names:
     __import__(name)

@@ -17,7 +17,7 @@ from conftest import ROOT, build_site, copy_project, coursegen
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
-from generator.mkdocs_shards import Shard, _in_page_order, shard_safe  # noqa: E402
+from generator.mkdocs_shards import Shard, in_page_order, shard_safe  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="parallel builds need fork")
 
@@ -103,9 +103,9 @@ def test_a_page_failing_in_a_child_fails_the_build_and_keeps_the_previous_site(m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
 
 
-def test_search_entries_come_back_in_page_order():
+def test_search_entries_come_backin_page_order():
     entries = [{"location": "b/"}, {"location": "b/#x"}, {"location": "a/#y"}, {"location": "a/"}, {"location": "c/"}]
-    assert [e["location"] for e in _in_page_order(entries, ["a/", "b/", "c/"])] == ["a/#y", "a/", "b/", "b/#x", "c/"]
+    assert [e["location"] for e in in_page_order(entries, ["a/", "b/", "c/"])] == ["a/#y", "a/", "b/", "b/#x", "c/"]
 
 
 def test_lessons_are_dealt_in_turn_and_other_pages_stay_with_the_parent():

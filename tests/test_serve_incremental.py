@@ -1,0 +1,76 @@
+"""`coursegen serve` rebuilds only what a save changed (generator/mkdocs_incremental.py):
+an edit to a lesson's text rewrites that page and leaves the others' files alone; a new
+title reaches every page's navigation; the search index stays whole, without twins."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from test_serve import get, serving, wait_for
+
+EDITED = "course/lessons/value-first.yml"
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    root = tmp_path_factory.mktemp("incremental")
+    project = copy_project(root / "p")
+    tmp = root / "tmp"  # MkDocs serves from a folder it makes in TMPDIR: the test looks inside
+    tmp.mkdir()
+    old = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(tmp)
+    try:
+        with serving(project) as (url, log):
+            site = next(tmp.glob("mkdocs_*"))
+            yield project, url, site
+    finally:
+        if old is None:
+            del os.environ["TMPDIR"]
+        else:
+            os.environ["TMPDIR"] = old
+
+
+def _edit(project: Path, old: str, new: str) -> None:
+    path = project / EDITED
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _search(url: str) -> list[dict]:
+    status, body = get(url + "/search/search_index.json")
+    assert status == 200
+    return json.loads(body)["docs"]
+
+
+def test_a_text_edit_rewrites_only_its_page(session):
+    project, url, site = session
+    other = site / "lessons" / "rapport-trap" / "index.html"
+    before = other.stat().st_mtime_ns
+    locations = sorted(doc["location"] for doc in _search(url))
+    time.sleep(0.05)
+    _edit(project, "sections:\n", "sections:\n  - heading: Zebra crossing of ideas\n    body: A striped new section.\n")
+    wait_for(url + "/lessons/value-first/", lambda s, b: s == 200 and "Zebra crossing of ideas" in b)
+    wait_for(url + "/search/search_index.json", lambda s, b: "Zebra crossing" in b)
+    assert other.stat().st_mtime_ns == before, "a page the save did not change is not written again"
+    docs = _search(url)
+    assert sum("Zebra crossing" in doc["title"] for doc in docs) == 1
+    assert sorted(doc["location"] for doc in docs) == sorted(locations + ["lessons/value-first/#zebra-crossing-of-ideas"])
+
+
+def test_a_new_title_reaches_every_page(session):
+    project, url, site = session
+    _edit(project, 'title: "', 'title: "Retitled: ')
+    _, body = wait_for(url + "/lessons/rapport-trap/", lambda s, b: s == 200 and "Retitled: " in b)
+    assert "Retitled: " in get(url + "/")[1]
+    docs = _search(url)
+    twice = [loc for loc, n in Counter(doc["location"] for doc in docs).items() if n > 1]
+    assert not twice, f"indexed twice: {twice}"
+    assert "" in {doc["location"] for doc in docs}, "the home page is indexed"
