@@ -324,10 +324,14 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_incremental import QuietDirtyWarning
+
     _quiet_mkdocs(logging.INFO)
     overrides = {"plugins": _plugins_with_brand(args.config_file, args.brand)} if args.brand else {}
     try:
-        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True, **overrides)
+        # dirty builds: a save rebuilds only the pages it changed (mkdocs_incremental.py)
+        logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty", **overrides)
     except MkDocsException as exc:
         print(f"Serve failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
