@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import random
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import QUIZ_COURSE, ROOT
+from generator import encode
 from generator.encode import decode_key, encode_key
 from generator.i18n import strings_for
 from generator.loader import CoursePaths
@@ -85,6 +87,20 @@ def test_key_decodes_to_the_answers_only_with_the_runtime_scheme():
     blob = encode_key("quiz/q1", data)
     assert "correct" not in blob and decode_key("quiz/q1", blob) == data
     assert encode_key("quiz/q2", data) != blob
+
+
+def test_the_pad_look_up_tables_give_the_runtime_s_xorshift_pad():
+    """encode.py looks the 64-byte pad up in tables; core.js runs the 64 steps. Same bytes."""
+    states = [1, 0xFFFFFFFF, 0x80000000, *(1 << bit for bit in range(32)), *random.Random(8).choices(range(1, 1 << 32), k=2000)]
+    for state in states:
+        tables = encode._pad_tables()
+        looked_up = tables[0][state & 0xFF] ^ tables[1][state >> 8 & 0xFF] ^ tables[2][state >> 16 & 0xFF] ^ tables[3][state >> 24]
+        assert looked_up.to_bytes(encode.PAD_SIZE, "big") == encode._xorshift_pad(state), hex(state)
+
+
+def test_a_key_longer_than_the_pad_decodes():
+    data = {"feedback": ["<p>" + "Ünïcode ✓ and a long explanation. " * 40 + "</p>"], "correct": [3]}
+    assert decode_key("final-exam/q12", encode_key("final-exam/q12", data)) == data
 
 
 def test_every_language_has_every_string_and_the_runtime_uses_only_known_ones():

@@ -49,7 +49,7 @@ def test_the_minified_runtime_parses_and_decodes_like_the_generator(page):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.set_content("<!doctype html><html><body><p>blank</p></body></html>")
     page.add_script_tag(content=assets.quiz_runtime()["js"].decode("utf-8"))
-    data = {"correct": [1, 2], "feedback": ["<p>Ja, genau – ß & ü</p>"], "explanation": "✓"}
+    data = {"correct": [1, 2], "feedback": ["<p>Ja, genau – ß & ü</p>" * 20], "explanation": "✓"}  # pad repeated
     blob = encode_key("final/q1", data)
     found = page.evaluate(
         """blob => ({types: Object.keys(CourseQuiz.types).sort(), decoded: CourseQuiz.decode("final/q1", blob),

@@ -302,18 +302,8 @@
   };
 
   /* ---- Review my mistakes ---- */
-  /* Mirror of generator/encode.py (as in the quiz runtime's core.js). */
-  function decode(seedId, blob) {
-    if (window.CourseQuiz && typeof window.CourseQuiz.decode === "function") return window.CourseQuiz.decode(seedId, blob);
-    var bin = atob(blob), bytes = new Uint8Array(bin.length), utf = new TextEncoder().encode("cq:" + seedId), state = 0x811c9dc5;
-    for (var i = 0; i < utf.length; i++) state = Math.imul(state ^ utf[i], 0x01000193) >>> 0;
-    state = state || 1;
-    for (var j = 0; j < bin.length; j++) {
-      state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0;
-      bytes[j] = bin.charCodeAt(j) ^ (state & 0xff);
-    }
-    return JSON.parse(new TextDecoder().decode(bytes));
-  }
+  /* The quiz runtime's decoder: quiz.js loads before the progress scripts (generator/assets). */
+  function decode(seedId, blob) { return window.CourseQuiz.decode(seedId, blob); }
 
   function latestAnswer(rec, qid) {
     if (!rec) return null;

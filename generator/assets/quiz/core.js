@@ -16,16 +16,12 @@
     remove: function (k) { delete mem[k]; local("removeItem", k); },
   };
 
-  /* As generator/encode.py: base64, XOR keystream (FNV-1a seed, xorshift32). */
+  /* As generator/encode.py: base64, XOR with a 64-byte pad (FNV-1a seed, xorshift32). */
   CQ.decode = function (id, blob) {
-    var bin = atob(blob), out = new Uint8Array(bin.length), utf = new TextEncoder().encode("cq:" + id), s = 0x811c9dc5;
+    var utf = new TextEncoder().encode("cq:" + id), s = 0x811c9dc5, pad = [];
     for (var i = 0; i < utf.length; i++) s = Math.imul(s ^ utf[i], 0x01000193) >>> 0;
-    s = s || 1;
-    for (i = 0; i < bin.length; i++) {
-      s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-      out[i] = bin.charCodeAt(i) ^ (s & 0xff);
-    }
-    return JSON.parse(new TextDecoder().decode(out));
+    for (s = s || 1, i = 0; i < 64; i++) { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; pad[i] = s & 255; }
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(blob), function (c, i) { return c.charCodeAt(0) ^ pad[i & 63]; })));
   };
 
   /* Seeded (mulberry32): one seed, one layout of an attempt, across reloads. */
