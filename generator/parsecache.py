@@ -22,7 +22,8 @@ import os
 import sys
 from pathlib import Path
 
-from .source import SourceDocument, load_yaml
+from .parallel import map_forked
+from .source import SourceDocument, load_yaml, plain_file
 
 # The code that builds cached data is part of the key: a changed parser never reads old entries.
 _FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("source.py").read_bytes()).hexdigest()[:16])
@@ -54,20 +55,42 @@ class ParseCache:
                 pass
 
     def load_yaml(self, path: Path, display: str):
+        return self.load_many([(path, display)])[0]
+
+    def load_many(self, files: list[tuple[Path, str]]) -> list[tuple[SourceDocument | None, list]]:
+        """`load_yaml` of each (path, shown name), in order. The files not in the cache are
+        parsed in forked workers on a machine with several CPUs (issue 8)."""
+        loaded: list = [None] * len(files)
+        todo: list[tuple[int, tuple | None]] = []  # (index in files, cache key)
+        for index, (path, display) in enumerate(files):
+            key = self._key(path, display)
+            entry = self.old.get(key[0]) if key else None
+            if entry is not None and entry[0] == key:
+                self.new[key[0]] = entry
+                loaded[index] = SourceDocument(display, entry[1], entry[2]), []  # positions parsed again only if a message needs one
+            else:
+                todo.append((index, key))
+        plain = map_forked(plain_file, [files[index][0] for index, _ in todo])
+        for (index, key), parsed in zip(todo, plain):
+            path, display = files[index]
+            if parsed is None:  # something to report, or not readable: read again here, with positions
+                doc, findings = load_yaml(path, display)
+            else:
+                doc, findings = SourceDocument(display, parsed[1], parsed[0]), []
+            self.parsed += 1
+            if key and doc is not None and not findings:
+                self.new[key[0]] = (key, doc.data, doc.text)
+            loaded[index] = doc, findings
+        return loaded
+
+    def _key(self, path: Path, display: str) -> tuple | None:
+        if self.file is None:
+            return None
         try:
             stat = path.stat()
         except OSError:
-            return load_yaml(path, display)
-        key = (str(path), display, stat.st_size, stat.st_mtime_ns)
-        entry = self.old.get(key[0])
-        if entry is not None and entry[0] == key:
-            self.new[key[0]] = entry
-            return SourceDocument(display, entry[1], entry[2]), []  # positions parsed again only if a message needs one
-        doc, findings = load_yaml(path, display)
-        self.parsed += 1
-        if doc is not None and not findings:
-            self.new[key[0]] = (key, doc.data, doc.text)
-        return doc, findings
+            return None
+        return (str(path), display, stat.st_size, stat.st_mtime_ns)
 
     def save(self) -> None:
         if self.file is None or (not self.parsed and len(self.new) == len(self.old)) or len(self.new) < MIN_FILES:

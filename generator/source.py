@@ -94,6 +94,17 @@ def load_yaml(path: Path, display: str) -> tuple[SourceDocument | None, list[Fin
     return parse_text(text, display)
 
 
+def plain_file(path: Path) -> tuple[str, Any] | None:
+    """A file's text and data if it reads and parses with nothing to report, else None
+    (then `load_yaml` reads it again and reports). Plain values only: it runs in forked
+    workers, whose results come back as `marshal` data (see parallel.py)."""
+    text, _ = _read_text(path, "")
+    if text is None:
+        return None
+    data = plain_data(text)
+    return None if data is IRREGULAR else (text, data)
+
+
 def parse_text(text: str, display: str) -> tuple[SourceDocument | None, list[Finding]]:
     """The document in a file's text (as `_read_text` returns it), or the findings that stopped it."""
     data = plain_data(text)
@@ -231,9 +242,18 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
         return None, [Finding(SourceLocation(display, line, 1),
                               f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
                               hint="save the file as UTF-8 in your editor", code="encoding")]
-    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if _only_comments(text):
         return None, [_empty(display)]
     return text, []
+
+
+def _only_comments(text: str) -> bool:
+    """Whether every line is blank or a comment. Line breaks are whitespace to `strip`, so
+    the first character that is not is the start of the first line that is not blank:
+    in nearly every file, `id:`, and then no line needs looking at (issue 8)."""
+    if text.lstrip()[:1] != "#":
+        return not text.strip()
+    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
 
 def _empty(display: str) -> Finding:
