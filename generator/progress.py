@@ -123,6 +123,13 @@ def _info(r: Renderer) -> dict:
     }
 
 
+def review_copy(quiz: Quiz) -> Quiz:
+    """The practice copy of a quiz the mistakes page retries. It shares the quiz's question
+    objects, so the renderer reuses their HTML rather than rendering them again (issue 8)."""
+    return quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
+                                   "draw": None, "attempts": None})
+
+
 def _reviews(r: Renderer) -> list[tuple[str, dict]]:
     """Per quiz: every question (number, prompt, explanation, lesson that teaches it), encoded,
     and the HTML of a practice copy the mistakes page retries."""
@@ -134,7 +141,6 @@ def _reviews(r: Renderer) -> list[tuple[str, dict]]:
             q.id: [i + 1, md.inline(q.prompt), md.block(q.explanation or ""), quiz.lesson or owner.get(q.objective, "")]
             for i, q in enumerate(quiz.questions)
         }
-        review = quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
-                                         "draw": None, "attempts": None})
-        out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": str(r.quiz_html(review))}))
+        html = str(r.quiz_html(review_copy(quiz)))
+        out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": html}))
     return out

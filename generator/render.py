@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import progress
 from .encode import encode_key
 from .i18n import strings_for
 from .markup import QuizMarkdown, plain_text
 from .models import Course, Lesson, Quiz
+from .questions.base import QuestionBase
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
 
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
+
+# Stands for a question's `qid` while its body renders once for every copy of its quiz. No
+# rendered text can hold it: quiz text reaches the page escaped, so a "<" there only opens
+# a tag the generator wrote.
+_QID = "<\x00qid>"
 
 
 @dataclass(frozen=True)
@@ -153,15 +160,35 @@ class Renderer:
         return self.env.get_template("final.md.j2").render(course=self.course.settings, quiz=quiz, quiz_html=self.quiz_html(quiz))
 
     def quiz_html(self, quiz: Quiz) -> Markup:
-        md = self.quiz_md
-        runtime = [k for k in self.strings if k not in {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home"}
-                   and not k.startswith("progress_")]
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
-            md=md, encode=encode_key,
-            runtime_strings=json.dumps({k: self.strings[k] for k in runtime}, ensure_ascii=False),
+            md=self.quiz_md, encode=encode_key, question_body=self._question_body,
+            runtime_strings=self._runtime_strings,
         )
         return Markup(_collapse_blank_lines(html))
+
+    @cached_property
+    def _runtime_strings(self) -> str:
+        """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
+        pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home"}
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith("progress_")}
+        return json.dumps(runtime, ensure_ascii=False)
+
+    @cached_property
+    def _question_bodies(self) -> dict[tuple[int, int, int], tuple[QuestionBase, list[str]]]:
+        return {}
+
+    def _question_body(self, question: QuestionBase, number: int, total: int, qid: str) -> Markup:
+        """The question's legend, answer controls and hint button. Every copy of a quiz (the
+        lesson's, the mistakes page's practice copy) shares its question objects and shows
+        them alike but for `qid`: rendered once per build, then `qid` put in (issue 8)."""
+        key = (id(question), number, total)
+        cached = self._question_bodies.get(key)
+        if cached is None or cached[0] is not question:
+            html = self.env.get_template("questions/_body.html.j2").render(
+                question=question, number=number, total=total, qid=Markup(_QID), md=self.quiz_md)
+            cached = self._question_bodies[key] = (question, html.split(_QID))
+        return Markup(str(escape(qid)).join(cached[1]))
 
 
 def render_site(course: Course, **options) -> RenderedSite:

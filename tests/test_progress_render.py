@@ -13,9 +13,9 @@ from generator.encode import decode_key
 from generator.i18n import _tables, languages
 from generator.loader import CoursePaths
 from generator.pipeline import check
-from generator.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR
-from generator.render import render_site
-from conftest import ROOT
+from generator.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR, review_copy
+from generator.render import Renderer, render_site
+from conftest import QUIZ_COURSE, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,17 @@ def test_each_quiz_s_review_data_is_its_own_script_not_in_the_mistakes_page(cour
         for number, prompt, explanation, lesson in questions.values():
             assert prompt and lesson in course.lessons
         assert f'data-quiz="{quiz_id}--review"' in data["html"] and 'data-mode="practice"' in data["html"]
+
+
+@pytest.mark.parametrize("root", [ROOT, QUIZ_COURSE], ids=["course", "quizcourse"])
+def test_a_practice_copy_is_what_its_quiz_renders_alone(root):
+    """The copies reuse the lesson quizzes' question HTML (issue 8): the same as rendered afresh."""
+    course, _ = check(CoursePaths.at(root))
+    files = dict(render_site(course).files)
+    for quiz_id, quiz in course.quizzes.items():
+        text = files[f"{REVIEW_DIR}{quiz_id}.js"].decode()
+        shared = json.loads(text[text.index("] = ") + 4:-2])["html"]
+        assert shared == str(Renderer(course).quiz_html(review_copy(quiz))), quiz_id
 
 
 def _map_data(site) -> dict:
