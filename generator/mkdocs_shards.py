@@ -72,7 +72,8 @@ class Shard:
 
         MkDocs' build loops ask `files.documentation_pages(inclusion=...)`; the
         sitemap and templates ask without arguments and still get every page.
-        A child leaves theme files, sitemap and 404 page to the parent."""
+        A child leaves theme files, sitemap and 404 page to the parent, and writes only
+        the generated files (its lessons' review scripts are among them)."""
         every = files.documentation_pages
 
         def documentation_pages(**kwargs):
@@ -85,7 +86,7 @@ class Shard:
 
         files.documentation_pages = documentation_pages
         if not self.is_parent:
-            files.copy_static_files = lambda **kwargs: None
+            files.copy_static_files = lambda **kwargs: _copy_generated(files, **kwargs)
             config.theme.static_templates.clear()
             config.extra_templates.clear()
 
@@ -115,6 +116,12 @@ class Shard:
             _move_missing(folder, site)
         if search:
             search.search_index.entries = in_page_order(entries, order)
+
+
+def _copy_generated(files, dirty: bool = False, **kwargs) -> None:
+    for file in files:
+        if file.generated_by is not None and not file.is_documentation_page():
+            file.copy_file(dirty)
 
 
 def page_url(file) -> str:
