@@ -22,7 +22,7 @@ import difflib
 import math
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -257,22 +257,50 @@ def _lesson_texts(lesson: Lesson) -> Iterator[tuple[tuple, str]]:
         yield ("reflection", i), prompt
 
 
-def _page_anchors(course: Course) -> dict[str, list[str]]:
+class _PageAnchors(Mapping):
+    """The site's pages (paths as in docs_dir) and the heading anchors each will have,
+    worked out for a page only when a link asks for one of its anchors: most pages are
+    never asked, and slugging every heading of 1,000 lessons was a fifth of the checks (issue 8)."""
+
+    def __init__(self, headings: dict[str, Callable[[], list[str]]]):
+        self._headings = headings
+        self._anchors: dict[str, list[str]] = {}
+
+    def __getitem__(self, page: str) -> list[str]:
+        if page not in self._anchors:
+            self._anchors[page] = links.anchors(self._headings[page]())
+        return self._anchors[page]
+
+    def __contains__(self, page: object) -> bool:
+        return page in self._headings
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._headings)
+
+    def __len__(self) -> int:
+        return len(self._headings)
+
+
+def _page_anchors(course: Course) -> _PageAnchors:
     """The site's pages (paths as in docs_dir) and the heading anchors each will have."""
     strings = strings_for(course.settings.language, course.settings.strings)
-    pages: dict[str, list[str]] = {}
-    for lesson in course.ordered_lessons():  # a lesson outside the course order gets no page
+
+    def lesson_headings(lesson: Lesson) -> list[str]:
         headings = [lesson.title]
         for section in lesson.sections:
             headings += [section.heading, *links.headings_in(section.body)]
         headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)
-        headings += [strings["check_yourself"]] * bool(lesson.quiz)
-        pages[f"lessons/{lesson.id}.md"] = links.anchors(headings)
+        return headings + [strings["check_yourself"]] * bool(lesson.quiz)
+
+    pages: dict[str, Callable[[], list[str]]] = {}
+    for lesson in course.ordered_lessons():  # a lesson outside the course order gets no page
+        pages[f"lessons/{lesson.id}.md"] = lambda lesson=lesson: lesson_headings(lesson)
     modules = [m.title for m in course.settings.modules or []]
-    pages["index.md"] = links.anchors([course.settings.title, *modules] + [strings["final_assessment"]] * bool(course.settings.final_quiz))
-    if course.final_quiz:
-        pages[f"assessment/{course.final_quiz.id}.md"] = links.anchors([course.final_quiz.title])
-    return pages
+    pages["index.md"] = lambda: [course.settings.title, *modules] + [strings["final_assessment"]] * bool(course.settings.final_quiz)
+    final = course.final_quiz
+    if final:
+        pages[f"assessment/{final.id}.md"] = lambda: [final.title]
+    return _PageAnchors(pages)
 
 
 def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -365,7 +393,7 @@ def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -
                       code="missing-image")
 
 
-def _link_findings(link: links.Link, here: str, pages: dict[str, list[str]], where, options: CheckOptions) -> Iterator[Finding]:
+def _link_findings(link: links.Link, here: str, pages: Mapping[str, list[str]], where, options: CheckOptions) -> Iterator[Finding]:
     page = here if not link.path else posixpath.normpath(posixpath.join(posixpath.dirname(here), link.path))
     if link.path and page not in pages:
         if page in options.unchecked_pages:
