@@ -83,6 +83,18 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def display_prefix(folder: Path, root: Path | None) -> str | None:
+    """What `display_path` puts before the name of a file in `folder` that is not a
+    symbolic link ("course/lessons/"), or None if it has to be asked file by file."""
+    if root is None or not folder.is_absolute() or not root.is_absolute():
+        return None
+    try:
+        shown = _resolved_folder(folder).relative_to(_resolved_folder(root)).as_posix()
+    except ValueError:
+        return None
+    return "" if shown == "." else shown + "/"
+
+
 @lru_cache(maxsize=8192)  # every course file is shown twice or more per check
 def _display(path: Path, root: Path) -> str:
     try:
