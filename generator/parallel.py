@@ -83,6 +83,7 @@ class _Child:
     def __init__(self, function: Callable[[T], Any], share: Sequence[T]):
         self.expected = len(share)
         readable, writable = os.pipe()
+        _widen(writable)
         sys.stdout.flush()  # or the child's copy of unwritten output could be written twice
         sys.stderr.flush()
         self.pid: int | None = os.fork()
@@ -134,6 +135,17 @@ class _Child:
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
         return os.waitstatus_to_exitcode(status)
+
+
+def _widen(pipe: int) -> None:
+    """A 1 MB pipe where Linux allows it: the results (12 MB at 1,000 lessons) then cross
+    in a dozen writes instead of 200 turns of a 64 KB pipe (issue 8)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _work(function: Callable[[T], Any], share: Sequence[T], pipe: int) -> None:  # pragma: no cover - child
