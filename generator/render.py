@@ -8,6 +8,7 @@ them in a folder listed first in `template_dirs`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,10 +28,11 @@ REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.detail
 
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
 
-# Stands for a question's `qid` while its body renders once for every copy of its quiz. No
-# rendered text can hold it: quiz text reaches the page escaped, so a "<" there only opens
-# a tag the generator wrote.
-_QID = "<\x00qid>"
+# Stand-ins for what differs between copies of a rendered question (Renderer._question_html).
+# No rendered text can hold one: quiz text reaches the page escaped, so a "<" there only
+# opens a tag the generator wrote.
+_SLOT_MARKS = {name: Markup(f"<\x00{name}>") for name in ("qid", "key", "hints")}
+_SLOT = re.compile("<\x00(qid|key|hints)>")  # split() gives text, slot name, text, ...
 
 
 @dataclass(frozen=True)
@@ -162,8 +164,7 @@ class Renderer:
     def quiz_html(self, quiz: Quiz) -> Markup:
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
-            md=self.quiz_md, encode=encode_key, question_body=self._question_body,
-            runtime_strings=self._runtime_strings,
+            question_html=self._question_html, runtime_strings=self._runtime_strings,
         )
         return Markup(_collapse_blank_lines(html))
 
@@ -175,20 +176,28 @@ class Renderer:
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property
-    def _question_bodies(self) -> dict[tuple[int, int, int], tuple[QuestionBase, list[str]]]:
+    def _rendered_questions(self) -> dict[tuple, tuple[QuestionBase, list[str], dict, list[str]]]:
         return {}
 
-    def _question_body(self, question: QuestionBase, number: int, total: int, qid: str) -> Markup:
-        """The question's legend, answer controls and hint button. Every copy of a quiz (the
-        lesson's, the mistakes page's practice copy) shares its question objects and shows
-        them alike but for `qid`: rendered once per build, then `qid` put in (issue 8)."""
-        key = (id(question), number, total)
-        cached = self._question_bodies.get(key)
+    def _question_html(self, quiz: Quiz, question: QuestionBase, number: int, total: int) -> Markup:
+        """One question (questions/_item.html.j2). Every copy of a quiz (the lesson's, the
+        mistakes page's practice copy) shares its question objects and shows them alike but
+        for the slots: rendered once per build, then each copy's slots filled in (issue 8)."""
+        cache_key = (id(question), number, total, quiz.mode)
+        cached = self._rendered_questions.get(cache_key)
         if cached is None or cached[0] is not question:
-            html = self.env.get_template("questions/_body.html.j2").render(
-                question=question, number=number, total=total, qid=Markup(_QID), md=self.quiz_md)
-            cached = self._question_bodies[key] = (question, html.split(_QID))
-        return Markup(str(escape(qid)).join(cached[1]))
+            md = self.quiz_md
+            html = self.env.get_template("questions/_item.html.j2").render(
+                question=question, number=number, total=total, mode=quiz.mode, md=md, **_SLOT_MARKS)
+            cached = (question, _SLOT.split(html), question.key(md.block), question.hint_html(md.block))
+            self._rendered_questions[cache_key] = cached
+        _, parts, key, hints = cached
+        seed = f"{quiz.id}/{question.id}"
+        slots = {"qid": str(escape(f"quiz-{quiz.id}-{question.id}")), "key": encode_key(seed, key),
+                 "hints": encode_key(seed + "#hints", hints) if hints else ""}
+        filled = parts.copy()
+        filled[1::2] = [slots[name] for name in parts[1::2]]
+        return Markup("".join(filled))
 
 
 def render_site(course: Course, **options) -> RenderedSite:
