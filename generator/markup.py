@@ -132,11 +132,13 @@ def _inert(value):
 # One line of words, digits, spaces and punctuation that neither Markdown nor smarty acts
 # on: no quotes, no `--` or `...`, no markup characters, no leading or trailing space.
 _PLAIN = re.compile(r"[^\W\d_][\w .,;:?!()/%=+\-]*")  # starts with a letter; \w is str.isalnum() plus "_"
-_NOT_PLAIN = ("_", "--", "..", "  ")
 
 
 def _is_plain(text: str) -> bool:
-    return text[-1] != " " and _PLAIN.fullmatch(text) is not None and not any(s in text for s in _NOT_PLAIN)
+    # `in` one by one, not any() over a tuple: called for every distinct quiz text (issue 8)
+    if text[-1] == " " or "_" in text or "--" in text or ".." in text or "  " in text:
+        return False
+    return _PLAIN.fullmatch(text) is not None
 
 
 class QuizMarkdown:
