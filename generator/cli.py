@@ -127,14 +127,15 @@ def _paths(args) -> CoursePaths:
     return CoursePaths.at(_root(args), options.get("course_dir", "course"), options.get("quizzes_dir", "quizzes"))
 
 
-def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None) -> int:
+def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None, for_build: bool = True) -> int:
+    """Check the course and print the findings; for_build keeps the result for the build that follows."""
     options = _plugin_options(args)
     check_options = CheckOptions(min_questions=min_questions if min_questions is not None else options.get("min_questions", 1))
     strict = strict or bool(options.get("strict", False))  # `strict: true` in mkdocs.yml: warnings fail there too
     if getattr(args, "brand", None):
         _, _, findings = check_branded(_paths(args), args.brand, check_options, options.get("brands_dir", BRANDS_DIR))
     else:
-        _, findings = check(_paths(args), check_options)
+        _, findings = check(_paths(args), check_options, keep=for_build)
     failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
     if fmt == "json":
         print(format_json(findings))
@@ -144,7 +145,7 @@ def run_check(args, *, strict: bool, fmt: str = "text", min_questions: int | Non
 
 
 def cmd_check(args) -> int:
-    code = run_check(args, strict=args.strict, fmt=args.format, min_questions=args.min_questions)
+    code = run_check(args, strict=args.strict, fmt=args.format, min_questions=args.min_questions, for_build=False)
     if code == EXIT_OK and args.format == "text":
         print("Course OK.", file=sys.stderr)
     return code

@@ -21,11 +21,13 @@ from .models import Course
 _last_check: tuple | None = None
 
 
-def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
-    """Every finding about a course: load and validation errors, then integrity findings."""
+def check(paths: CoursePaths, options: CheckOptions | None = None, *, keep: bool = True) -> tuple[Course | None, list[Finding]]:
+    """Every finding about a course: load and validation errors, then integrity findings.
+    With keep=False (`coursegen check`, which builds nothing after), the result is not
+    kept for `prepare`, and no fingerprint of the course's files is taken for it."""
     global _last_check
     result = _check(paths, options)
-    _last_check = ((paths, options, _fingerprint(paths)), result)
+    _last_check = ((paths, options, _fingerprint(paths)), result) if keep else None
     return result
 
 
