@@ -84,8 +84,7 @@ class _Child:
         self.expected = len(share)
         readable, writable = os.pipe()
         _widen(writable)
-        sys.stdout.flush()  # or the child's copy of unwritten output could be written twice
-        sys.stderr.flush()
+        _flush()  # or the child's copy of unwritten output could be written twice
         self.pid: int | None = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the child, which exits without returning
             _work(function, share, writable)
@@ -135,6 +134,14 @@ class _Child:
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
         return os.waitstatus_to_exitcode(status)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # closed, gone (pythonw), or a reader that quit
+            pass
 
 
 def _widen(pipe: int) -> None:
