@@ -173,28 +173,28 @@ def _plain_events(events) -> Any:  # noqa: C901 - one loop over the events keeps
     outer: list = []  # the enclosing (container, in_mapping) pairs
     documents = 0
     kind: Any = None
-    for kind_event in islice(events, MAX_EVENTS + 1):
-        kind = type(kind_event)
+    for event in islice(events, MAX_EVENTS + 1):
+        kind = type(event)
         if kind is _Scalar:
-            if kind_event.anchor is not None or kind_event.tag is not None:
+            if event.anchor is not None or event.tag is not None:
                 return IRREGULAR
-            value = kind_event.value
+            value = event.value
             if in_mapping:
                 if key is _NO_KEY:
                     if value in container:
                         return IRREGULAR
                     key = value
                     continue
-                container[key] = None if not kind_event.style and value in _NULLS else value
+                container[key] = None if not event.style and value in _NULLS else value
                 key = _NO_KEY
             elif container is not None:
-                container.append(None if not kind_event.style and value in _NULLS else value)
+                container.append(None if not event.style and value in _NULLS else value)
             elif documents == 1:
-                root = None if not kind_event.style and value in _NULLS else value
+                root = None if not event.style and value in _NULLS else value
             else:
                 return IRREGULAR
         elif kind is _MappingStart or kind is _SequenceStart:
-            if kind_event.anchor is not None or kind_event.tag is not None or len(outer) >= MAX_DEPTH:
+            if event.anchor is not None or event.tag is not None or len(outer) >= MAX_DEPTH:
                 return IRREGULAR
             value = {} if kind is _MappingStart else []
             if in_mapping:
