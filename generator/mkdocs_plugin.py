@@ -32,7 +32,7 @@ from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
 from .preview import with_error_banner
-from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
+from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, lesson_path, module_path, render_site
 from .report import format_text
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -85,8 +85,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 log.warning("The course has warnings:\n\n" + format_text(warnings, root))
             if not self.config.allow_html:  # lesson text from many authors: every tag shown as text
                 course = inert_lessons(course)
+            if self.shard:  # a parallel build: deal the pages out before rendering their quizzes
+                self.shard.deal(shared_pages(course))
             self.site = render_site(course, contact=brand.contact_links(self.brand) if self.brand else [],
-                                    brand_name=self.brand.model.firm if self.brand else "")
+                                    brand_name=self.brand.model.firm if self.brand else "",
+                                    quizzes_of=self.shard.owns if self.shard else None)
             self.last_good = (course, self.site)
         except CourseError as error:
             if not self.serving:  # `mkdocs build` and `coursegen build` fail
@@ -101,8 +104,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             config.nav = [_mkdocs_nav(item) for item in self.site.nav]
             return config
         config.nav = [_mkdocs_nav(item) for item in self.site.nav]
-        if self.shard:
-            self.shard.deal([lesson.id for lesson in course.ordered_lessons()])
         if not config.site_name or config.site_name == "course":
             config.site_name = course.settings.title
         config.theme["language"] = course.settings.language
@@ -224,6 +225,12 @@ class NavItemMemo:
         while nav_item.children:  # Material's render_pruned links to the first page inside
             nav_item = nav_item.children[0]
         return nav_item.url
+
+
+def shared_pages(course) -> list[str]:
+    """The pages a parallel build deals out: module overviews and lessons, in course order."""
+    modules = [module_path(i) for i in range(len(course.settings.modules or []))]
+    return modules + [lesson_path(lesson.id) for lesson in course.ordered_lessons()]
 
 
 def _apply_brand(config, loaded, strings: dict[str, str]) -> None:

@@ -29,17 +29,15 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
 
-from .render import lesson_path
 
 log = logging.getLogger("mkdocs.plugins.course")
 
 SEARCH_INDEX = "search/search_index.json"
 SHARD_SAFE_PLUGINS = {"course", "search", "material/search"}
-PARENT_SHARE = 0.85  # of an even share of the lessons: measured at 1,000 lessons on 2 CPUs
 
 
 class Shard:
-    """One process's share of a build: lesson pages dealt out in turn, everything else to the parent."""
+    """One process's share of a build: the pages given to `deal` dealt out in turn, every other page to the parent."""
 
     def __init__(self, index: int, count: int, children: list[tuple[int, Path]] | None = None) -> None:
         self.index, self.count = index, count
@@ -48,17 +46,11 @@ class Shard:
         self.last: str | None = None  # the last page this process renders
         self.gathered = False
 
-    def deal(self, lesson_ids: list[str]) -> None:
-        """Lessons in turn (neighbours cost alike), the parent taking fewer: it also renders
-        the other pages, copies the theme and gathers the children's work."""
-        share = PARENT_SHARE / self.count  # of the lessons, for the parent
-        owner, taken = {}, 0.0
-        for i, lid in enumerate(lesson_ids):
-            if taken < share * i:
-                owner[lesson_path(lid)], taken = 0, taken + 1
-            else:
-                owner[lesson_path(lid)] = 1 + (i - int(taken)) % (self.count - 1)
-        self.owner = owner
+    def deal(self, paths: list[str]) -> None:
+        """The pages to share (lessons and module overviews), in turn: neighbours cost alike.
+        Even shares: the parent's other work (home and progress pages, theme files, the
+        gathering) took as long as the child's extra pages at 1,000 lessons on 2 CPUs."""
+        self.owner = {path: i % self.count for i, path in enumerate(paths)}
 
     def owns(self, src_uri: str) -> bool:
         return self.owner.get(src_uri, 0) == self.index

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -74,8 +75,12 @@ def final_path(quiz_id: str) -> str:
 
 class Renderer:
     def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None,
-                 contact: list[tuple[str, str]] | None = None, brand_name: str = ""):
+                 contact: list[tuple[str, str]] | None = None, brand_name: str = "",
+                 quizzes_of: Callable[[str], bool] | None = None):
         self.course = course
+        # the pages (by path) whose quizzes this render includes; a parallel build renders
+        # the others in other processes, and those pages' quiz HTML is left out here
+        self.quizzes_of = quizzes_of or (lambda path: True)
         self.contact = contact or []  # a brand's (kind, HTML link) pairs, shown on the home page
         self.brand_name = brand_name  # a brand's firm, shown on the certificate
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
@@ -155,11 +160,22 @@ class Renderer:
         quiz = self.course.quizzes.get(lesson.quiz or "")
         return self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS,
-            quiz_html=self.quiz_html(quiz) if quiz else "",
+            quiz_html=self.quiz_html(quiz) if quiz and self.quizzes_of(lesson_path(lesson.id)) else "",
         )
 
     def _final(self, quiz: Quiz) -> str:
-        return self.env.get_template("final.md.j2").render(course=self.course.settings, quiz=quiz, quiz_html=self.quiz_html(quiz))
+        html = self.quiz_html(quiz) if self.quizzes_of(final_path(quiz.id)) else ""
+        return self.env.get_template("final.md.j2").render(course=self.course.settings, quiz=quiz, quiz_html=html)
+
+    def renders_quiz(self, quiz: Quiz) -> bool:
+        """Whether this render includes `quiz`: the page that holds it is rendered here."""
+        return self.quizzes_of(self._quiz_pages.get(quiz.id, ""))
+
+    @cached_property
+    def _quiz_pages(self) -> dict[str, str]:
+        pages = {lesson.quiz: lesson_path(lesson.id) for lesson in self.course.ordered_lessons() if lesson.quiz}
+        final = self.course.final_quiz
+        return {**pages, **({final.id: final_path(final.id)} if final else {})}
 
     def quiz_html(self, quiz: Quiz) -> Markup:
         html = self.env.get_template("quiz.html.j2").render(
