@@ -107,8 +107,9 @@ def _modules(n: int) -> list[dict]:
     ]
 
 
-def write_course(dest: Path, n: int) -> Path:
-    """A coursegen project with n lessons (grouped in modules of ten), one quiz each, and a final quiz."""
+def write_course(dest: Path, n: int, *, flat: bool = False) -> Path:
+    """A coursegen project with n lessons (grouped in modules of ten, or listed with
+    `lessons:` when flat), one quiz each, and a final quiz."""
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "course" / "lessons").mkdir(parents=True)
@@ -118,7 +119,8 @@ def write_course(dest: Path, n: int) -> Path:
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     _dump(dest / "course/course.yml", {
         "id": f"bench-{n}", "title": f"Benchmark course, {n} lessons", "description": "A synthetic course for the benchmark.",
-        "language": "en", "pass_mark": 70, "final_quiz": "final", "modules": _modules(n),
+        "language": "en", "pass_mark": 70, "final_quiz": "final",
+        **({"lessons": [lesson_id(i) for i in range(1, n + 1)]} if flat else {"modules": _modules(n)}),
     })
     final_questions = []
     for i in range(1, n + 1):

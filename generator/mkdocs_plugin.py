@@ -32,7 +32,7 @@ from .outdir import write_marker
 from .overlay import prepare_branded
 from .pipeline import prepare
 from .preview import with_error_banner
-from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, lesson_path, module_path, render_site
+from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, in_parts, lesson_path, module_path, render_site
 from .report import format_text
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -229,7 +229,7 @@ class NavItemMemo:
 
 def shared_pages(course) -> list[str]:
     """The pages a parallel build deals out: module overviews and lessons, in course order."""
-    modules = [module_path(i) for i in range(len(course.settings.modules or []))]
+    modules = [module_path(i) for i in range(len(in_parts(course).settings.modules or []))]
     return modules + [lesson_path(lesson.id) for lesson in course.ordered_lessons()]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -21,11 +21,17 @@ from . import progress
 from .encode import encode_key
 from .i18n import strings_for
 from .markup import QuizMarkdown, plain_text
-from .models import Course, Lesson, Quiz
+from .models import Course, Lesson, Module, Quiz
 from .questions.base import QuestionBase
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
+
+# A course listed with `lessons:` (no modules) and longer than PARTS_FROM is shown in parts
+# of PART_SIZE lessons, as if in modules: otherwise every page's navigation and the home
+# page list every lesson, and a 1,000-lesson catalogue had 320 KB pages (issue 8).
+PARTS_FROM = 40
+PART_SIZE = 20
 
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
 
@@ -99,6 +105,7 @@ class Renderer:
         self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
         self.env.globals["t"] = self.t
         self.quiz_md = QuizMarkdown()
+        self.course = in_parts(course, self.t)
 
     def t(self, key: str, **values: object) -> str:
         text = self.strings.get(key, key)
@@ -214,6 +221,17 @@ class Renderer:
         filled = parts.copy()
         filled[1::2] = [slots[name] for name in parts[1::2]]
         return Markup("".join(filled))
+
+
+def in_parts(course: Course, t: Callable[..., str] = lambda key, **values: key) -> Course:
+    """`course` as shown: a long course without modules gets numbered parts (see PARTS_FROM)."""
+    order = course.settings.lesson_order()
+    if course.settings.modules is not None or len(order) <= PARTS_FROM:
+        return course
+    parts = [Module(title=t("part", first=start + 1, last=min(start + PART_SIZE, len(order))),
+                    lessons=order[start:start + PART_SIZE]) for start in range(0, len(order), PART_SIZE)]
+    # model_copy does not validate: a course gives lessons or modules, and this one is only shown
+    return replace(course, settings=course.settings.model_copy(update={"modules": parts, "lessons": None}))
 
 
 def render_site(course: Course, **options) -> RenderedSite:
