@@ -8,6 +8,7 @@ only inside them.
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import logging
 import os
@@ -39,14 +40,27 @@ def main(argv: list[str] | None = None) -> int:
     if one_shot:  # a short-lived process that makes no garbage cycles worth collecting (issue 8)
         gc.disable()
     try:
-        return args.run(args)
+        code = args.run(args)
     except KeyboardInterrupt:
-        return 130
+        code = 130
     finally:
         if one_shot:
             # The process ends now: spare it the collector's final pass over the whole loaded
             # course, which finds nothing (0.2 s at 1,000 lessons).
             gc.freeze()
+    if argv is None and args.command in ("build", "check"):
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End a finished one-shot command without freeing the loaded course and site object by
+    object (0.5 s after a 1,000-lesson build, issue 8); exit handlers (logging, temporary
+    folders) still run, as they would on a normal exit."""
+    atexit._run_exitfuncs()  # noqa: SLF001 - what a normal exit runs, and all of it
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _parser() -> argparse.ArgumentParser:
