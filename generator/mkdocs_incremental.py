@@ -62,7 +62,8 @@ class IncrementalPages:
         if search is None:
             return
         fresh = search.search_index.entries
-        kept = [e for e in self.entries if e["location"].split("#", 1)[0] not in self.rebuilt]
+        still = set(page_order) - self.rebuilt  # pages kept as they were (not rebuilt, not gone)
+        kept = [e for e in self.entries if e["location"].split("#", 1)[0] in still]
         self.entries = in_page_order(kept + fresh, page_order)
         search.search_index.entries = list(self.entries)
         search.search_index_prev = None

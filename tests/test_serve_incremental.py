@@ -74,3 +74,15 @@ def test_a_new_title_reaches_every_page(session):
     twice = [loc for loc, n in Counter(doc["location"] for doc in docs).items() if n > 1]
     assert not twice, f"indexed twice: {twice}"
     assert "" in {doc["location"] for doc in docs}, "the home page is indexed"
+
+
+def test_a_deleted_lesson_is_gone_from_the_preview(tmp_path):
+    project = copy_project(tmp_path / "p")
+    with serving(project) as (url, log):
+        assert get(url + "/lessons/wrap-up/")[0] == 200
+        course = project / "course" / "course.yml"
+        course.write_text(course.read_text(encoding="utf-8").replace("  - wrap-up\n", ""), encoding="utf-8")
+        (project / "course" / "lessons" / "wrap-up.yml").unlink()
+        wait_for(url + "/lessons/wrap-up/", lambda s, b: s == 404)
+        assert "wrap-up" not in get(url + "/")[1]
+        assert all(not doc["location"].startswith("lessons/wrap-up/") for doc in _search(url))
