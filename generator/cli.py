@@ -259,13 +259,13 @@ PARALLEL_FROM = 50  # lessons; below, forking costs more than it saves
 
 
 def _jobs(args) -> int:
-    from .mkdocs_shards import default_jobs
+    from .parallel import worker_count  # the same rule as check's parsing: where forking is safe
 
     if getattr(args, "jobs", None) is not None:
         return max(1, args.jobs)
     folder = _paths(args).course_dir
     lessons = sum(1 for _ in folder.rglob("*.y*ml")) if folder.is_dir() else 0
-    return default_jobs() if lessons >= PARALLEL_FROM else 1
+    return worker_count(lessons, PARALLEL_FROM)
 
 
 def _staged_build(args, config, label: str) -> int:

@@ -9,8 +9,9 @@ builds into its own folder next to the parent's; when all are done, the parent m
 their pages in and merges their search entries into its index, in page order, so the
 site is byte for byte the one a single process builds (tests/test_parallel_build.py).
 
-Only where that is sure to hold: a platform with fork, and no MkDocs plugin but the
-course plugin and Material's search (another plugin may keep state across pages).
+Only where that is sure to hold: where forking is safe (parallel.worker_count decides,
+as for `check`), and with no MkDocs plugin but the course plugin and Material's search
+(another plugin may keep state across pages).
 Everything else, `mkdocs build` and `mkdocs serve` included, builds in one process.
 """
 
@@ -156,16 +157,6 @@ def search_plugin(config):
         if name in config.plugins:
             return config.plugins[name]
     return None
-
-
-def default_jobs() -> int:
-    if not hasattr(os, "fork"):
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
 
 
 def parallel_build(config, jobs: int) -> None:
