@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .brand import BRANDS_DIR, list_brands
+from .brand import BRANDS_DIR, brand_dir, list_brands
 from .checks import CheckOptions
 from .errors import CourseError, Severity
 from .loader import CoursePaths
@@ -256,13 +256,25 @@ def _check_out(args, out: Path, *more: Path) -> None:
 
 
 PARALLEL_FROM = 50  # lessons; below, forking costs more than it saves
+MAX_JOBS = 32
+
+
+def _course_files(args) -> tuple:
+    """The state of every file the build reads from the course (and the brand, if any)."""
+    from .pipeline import fingerprint
+
+    paths = _paths(args)
+    folders = [paths.course_dir, paths.quizzes_dir]
+    if getattr(args, "brand", None):
+        folders.append(brand_dir(_root(args), args.brand, _plugin_options(args).get("brands_dir", BRANDS_DIR)))
+    return fingerprint(*folders)
 
 
 def _jobs(args) -> int:
     from .parallel import worker_count  # the same rule as check's parsing: where forking is safe
 
     if getattr(args, "jobs", None) is not None:
-        return max(1, args.jobs)
+        return max(1, min(args.jobs, MAX_JOBS))
     folder = _paths(args).course_dir
     lessons = sum(1 for _ in folder.rglob("*.y*ml")) if folder.is_dir() else 0
     return worker_count(lessons, PARALLEL_FROM)
@@ -281,7 +293,7 @@ def _staged_build(args, config, label: str) -> int:
         _check_out(args, out, Path(config.docs_dir))
         with staged(out) as temp:
             config["site_dir"] = str(temp)
-            parallel_build(config, _jobs(args))
+            parallel_build(config, _jobs(args), snapshot=lambda: _course_files(args))
     except OutputRefused as exc:
         print(f"coursegen: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -31,35 +31,46 @@ class IncrementalPages:
         self.entries: list[dict] = []  # the whole search index of the last build
         self.rebuilt: set[str] = set()  # page URLs this build renders
         self.last: str | None = None
+        self.common: int | None = None  # the hash of what every page shows, at the last build
 
     def mark(self, files, config, everywhere: object, raw_blocks: dict[str, list[str]]) -> None:
-        """Tell MkDocs, through each generated file, whether it must be written again.
-        `everywhere` is what every page shows (navigation, settings); `raw_blocks` the
-        finished HTML set aside from each page's Markdown (rawblocks.py)."""
+        """Tell MkDocs, through each file, whether it must be written again. `everywhere` is
+        what every page shows (navigation, settings); `raw_blocks` the finished HTML set
+        aside from each page's Markdown (rawblocks.py)."""
         common = hash((repr(everywhere), _settings_signature(config)))
+        same_frame = common == self.common
         keys, outputs, rebuilt = {}, {}, set()
         for file in files:
-            if file.generated_by is None:  # a file on disk: MkDocs compares its dates itself
+            outputs[file.src_uri] = file.abs_dest_path
+            if file.generated_by is None:  # a file on disk: MkDocs compares its dates...
+                if file.is_documentation_page() and not same_frame:
+                    file.is_modified = _changed  # ...but its page shows the navigation too
+                if file.is_documentation_page() and file.is_modified():
+                    rebuilt.add(page_url(file))
                 continue
             if file.is_documentation_page():
                 key = hash((common, file.content_string, tuple(raw_blocks.get(file.src_uri, ()))))
             else:
                 key = hash(file.content_bytes)
-            keys[file.src_uri], outputs[file.src_uri] = key, file.abs_dest_path
+            keys[file.src_uri] = key
             if self.keys.get(file.src_uri) == key and os.path.exists(file.abs_dest_path):
                 file.is_modified = _unchanged
             elif file.is_documentation_page():
                 rebuilt.add(page_url(file))
-        for gone in self.outputs.keys() - keys.keys():
+        for gone in self.outputs.keys() - outputs.keys():  # a lesson deleted, an image removed
             Path(self.outputs[gone]).unlink(missing_ok=True)
-        self.keys, self.outputs, self.rebuilt = keys, outputs, rebuilt
+        self.keys, self.outputs, self.rebuilt, self.common = keys, outputs, rebuilt, common
         built = [page_url(f) for f in files.documentation_pages() if page_url(f) in rebuilt]
         self.last = built[-1] if built else None  # after this page, the search index is merged
+
+    def forget(self) -> None:
+        """A build failed part-way: pages it did not write would look up to date next time."""
+        self.keys, self.common = {}, None
 
     def merge_search(self, search, page_order: list[str]) -> None:
         """The last build's index, the rebuilt pages' entries replacing theirs; run before
         Material's search plugin writes, with its own dirty-build merge turned off."""
-        if search is None:
+        if search is None:  # no search plugin, or it is turned off
             return
         fresh = search.search_index.entries
         still = set(page_order) - self.rebuilt  # pages kept as they were (not rebuilt, not gone)
@@ -73,13 +84,17 @@ def _unchanged() -> bool:
     return False
 
 
+def _changed() -> bool:
+    return True
+
+
 def _settings_signature(config) -> str:
     """mkdocs.yml and every file of the theme's override folders: an edit there rebuilds all pages."""
     digest = hashlib.blake2b(digest_size=16)
     if config.config_file_path and os.path.isfile(config.config_file_path):
         digest.update(Path(config.config_file_path).read_bytes())
     for folder in config.theme.dirs:
-        if "site-packages" in folder:  # Material itself does not change under a running server
+        if "site-packages" in folder or "dist-packages" in folder:  # Material does not change under a running server
             continue
         for top, _, names in sorted(os.walk(folder)):
             for name in sorted(names):

@@ -62,6 +62,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.incremental: IncrementalPages | None = None
         self.shard = None  # this process's share of a parallel `coursegen build` (mkdocs_shards.py)
         self.files: Files | None = None
+        self.temp_dirs: list[Path] = []  # removed at exit (a brand's Material strings)
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
@@ -81,7 +82,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                                                                brands_dir=self.config.brands_dir)
             else:
                 course, warnings = prepare(self.paths, options, strict=self.config.strict)
-            if warnings:
+            if warnings and not (self.shard and not self.shard.is_parent):  # once, not per process
                 log.warning("The course has warnings:\n\n" + format_text(warnings, root))
             if not self.config.allow_html:  # lesson text from many authors: every tag shown as text
                 course = inert_lessons(course)
@@ -120,7 +121,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if js not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(js)
         if self.brand:
-            _apply_brand(config, self.brand, self.site.strings)
+            _apply_brand(config, self.brand, self.site.strings, self.temp_dirs)
         return config
 
     def _serve_last_good(self, report: str):
@@ -149,7 +150,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.shard:
             self.shard.restrict(files, config)
         if self.incremental:
-            everywhere = (self.site.nav, self.site.strings, dict(self.config), self.brand.model if self.brand else None)
+            everywhere = (self.site.nav, self.site.strings, dict(self.config), self.brand.model if self.brand else None,
+                          config.site_name)
             self.incremental.mark(files, config, everywhere, self.raw_blocks)
         self.files = files
         return files
@@ -173,6 +175,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.incremental and page.url == self.incremental.last:
             self.incremental.merge_search(search_plugin(config), [page_url(f) for f in self.files.documentation_pages()])
         return output
+
+    def remove_temp_dirs(self) -> None:
+        while self.temp_dirs:
+            shutil.rmtree(self.temp_dirs.pop(), ignore_errors=True)
+
+    def on_build_error(self, *, error) -> None:
+        if self.incremental:
+            self.incremental.forget()
 
     def on_post_build(self, config) -> None:
         if self.shard:
@@ -233,7 +243,7 @@ def shared_pages(course) -> list[str]:
     return modules + [lesson_path(lesson.id) for lesson in course.ordered_lessons()]
 
 
-def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
+def _apply_brand(config, loaded, strings: dict[str, str], temp_dirs: list[Path]) -> None:
     """A firm's copy: its title, footer, theme and language; pages open from file:// too."""
     settings = brand.site_settings(loaded, strings)
     for key, value in settings.pop("theme").items():
@@ -242,6 +252,7 @@ def _apply_brand(config, loaded, strings: dict[str, str]) -> None:
         config[key] = value
     if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
         folder = Path(tempfile.mkdtemp(prefix="coursegen-brand-"))
+        temp_dirs.append(folder)
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         (folder / "partials" / "languages").mkdir(parents=True)
         (folder / "partials" / "languages" / "custom.html").write_text(

@@ -25,6 +25,7 @@ import signal
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -46,6 +47,9 @@ class Shard:
         self.owner: dict[str, int] = {}
         self.last: str | None = None  # the last page this process renders
         self.gathered = False
+        self.reaped: set[int] = set()  # children waited for: their pids may be reused
+        self.snapshot: Callable[[], object] | None = None  # the parent's view of the course files
+        self.before: object = None
 
     def deal(self, paths: list[str]) -> None:
         """The pages to share (lessons and module overviews), in turn: neighbours cost alike.
@@ -96,9 +100,18 @@ class Shard:
         if self.gathered or not self.is_parent:
             return
         self.gathered = True
-        failed = [pid for pid, _ in self.children if _exit_code(pid) != 0]
-        if failed:
-            raise PluginError("Pages built in a parallel process failed; its messages are above.")
+        statuses = []
+        for pid, _ in self.children:
+            statuses.append(os.waitpid(pid, 0)[1])
+            self.reaped.add(pid)
+        for status in statuses:
+            if os.WIFSIGNALED(status):
+                raise PluginError(f"A process building pages side by side was stopped by signal {os.WTERMSIG(status)}.")
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise PluginError("Pages built in a parallel process failed; its messages are above.")
+        if self.snapshot is not None and self.snapshot() != self.before:
+            # the processes may have loaded different versions: pages could be missing or disagree
+            raise PluginError("Course files changed while the site was being built; build again.")
         site = Path(config.site_dir)
         order = [page_url(f) for f in files.documentation_pages()]
         entries = list(search.search_index.entries) if search else []
@@ -139,49 +152,62 @@ def _move_missing(source: Path, dest: Path) -> None:
             _move_missing(Path(entry.path), target)
 
 
-def _exit_code(pid: int) -> int:
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
 def shard_safe(config) -> bool:
     names = set(config.plugins)
     if not names <= SHARD_SAFE_PLUGINS or "course" not in names:
+        return False
+    # MkDocs checks a link's #anchor only in pages its own process rendered: a site that
+    # wants those checks reported (validation: anchors: warn) is built in one process
+    if (config.validation.links.anchors or 0) >= logging.WARNING:
         return False
     search = search_plugin(config)
     return search is None or type(search).__module__.startswith("material.plugins.search")
 
 
 def search_plugin(config):
+    """Material's search plugin when it is on and indexing, else None."""
     for name in ("material/search", "search"):
-        if name in config.plugins:
-            return config.plugins[name]
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin, "search_index", None) is not None:
+            return plugin
     return None
 
 
-def parallel_build(config, jobs: int) -> None:
-    """MkDocs' build, split between `jobs` processes when that is safe (see the module's doc)."""
-    if jobs <= 1 or not hasattr(os, "fork") or not shard_safe(config):
+def parallel_build(config, jobs: int, snapshot: Callable[[], object] | None = None) -> None:
+    """MkDocs' build, split between `jobs` processes when that is safe (see the module's doc).
+    `snapshot()` tells the state of the course files: if it changes during the build, the
+    processes may have read different versions, and the build fails rather than mix them."""
+    if jobs <= 1 or not shard_safe(config) or not hasattr(os, "fork") or sys.platform == "darwin":
         build(config)
         return
     site = Path(config.site_dir)
-    children: list[tuple[int, Path]] = []
+    parent = Shard(0, jobs)
+    parent.snapshot, parent.before = snapshot, snapshot() if snapshot else None
+    # `timeout`, `docker stop` or a CI limit end the parent with SIGTERM: clean up as for Ctrl-C
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         for index in range(1, jobs):
             folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.part{index}-", dir=site.parent))
+            parent.children.append((-1, folder))
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()
             if pid == 0:
                 _run_child(config, Shard(index, jobs), folder)  # never returns
-            children.append((pid, folder))
-        config.plugins["course"].shard = Shard(0, jobs, children)
+            parent.children[-1] = (pid, folder)
+        config.plugins["course"].shard = parent
         build(config)
     finally:
-        for pid, folder in children:
-            _stop(pid)
+        for pid, folder in parent.children:
+            if pid > 0 and pid not in parent.reaped:
+                _stop(pid)
             shutil.rmtree(folder, ignore_errors=True)
         config.plugins["course"].shard = None
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _stop(pid: int) -> None:
@@ -210,6 +236,7 @@ def _run_child(config, shard: Shard, folder: Path) -> None:
         if not type(exc).__module__.startswith("mkdocs"):
             traceback.print_exc()
     finally:
+        config.plugins["course"].remove_temp_dirs()  # its own; atexit handlers are the parent's
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -10,21 +10,24 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
-def test_a_brand_build_leaves_no_temporary_folder_and_says_where_it_built(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_brand_build_leaves_no_temporary_folder_and_says_where_it_built(tmp_path, jobs):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-brands", "tests", "docs", "bench"))
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = {**os.environ, "TMPDIR": str(tmp), "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--brand", "nordlicht", "--out", str(tmp_path / "out")],
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--brand", "nordlicht", "--out", str(tmp_path / "out"), "--jobs", jobs],
                             cwd=project, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Brand 'nordlicht' built in" in result.stderr
     assert (tmp_path / "out" / "index.html").is_file()
-    assert list(tmp.iterdir()) == [], "exit handlers ran: the brand's temporary theme folder is gone"
+    assert list(tmp.iterdir()) == [], "exit handlers ran (in every process): the brand's temporary theme folder is gone"
 
 
 def test_check_output_is_complete_when_piped(tmp_path):

@@ -132,3 +132,57 @@ def test_directories_compare_equal_helper_is_not_vacuous(tmp_path):
     with pytest.raises(AssertionError):
         _assert_same_site(tmp_path / "a", tmp_path / "b")
     assert not filecmp.cmp(tmp_path / "a" / "x", tmp_path / "b" / "x", shallow=False)
+
+
+def test_a_site_without_search_builds_in_parallel(module_course, tmp_path):
+    project = tmp_path / "nosearch"
+    shutil.copytree(module_course, project, ignore=shutil.ignore_patterns("site"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", "  - search:\n      enabled: false\n"), encoding="utf-8")
+    serial = build_site(project, tmp_path / "serial", "--jobs", "1")
+    parallel = build_site(project, tmp_path / "parallel", "--jobs", "2")
+    _assert_same_site(serial, parallel)
+    assert not (parallel / "search" / "search_index.json").exists()
+
+
+def test_anchor_checks_that_warn_keep_the_build_in_one_process(tmp_path):
+    from mkdocs.config import load_config
+
+    config_file = copy_project(tmp_path) / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "validation:\n  anchors: warn\n", encoding="utf-8")
+    assert not shard_safe(load_config(str(config_file)))
+
+
+def test_course_files_changed_during_the_build_fail_it(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    states = iter(["before", "after"])
+    shard = Shard(0, 2)
+    shard.snapshot, shard.before = lambda: next(states), "before-the-fork"
+    with pytest.raises(PluginError, match="changed while the site was being built"):
+        shard.gather({"site_dir": str(tmp_path)}, None, None)
+
+
+def test_a_terminated_build_stops_its_children_and_leaves_nothing(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    project = synth.write_course(tmp_path / "big", 200)
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSEGEN_CACHE": "off"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--jobs", "2", "--out", str(out / "site")],
+                            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(".part" in p.name for p in out.iterdir()):  # the children are building
+        assert proc.poll() is None and time.monotonic() < deadline, "the build ended before it could be stopped"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    time.sleep(0.5)
+    children = subprocess.run(["pgrep", "-f", f"--out {out / 'site'}"], capture_output=True, text=True).stdout.split()
+    assert children == [], "no process of the build is left running"
+    assert list(out.iterdir()) == [], "neither the staged folder nor a child's folder is left"

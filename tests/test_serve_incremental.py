@@ -86,3 +86,32 @@ def test_a_deleted_lesson_is_gone_from_the_preview(tmp_path):
         wait_for(url + "/lessons/wrap-up/", lambda s, b: s == 404)
         assert "wrap-up" not in get(url + "/")[1]
         assert all(not doc["location"].startswith("lessons/wrap-up/") for doc in _search(url))
+
+
+def test_a_markdown_page_of_the_trainers_follows_a_new_title(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "course" / "notes.md").write_text("# Notes\n\nA page of the trainer's own.\n", encoding="utf-8")
+    with serving(project) as (url, log):
+        assert "Value first, rapport second" in get(url + "/notes/")[1]
+        _edit(project, 'title: "Value first, rapport second"', 'title: "Value, then rapport"')
+        wait_for(url + "/notes/", lambda s, b: s == 200 and "Value, then rapport" in b)
+
+
+def test_after_a_build_that_failed_part_way_every_page_is_right_again(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "overrides").mkdir()
+    # a theme override that breaks any page whose text says CRASHME
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{% if "CRASHME" in page.content %}'
+        '{{ no_such_thing.here }}{% endif %}{{ super() }}{% endblock %}', encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), encoding="utf-8")
+    welcome = project / "course" / "lessons" / "welcome.yml"
+    with serving(project) as (url, log):
+        text = welcome.read_text(encoding="utf-8")
+        welcome.write_text(text.replace("sections:\n", "sections:\n  - heading: CRASHME\n    body: Breaks the page.\n", 1), encoding="utf-8")
+        _edit(project, 'title: "Value first, rapport second"', 'title: "Value, then rapport"')
+        time.sleep(3)  # the failed rebuild
+        welcome.write_text(text, encoding="utf-8")
+        wait_for(url + "/lessons/value-first/", lambda s, b: s == 200 and "Value, then rapport" in b)
+        wait_for(url + "/lessons/wrap-up/", lambda s, b: s == 200 and "Value, then rapport" in b)
