@@ -159,6 +159,10 @@ class LoadedBrand:
         return [(self.site_asset(n), self.file(n)) for n in dict.fromkeys(names)]
 
 
+# `coursegen serve --brand NAME` passes NAME to the plugin through this variable
+SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
+
+
 def brand_dir(root: Path, name: str, brands_dir: str = BRANDS_DIR) -> Path:
     return Path(root) / brands_dir / name
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .brand import BRANDS_DIR, brand_dir, list_brands
+from .brand import BRANDS_DIR, SERVE_BRAND_ENV, brand_dir, list_brands
 from .checks import CheckOptions
 from .errors import CourseError, Severity
 from .loader import CoursePaths
@@ -354,26 +354,16 @@ def cmd_serve(args) -> int:
     from .mkdocs_incremental import QuietDirtyWarning
 
     _quiet_mkdocs(logging.INFO)
-    overrides = {"plugins": _plugins_with_brand(args.config_file, args.brand)} if args.brand else {}
+    if args.brand:  # read by the plugin at every rebuild (a config override would be used up by the first)
+        os.environ[SERVE_BRAND_ENV] = args.brand
     try:
         # dirty builds: a save rebuilds only the pages it changed (mkdocs_incremental.py)
         logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
-        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty", **overrides)
+        serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     except MkDocsException as exc:
         print(f"Serve failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
-
-
-def _plugins_with_brand(config_file: str, name: str) -> list:
-    """mkdocs.yml's plugins with `brand: NAME` added to the course plugin (for serve)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, "rb") as f:
-        plugins = (yaml_load(f) or {}).get("plugins") or []
-    items = plugins.items() if isinstance(plugins, dict) else [
-        (p, {}) if isinstance(p, str) else next(iter(p.items())) for p in plugins]
-    return [{key: {**(value or {}), "brand": name} if key == "course" else (value or {})} for key, value in items]
 
 
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -73,6 +74,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(50)  # before the search plugin, so it indexes in the course's (or brand's) language
     def on_config(self, config):
+        if self.serving and not self.config.brand and os.environ.get(brand.SERVE_BRAND_ENV):
+            self.config["brand"] = os.environ[brand.SERVE_BRAND_ENV]
         root = Path(config.config_file_path or ".").resolve().parent
         self.paths = CoursePaths.at(root, self.config.course_dir, self.config.quizzes_dir)
         options = CheckOptions(min_questions=self.config.min_questions)

@@ -51,12 +51,12 @@ def wait_for(url: str, ok, timeout: float = 60) -> tuple[float, str]:
 
 
 @contextlib.contextmanager
-def serving(project: Path, ready: str = "/lessons/welcome/"):
-    """`coursegen serve` on a free port in `project`; yields the URL and its log file."""
+def serving(project: Path, ready: str = "/lessons/welcome/", *extra: str):
+    """`coursegen serve [extra]` on a free port in `project`; yields the URL and its log file."""
     port = free_port()
     log = (project.parent / "serve.log").open("w+")
     env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}", *extra],
                             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

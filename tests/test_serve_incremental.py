@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from test_serve import get, serving, wait_for
 
 EDITED = "course/lessons/value-first.yml"
@@ -115,3 +116,14 @@ def test_after_a_build_that_failed_part_way_every_page_is_right_again(tmp_path):
         welcome.write_text(text, encoding="utf-8")
         wait_for(url + "/lessons/value-first/", lambda s, b: s == 200 and "Value, then rapport" in b)
         wait_for(url + "/lessons/wrap-up/", lambda s, b: s == 200 and "Value, then rapport" in b)
+
+
+def test_a_brand_preview_keeps_rebuilding_after_the_first_save(tmp_path):
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "brands", project / "brands")
+    with serving(project, "/lessons/welcome.html", "--brand", "harbor") as (url, log):
+        assert "Harbor Sales Academy" in get(url + "/lessons/value-first.html")[1]
+        for n in (1, 2):
+            _edit(project, "sections:\n", f"sections:\n  - heading: Saved {n} times\n    body: Again.\n")
+            _, body = wait_for(url + "/lessons/value-first.html", lambda s, b, n=n: s == 200 and f"Saved {n} times" in b)
+            assert "Harbor Sales Academy" in body, "still the brand's copy"
