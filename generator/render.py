@@ -228,8 +228,9 @@ def in_parts(course: Course, t: Callable[..., str] = lambda key, **values: key) 
     order = course.settings.lesson_order()
     if course.settings.modules is not None or len(order) <= PARTS_FROM:
         return course
-    parts = [Module(title=t("part", first=start + 1, last=min(start + PART_SIZE, len(order))),
-                    lessons=order[start:start + PART_SIZE]) for start in range(0, len(order), PART_SIZE)]
+    size = -(-len(order) // -(-len(order) // PART_SIZE))  # even parts of at most PART_SIZE: no part of one lesson
+    parts = [Module(title=t("part", first=start + 1, last=min(start + size, len(order))),
+                    lessons=order[start:start + size]) for start in range(0, len(order), size)]
     # model_copy does not validate: a course gives lessons or modules, and this one is only shown
     return replace(course, settings=course.settings.model_copy(update={"modules": parts, "lessons": None}))
 

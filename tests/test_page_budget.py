@@ -97,18 +97,18 @@ def test_mistakes_page_loads_only_the_quiz_it_needs_over_http_and_from_file(page
 
 
 def test_a_long_course_without_modules_is_shown_in_parts(tmp_path):
-    """45 lessons listed with `lessons:`: the navigation and the home page show parts of 20,
+    """45 lessons listed with `lessons:`: the navigation and the home page show three even parts,
     as for modules, so no page lists every lesson (a flat 1,000-lesson catalogue had 320 KB pages)."""
     site = build_site(synth.write_course(tmp_path / "flat", 45, flat=True), tmp_path / "site")
     lesson = (site / "lessons" / "lesson-0030" / "index.html").read_text(encoding="utf-8")
-    for part in ("Lessons 1–20", "Lessons 21–40", "Lessons 41–45"):
+    for part in ("Lessons 1–15", "Lessons 16–30", "Lessons 31–45"):
         assert part in lesson
     assert lesson.count('class="md-nav__link"') < 45, "the pages of other parts are folded away"
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "Lessons 41–45" in home and "lesson-0044" not in home
+    assert "Lessons 31–45" in home and "lesson-0044" not in home
     part = (site / "modules" / "module-3" / "index.html").read_text(encoding="utf-8")
     listed = part.split("<article", 1)[1].split("</article>", 1)[0]
-    assert "lesson-0041/" in listed and "lesson-0045/" in listed and "lesson-0040/" not in listed
+    assert "lesson-0031/" in listed and "lesson-0045/" in listed and "lesson-0030/" not in listed
 
 
 def test_a_short_course_without_modules_stays_a_plain_list(tmp_path):
