@@ -31,9 +31,6 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.exceptions import PluginError
 
-
-log = logging.getLogger("mkdocs.plugins.course")
-
 SEARCH_INDEX = "search/search_index.json"
 SHARD_SAFE_PLUGINS = {"course", "search", "material/search"}
 
