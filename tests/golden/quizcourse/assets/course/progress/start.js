@@ -1,0 +1,2 @@
+(function(){"use strict";var CP=window.CourseProgress;function refresh(){try{CP.refresh();}catch(e){if(window.console)console.error(e);}}
+document.addEventListener("cq:finished",function(){setTimeout(refresh,0);});window.addEventListener("storage",function(event){if(!event.key||event.key.indexOf("coursegen:v1:")===0)refresh();});if(window.document$&&typeof window.document$.subscribe==="function")window.document$.subscribe(refresh);else if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",refresh);else refresh();})();
