@@ -154,9 +154,9 @@ def _peak_mb(pid: int) -> float:
 
 def runtime_sizes() -> dict:
     """Gzipped bytes (level 9) of the quiz runtime as served: the minified quiz.js and quiz.css
-    from generator.assets.files(), each gzipped on its own as a browser downloads them, and
+    from generator.site.assets.files(), each gzipped on its own as a browser downloads them, and
     the two concatenated in one stream for comparison."""
-    from generator import assets
+    from generator.site import assets
 
     runtime = assets.quiz_runtime()
     js, css = (len(gzip.compress(runtime[k], 9)) for k in ("js", "css"))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, coursegen
-from generator.brand import list_brands, load_brand
-from generator.loader import CoursePaths, load_course
-from generator.overlay import apply_overlay, check_branded
+from generator.load.brand import list_brands, load_brand
+from generator.load.course import CoursePaths, load_course
+from generator.load.overlay import apply_overlay, check_branded
 
 EXAMPLES = ["harbor", "nordlicht"]
 
@@ -243,7 +243,7 @@ def test_serve_previews_a_brand(project):
 
 @pytest.mark.parametrize("colour", ["#ff5c8a", "#ffff00", "#0b5d4b", "#000000", "#ffffff", "#2ee6c8"])
 def test_link_colour_is_readable_on_light_and_dark(colour):
-    from generator.brand import SLATE_BG, contrast, link_colour
+    from generator.load.brand import SLATE_BG, contrast, link_colour
 
     for background in ("#ffffff", SLATE_BG):
         assert contrast(link_colour(colour, background), background) >= 4.5

@@ -15,7 +15,7 @@ PROBE = """
 import sys
 from generator.cli import main
 code = main(["--color", "never", "check"])
-heavy = sorted(m for m in ("jinja2", "mkdocs", "material", "pymdownx", "generator.render") if m in sys.modules)
+heavy = sorted(m for m in ("jinja2", "mkdocs", "material", "pymdownx", "generator.site.render") if m in sys.modules)
 print("exit", code, "heavy", heavy)
 """
 

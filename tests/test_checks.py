@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.checks import RULES, CheckOptions
-from generator.loader import CoursePaths
-from generator.pipeline import check
+from generator.check.rules import RULES, CheckOptions
+from generator.load.course import CoursePaths
+from generator.check.pipeline import check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 CASES = sorted((FIXTURES / "cases").glob("*.yml"))

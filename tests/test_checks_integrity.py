@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 import pytest
 
-from generator.checks import RULES, CheckOptions, _page_anchors, check_course
-from generator.loader import CoursePaths
-from generator.pipeline import check
+from generator.check.rules import RULES, CheckOptions, _page_anchors, check_course
+from generator.load.course import CoursePaths
+from generator.check.pipeline import check
 from conftest import ROOT
 
 def _brands() -> list[str]:
     try:
-        from generator.brand import list_brands
+        from generator.load.brand import list_brands
     except ImportError:  # pragma: no cover - before brands existed
         return []
     return list_brands(ROOT)
@@ -29,7 +29,7 @@ def test_every_check_passes_strictly_on_the_bundled_course():
 
 @pytest.mark.parametrize("name", _brands())
 def test_every_check_passes_strictly_on_each_brand(name: str):
-    from generator.overlay import check_branded
+    from generator.load.overlay import check_branded
 
     course, brand, findings = check_branded(CoursePaths.at(ROOT), name, CheckOptions())
     assert course is not None and brand is not None

@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, coursegen, serve_folder
-from generator import assets
+from generator.site import assets
 from generator.cli import main
-from generator.export import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project, plain_config
+from generator.engines.export.project import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project, plain_config
 
 ENGINES = ["plugin", "mkdocs", "zensical"]
 PAGES = ["index.html", "lessons/rapport-trap/index.html", "assessment/final-assessment/index.html"]
@@ -221,7 +221,7 @@ def test_export_copies_media_and_the_theme_overrides(customised):
     assert "custom_dir: theme" in text
     assert "!ENV" in text and "COURSE_NOTE" in text, "tags such as !ENV must survive the export"
     assert (customised / "theme" / "main.html").is_file()
-    package_theme = ROOT / "generator" / "theme"
+    package_theme = ROOT / "generator" / "engines" / "mkdocs" / "theme"
     if package_theme.is_dir():  # the accessibility overrides, when present, come along
         for path in package_theme.rglob("*"):
             if path.is_file() and not (customised.parent / "project" / "overrides" / path.relative_to(package_theme)).exists():
@@ -347,7 +347,7 @@ def test_a_branded_export_builds_the_firms_copy_on_both_engines(branded):
 
 def test_nav_titles_are_escaped_like_the_plugins():
     """Both engines print nav titles as HTML: a title must not become a tag in the exported nav."""
-    from generator.render import NavItem, RenderedSite
+    from generator.site.render import NavItem, RenderedSite
 
     site = RenderedSite(pages=[], nav=[NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")], strings={})
     plain = plain_config({"theme": {"name": "material"}}, site, title="T", language="en")

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Finding
-from generator.loader import CoursePaths, load_model
-from generator.models import Lesson, Quiz
-from generator.pipeline import check
+from generator.load.course import CoursePaths, load_model
+from generator.model.course import Lesson, Quiz
+from generator.check.pipeline import check
 
 BASE = Path(__file__).parent / "bad_inputs" / "_base"
 LESSON_FILE, QUIZ_FILE = "course/lessons/intro.yml", "quizzes/intro-quiz.yml"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import display_path
-from generator.loader import CoursePaths, _shown_files, yaml_files
+from generator.load.course import CoursePaths, _shown_files, yaml_files
 
 
 def _one_by_one(folder: Path, root: Path) -> list[tuple[Path, str]]:

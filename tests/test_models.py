@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import CoursePaths, load_course
-from generator.pipeline import check
+from generator.load.course import CoursePaths, load_course
+from generator.check.pipeline import check
 from conftest import ROOT, copy_project
 
 

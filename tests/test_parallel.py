@@ -17,7 +17,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
-from generator import parallel  # noqa: E402
+from generator.source import parallel  # noqa: E402
 
 
 def _python(code: str, cwd=ROOT, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -32,7 +32,7 @@ def _requires_fork():
 HEADER = """
 import os, sys, time, signal
 sys.path.insert(0, {root!r})
-from generator import parallel
+from generator.source import parallel
 parallel.worker_count = lambda items, min_items=0: 3  # three processes, whatever the machine has
 
 def no_children():
@@ -140,7 +140,7 @@ def test_no_fork_for_few_items_in_a_worker_or_beside_another_thread():
     result = _python(f"""
         import sys, threading, time
         sys.path.insert(0, {str(ROOT)!r})
-        from generator import parallel
+        from generator.source import parallel
         parallel._in_worker = True
         assert parallel.worker_count(10_000, 1) == 1
         parallel._in_worker = False
@@ -156,11 +156,11 @@ def test_no_fork_for_few_items_in_a_worker_or_beside_another_thread():
 CHECK = """
 import sys
 sys.path.insert(0, {root!r})
-from generator import parallel
+from generator.source import parallel
 parallel.worker_count = lambda items, min_items=0: {workers}
 from generator.cli import main
-from generator.loader import CoursePaths
-from generator.pipeline import check
+from generator.load.course import CoursePaths
+from generator.check.pipeline import check
 for finding in check(CoursePaths.at("."))[1]:  # in the order found, before the report sorts them
     print(finding.one_line())
 code = main(["--color", "never", "check", "--format", "json"])

@@ -16,7 +16,7 @@ from conftest import ROOT, build_site, copy_project, coursegen
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
-from generator.mkdocs_shards import Shard, in_page_order, shard_safe  # noqa: E402
+from generator.engines.mkdocs.shards import Shard, in_page_order, shard_safe  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="parallel builds need fork")
 

@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from generator.loader import CoursePaths
-from generator import parsecache
-from generator.parsecache import cache_file
-from generator.pipeline import check
+from generator.load.course import CoursePaths
+from generator.source import cache as parsecache
+from generator.source.cache import cache_file
+from generator.check.pipeline import check
 from tests.conftest import copy_project
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator import rawblocks
+from generator.engines.mkdocs import rawblocks
 
 QUIZ = '<section class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</section>'
 QUIZ2 = '<section class="cq-quiz" data-key="y">\n<p>Q *2*</p>\n</section>'
@@ -48,8 +48,8 @@ def test_built_page_has_its_quiz_and_search_index_has_no_quiz_markup(built_site)
 def test_build_loads_the_course_once_but_a_changed_file_is_read_again(tmp_path, monkeypatch):
     import shutil
 
-    from generator import pipeline
-    from generator.loader import CoursePaths
+    from generator.check import pipeline
+    from generator.load.course import CoursePaths
 
     shutil.copytree(ROOT / "course", tmp_path / "course")
     shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
@@ -71,9 +71,9 @@ def test_build_loads_the_course_once_but_a_changed_file_is_read_again(tmp_path, 
 
 def test_the_renderer_s_quiz_and_course_map_are_set_aside():
     """If a template changes how a quiz starts, this fails instead of the build silently slowing down."""
-    from generator.loader import CoursePaths
-    from generator.pipeline import prepare
-    from generator.render import render_site
+    from generator.load.course import CoursePaths
+    from generator.check.pipeline import prepare
+    from generator.site.render import render_site
 
     course, _ = prepare(CoursePaths.at(ROOT))
     page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")

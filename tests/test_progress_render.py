@@ -9,12 +9,12 @@ import re
 
 import pytest
 
-from generator.encode import decode_key
+from generator.site.encode import decode_key
 from generator.i18n import _tables, languages
-from generator.loader import CoursePaths
-from generator.pipeline import check
-from generator.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR, review_copy
-from generator.render import Renderer, render_site
+from generator.load.course import CoursePaths
+from generator.check.pipeline import check
+from generator.site.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR, review_copy
+from generator.site.render import Renderer, render_site
 from conftest import QUIZ_COURSE, ROOT
 
 

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markup import InertHtml, QuizMarkdown, _is_plain
+from generator.site.markup import InertHtml, QuizMarkdown, _is_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,15 +15,15 @@ import pytest
 import yaml
 
 from conftest import QUIZ_COURSE, ROOT
-from generator import encode
-from generator.encode import decode_key, encode_key
+from generator.site import encode
+from generator.site.encode import decode_key, encode_key
 from generator.i18n import strings_for
-from generator.loader import CoursePaths
-from generator.pipeline import prepare
-from generator.render import Renderer
+from generator.load.course import CoursePaths
+from generator.check.pipeline import prepare
+from generator.site.render import Renderer
 
 QUIZ_PAGES = {"basics-quiz": "lessons/basics/index.html", "pool-quiz": "lessons/pool/index.html", "final-exam": "assessment/final-exam/index.html"}
-RUNTIME = ROOT / "generator/assets/quiz"
+RUNTIME = ROOT / "generator/site/assets/quiz"
 
 
 def quiz_yaml(quiz_id: str) -> dict:
@@ -134,6 +134,6 @@ def test_runtime_is_small():
     """The readable sources (scripts plus quiz.css), gzipped: a guard against growth; what is
     served is minified and held to 6 KB by tests/test_runtime_size.py."""
     js = b"".join(p.read_bytes() for p in [*sorted(RUNTIME.glob("*.js")), *sorted((RUNTIME / "types").glob("*.js"))])
-    css = (ROOT / "generator/assets/quiz.css").read_bytes()
+    css = (ROOT / "generator/site/assets/quiz.css").read_bytes()
     js_size, css_size = len(gzip.compress(js, 9)), len(gzip.compress(css, 9))
     assert js_size + css_size < 7 * 1024, (js_size, css_size)

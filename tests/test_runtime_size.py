@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from generator import assets
-from generator.encode import encode_key
+from generator.site import assets
+from generator.site.encode import encode_key
 
 BUDGET = 6 * 1024
 

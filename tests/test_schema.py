@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import schema
-from generator.models import Lesson
+from generator.model import schema
+from generator.model.course import Lesson
 from conftest import ROOT
 
-REGENERATE = "run `python -m generator.schema` and commit schemas/"
+REGENERATE = "run `python -m generator.model.schema` and commit schemas/"
 
 
 def test_committed_schemas_match_the_models():

@@ -122,8 +122,8 @@ def test_a_course_broken_from_the_start_shows_its_errors_then_the_site(tmp_path)
 
 
 def test_banner_goes_after_front_matter_and_on_every_page():
-    from generator.preview import with_error_banner
-    from generator.render import NavItem, Page, RenderedSite
+    from generator.site.preview import with_error_banner
+    from generator.site.render import NavItem, Page, RenderedSite
 
     site = RenderedSite([Page("index.md", "Home", "---\nhide:\n  - navigation\n---\n# Home\n"), Page("lessons/a.md", "A", "# A\n")],
                         [NavItem("Home", "index.md")], {"home": "Home"})

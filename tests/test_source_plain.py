@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import source
-from generator.source import IRREGULAR, SourceDocument, parse_text, plain_data
+from generator.source import document as source
+from generator.source.document import IRREGULAR, SourceDocument, parse_text, plain_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Finding, SourceLocation, display_path, display_prefix
-from .models import Course, CourseSettings, Lesson, Quiz
-from .parsecache import ParseCache
-from .source import SourceDocument, load_yaml
+from generator.errors import Finding, SourceLocation, display_path, display_prefix
+from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.source.cache import ParseCache
+from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yml", ".yaml")

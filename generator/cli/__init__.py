@@ -17,14 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from .brand import BRANDS_DIR, SERVE_BRAND_ENV, brand_dir, list_brands
-from .checks import CheckOptions
-from .errors import CourseError, Severity
-from .loader import CoursePaths
-from .outdir import OutputRefused, check_output, staged
-from .overlay import check_branded
-from .pipeline import check
-from .report import format_json, format_text
+from generator.load.brand import BRANDS_DIR, SERVE_BRAND_ENV, brand_dir, list_brands
+from generator.check.rules import CheckOptions
+from generator.errors import CourseError, Severity
+from generator.load.course import CoursePaths
+from generator.engines.output import OutputRefused, check_output, staged
+from generator.load.overlay import check_branded
+from generator.check.pipeline import check
+from generator.check.report import format_json, format_text
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
@@ -166,7 +166,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .scaffold import ScaffoldError, new_lesson, new_quiz
+    from generator.cli.new import ScaffoldError, new_lesson, new_quiz
 
     paths = _paths(args)
     try:
@@ -188,7 +188,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import ExportRefused, export_project
+    from generator.engines.export.project import ExportRefused, export_project
 
     if not Path(args.config_file).is_file():
         print(f"coursegen: no {args.config_file} here; run it from the course project's folder or pass -f", file=sys.stderr)
@@ -207,7 +207,7 @@ def cmd_export(args) -> int:
     print(f"Exported {result.pages} pages, {result.assets} runtime files and {len(result.media)} media files to {result.dest}", file=sys.stderr)
     print(f"Build it with `mkdocs build --strict` or `zensical build` in {result.dest}", file=sys.stderr)
     if result.needs_coursegen:
-        print("Note: allow_html: false keeps the generator.markup extension, so building it needs coursegen installed.", file=sys.stderr)
+        print("Note: allow_html: false keeps the generator.site.markup extension, so building it needs coursegen installed.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -261,7 +261,7 @@ MAX_JOBS = 32
 
 def _course_files(args) -> tuple:
     """The state of every file the build reads from the course (and the brand, if any)."""
-    from .pipeline import fingerprint
+    from generator.check.pipeline import fingerprint
 
     paths = _paths(args)
     folders = [paths.course_dir, paths.quizzes_dir]
@@ -271,7 +271,7 @@ def _course_files(args) -> tuple:
 
 
 def _jobs(args) -> int:
-    from .parallel import worker_count  # the same rule as check's parsing: where forking is safe
+    from generator.source.parallel import worker_count  # the same rule as check's parsing: where forking is safe
 
     if getattr(args, "jobs", None) is not None:
         return max(1, min(args.jobs, MAX_JOBS))
@@ -286,7 +286,7 @@ def _staged_build(args, config, label: str) -> int:
     ours to replace (see outdir.py)."""
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_shards import parallel_build
+    from generator.engines.mkdocs.shards import parallel_build
 
     out = Path(config.site_dir).resolve()
     try:
@@ -351,7 +351,7 @@ def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_incremental import QuietDirtyWarning
+    from generator.engines.mkdocs.incremental import QuietDirtyWarning
 
     _quiet_mkdocs(logging.INFO)
     if args.brand:  # read by the plugin at every rebuild (a config override would be used up by the first)

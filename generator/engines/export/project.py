@@ -20,24 +20,26 @@ from typing import Any
 
 import yaml
 
-from . import __version__, assets, brand
-from .checks import CheckOptions
-from .errors import Finding
-from .loader import CoursePaths
-from .markup import inert_lessons, nav_title
-from .overlay import prepare_branded
-from .pipeline import prepare
-from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
+from generator import __version__
+from generator.site import assets
+from generator.load import brand
+from generator.check.rules import CheckOptions
+from generator.errors import Finding
+from generator.load.course import CoursePaths
+from generator.site.markup import inert_lessons, nav_title
+from generator.load.overlay import prepare_branded
+from generator.check.pipeline import prepare
+from generator.site.render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
 
 MARKER = ".coursegen-export"
 DOCS = "docs"
 THEME = "theme"
 # The same list the MkDocs plugin adds (generator/mkdocs_plugin.py); a test keeps them equal.
 # The package's own theme overrides (accessibility fixes), used as custom_dir when present.
-PACKAGE_THEME = Path(__file__).resolve().parent / "theme"
+PACKAGE_THEME = Path(__file__).resolve().parent.parent / "mkdocs" / "theme"
 SOURCE_SUFFIXES = (".yml", ".yaml")
 # Zensical's own markup for partials where a Material 9 override would break Zensical.
-ZENSICAL_PARTIALS = Path(__file__).resolve().parent / "templates" / "export" / "zensical"
+ZENSICAL_PARTIALS = Path(__file__).resolve().parent / "zensical"
 # Zensical sets `generator` ("zensical-0.0.73") in every template; MkDocs does not.
 ENGINE_SWITCH = """\
 {{#- coursegen export: Material for MkDocs and Zensical need different markup here. -#}}
@@ -68,7 +70,7 @@ class ExportResult:
     assets: int
     media: list[str]
     warnings: list[Finding] = field(default_factory=list)
-    needs_coursegen: bool = False  # allow_html: false keeps generator.markup in the Markdown extensions
+    needs_coursegen: bool = False  # allow_html: false keeps generator.site.markup in the Markdown extensions
 
 
 # --- mkdocs.yml, read and written without mkdocs ------------------------------------
@@ -263,7 +265,7 @@ def _extensions(configured: Any, allow_html: bool) -> list:
         configured = [{name: options} if options else name for name, options in configured.items()]
     extensions = list(configured or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
-    wanted = REQUIRED_EXTENSIONS + ([] if allow_html else ["generator.markup"])
+    wanted = REQUIRED_EXTENSIONS + ([] if allow_html else ["generator.site.markup"])
     return extensions + [name for name in wanted if name not in names]
 
 

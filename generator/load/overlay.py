@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .brand import BRANDS_DIR, LoadedBrand, brand_strings, load_brand
-from .checks import CheckOptions, check_course
-from .errors import CourseError, Finding, Severity
-from .loader import CoursePaths, load_course, load_model, yaml_files
-from .models import Course, Lesson, Module, Quiz
+from generator.load.brand import BRANDS_DIR, LoadedBrand, brand_strings, load_brand
+from generator.check.rules import CheckOptions, check_course
+from generator.errors import CourseError, Finding, Severity
+from generator.load.course import CoursePaths, load_course, load_model, yaml_files
+from generator.model.course import Course, Lesson, Module, Quiz
 
 
 def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None,

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import CoursePaths
-from .source import SourceDocument, load_yaml
+from generator.load.course import CoursePaths
+from generator.source.document import SourceDocument, load_yaml
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

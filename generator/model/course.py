@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .questions import Question
-from .questions.base import Id, Strict, Text
+from generator.model.questions import Question
+from generator.model.questions.base import Id, Strict, Text
 
 Percent = Annotated[int, Field(ge=1, le=100)]
 

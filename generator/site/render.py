@@ -17,12 +17,12 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import progress
-from .encode import encode_key
-from .i18n import strings_for
-from .markup import QuizMarkdown, plain_text
-from .models import Course, Lesson, Module, Quiz
-from .questions.base import QuestionBase
+from generator.site import progress
+from generator.site.encode import encode_key
+from generator.i18n import strings_for
+from generator.site.markup import QuizMarkdown, plain_text
+from generator.model.course import Course, Lesson, Module, Quiz
+from generator.model.questions.base import QuestionBase
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
@@ -90,7 +90,7 @@ class Renderer:
         self.contact = contact or []  # a brand's (kind, HTML link) pairs, shown on the home page
         self.brand_name = brand_name  # a brand's firm, shown on the certificate
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
-        loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator", "templates")]
+        loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator.site", "templates")]
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=select_autoescape(["html.j2"], default_for_string=False, default=False),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from .render import NavItem, Page, RenderedSite
+from generator.site.render import NavItem, Page, RenderedSite
 
 BANNER_CLASS = "cq-build-error"
 _STYLE = ("border:2px solid #c62828;border-radius:4px;padding:.6em 1em;margin:0 0 1.5em;"

@@ -22,19 +22,21 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import normalize_url
 
-from . import assets, brand, rawblocks
-from .checks import CheckOptions
-from .errors import CourseError
-from .loader import CoursePaths
-from .markup import inert_lessons, nav_title
-from .mkdocs_incremental import IncrementalPages
-from .mkdocs_shards import page_url, search_plugin
-from .outdir import write_marker
-from .overlay import prepare_branded
-from .pipeline import prepare
-from .preview import with_error_banner
-from .render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, in_parts, lesson_path, module_path, render_site
-from .report import format_text
+from generator.site import assets
+from generator.load import brand
+from generator.engines.mkdocs import rawblocks
+from generator.check.rules import CheckOptions
+from generator.errors import CourseError
+from generator.load.course import CoursePaths
+from generator.site.markup import inert_lessons, nav_title
+from generator.engines.mkdocs.incremental import IncrementalPages
+from generator.engines.mkdocs.shards import page_url, search_plugin
+from generator.engines.output import write_marker
+from generator.load.overlay import prepare_branded
+from generator.check.pipeline import prepare
+from generator.site.preview import with_error_banner
+from generator.site.render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, in_parts, lesson_path, module_path, render_site
+from generator.check.report import format_text
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -114,7 +116,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         theme_dir = str(Path(__file__).parent / "theme")  # accessibility fixes to Material's partials
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        for name in REQUIRED_EXTENSIONS + ([] if self.config.allow_html else ["generator.markup"]):
+        for name in REQUIRED_EXTENSIONS + ([] if self.config.allow_html else ["generator.site.markup"]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         for css in assets.stylesheets():

@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from .checks import CheckOptions, check_course
-from .errors import CourseError, Finding, Severity
-from .loader import CoursePaths, load_course
-from .models import Course
+from generator.check.rules import CheckOptions, check_course
+from generator.errors import CourseError, Finding, Severity
+from generator.load.course import CoursePaths, load_course
+from generator.model.course import Course
 
 
 # `coursegen build` checks the course, then MkDocs' plugin prepares it in the same process:

@@ -18,11 +18,11 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from .encode import encode_key
+from generator.site.encode import encode_key
 
 if TYPE_CHECKING:
-    from .models import Course, Quiz
-    from .render import Renderer
+    from generator.model.course import Course, Quiz
+    from generator.site.render import Renderer
 
 PROGRESS_PATH = "progress.md"
 CERTIFICATE_PATH = "certificate.md"

@@ -4,7 +4,7 @@ The schemas let an editor (VS Code with the YAML extension, through the
 `# yaml-language-server: $schema=...` line at the top of each file, or
 .vscode/settings.json) complete field names and flag mistakes as a trainer types.
 They are committed under schemas/ and a test fails when the models change without
-them: regenerate with `python -m generator.schema`.
+them: regenerate with `python -m generator.model.schema`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .brand import Brand
-from .models import CourseSettings, Lesson, Quiz
+from generator.load.brand import Brand
+from generator.model.course import CourseSettings, Lesson, Quiz
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "course.schema.json": (CourseSettings, "Course settings", "course/course.yml: the course's title, language, pass mark and lesson order."),
@@ -24,7 +24,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "quiz.schema.json": (Quiz, "Quiz", "quizzes/<id>.yml: a lesson's practice quiz or the final assessment."),
     "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "schemas"
 
 
 def schema_for(model: type[BaseModel], title: str, description: str) -> dict:

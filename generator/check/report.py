@@ -16,8 +16,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from .source import MAX_FILE_BYTES
-from .errors import Finding
+from generator.source.document import MAX_FILE_BYTES
+from generator.errors import Finding
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;35m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m",
             "dim": "\033[2m"}

@@ -25,11 +25,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
-from .errors import Finding, Severity, SourceLocation
-from .i18n import known_keys, languages
-from .loader import CoursePaths, load_model
-from .questions.base import Id, Strict, Text
-from .source import SourceDocument
+from generator.errors import Finding, Severity, SourceLocation
+from generator.i18n import known_keys, languages
+from generator.load.course import CoursePaths, load_model
+from generator.model.questions.base import Id, Strict, Text
+from generator.source.document import SourceDocument
 
 BRAND_FILE = "brand.yml"
 BRANDS_DIR = "brands"

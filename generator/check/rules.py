@@ -26,11 +26,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import links
-from .errors import Finding, Severity, SourceLocation
-from .i18n import strings_for
-from .models import Course, Lesson, Quiz
-from .source import SourceDocument
+from generator.check import links
+from generator.errors import Finding, Severity, SourceLocation
+from generator.i18n import strings_for
+from generator.model.course import Course, Lesson, Quiz
+from generator.source.document import SourceDocument
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from yaml.cyaml import CParser  # libyaml's parser, driven event by event (see _Builder)
 
-from .errors import Finding, SourceLocation
+from generator.errors import Finding, SourceLocation
 
 MAX_FILE_BYTES = 1_000_000  # a long lesson is ~20 KB; anything this big is a mistake
 MAX_DEPTH = 40  # a quiz is about 6 levels deep

@@ -22,11 +22,11 @@ import os
 import sys
 from pathlib import Path
 
-from .parallel import map_forked
-from .source import SourceDocument, load_yaml, plain_file
+from generator.source.parallel import map_forked
+from generator.source.document import SourceDocument, load_yaml, plain_file
 
 # The code that builds cached data is part of the key: a changed parser never reads old entries.
-_FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("source.py").read_bytes()).hexdigest()[:16])
+_FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("document.py").read_bytes()).hexdigest()[:16])
 MIN_FILES = 200  # a smaller course parses in a fraction of a second: no cache file for it
 
 

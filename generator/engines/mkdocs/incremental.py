@@ -19,7 +19,7 @@ import logging
 import os
 from pathlib import Path
 
-from .mkdocs_shards import in_page_order, page_url
+from generator.engines.mkdocs.shards import in_page_order, page_url
 
 
 class IncrementalPages:

@@ -1,0 +1,1 @@
+"""engines/mkdocs stage."""
