@@ -115,7 +115,7 @@ def write_course(dest: Path, n: int, *, flat: bool = False) -> Path:
     (dest / "course" / "lessons").mkdir(parents=True)
     (dest / "quizzes").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    config = (dest / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: Rapport that sells", f"site_name: Bench {n}")
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: Rapport that sells", f"site_name: Benchmark course, {n} lessons")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     _dump(dest / "course/course.yml", {
         "id": f"bench-{n}", "title": f"Benchmark course, {n} lessons", "description": "A synthetic course for the benchmark.",

@@ -1,7 +1,8 @@
 """Course generator: YAML lessons and quizzes into a static course website.
 
-The core (source, loader, models, checks, render) never imports mkdocs; the MkDocs
-plugin (mkdocs_plugin) and the command line's build and serve are thin adapters.
+One folder per stage, data moving one way: source/ → model/ → load/ → check/ → site/ →
+engines/ (the MkDocs plugin, the plain export), with cli/ driving them. The core never
+imports mkdocs. The map: docs/architecture.md.
 """
 
 __version__ = "0.1.0"

@@ -1,8 +1,11 @@
-"""Findings: what the loader and the integrity checks say about a trainer's files.
+"""The generator's two kinds of user error, and the findings trainers see.
 
-Every message a trainer sees is a `Finding` with a `SourceLocation`. User mistakes are
-findings collected into a `CourseError`; anything else is a bug in the generator and
-surfaces as an ordinary exception.
+Every message about a trainer's files is a `Finding` with a `SourceLocation`; they are
+collected into a `CourseError` (exit 1: the course has problems). A `Refusal` is a
+request the generator will not carry out as given (an output folder that is not ours,
+a lesson id that exists already, an unreadable mkdocs.yml): one message saying why and
+what to do instead. The command line handles both in one place (cli/__init__.py);
+anything else is a bug in the generator and surfaces as an ordinary exception.
 """
 
 from __future__ import annotations
@@ -69,6 +72,13 @@ class CourseError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(f.one_line() for f in self.findings)
+
+
+class Refusal(Exception):
+    """A request refused: str(error) says why and what to do instead. `exit_code` is 2
+    (wrong usage) unless a subclass says otherwise."""
+
+    exit_code = 2
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT, copy_project, coursegen
 from generator.load.brand import list_brands, load_brand
 from generator.load.course import CoursePaths, load_course
-from generator.load.overlay import apply_overlay, check_branded
+from generator.check.pipeline import check_branded
+from generator.load.overlay import apply_overlay
 
 EXAMPLES = ["harbor", "nordlicht"]
 
@@ -53,14 +54,14 @@ colors:
 
 
 def messages(project: Path, name: str) -> list[str]:
-    _, _, findings = check_branded(CoursePaths.at(project), name)
+    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), name))
     return [f.one_line() for f in findings if f.is_error]
 
 
 def test_example_brands_are_clean():
     assert list_brands(ROOT) == EXAMPLES
     for name in EXAMPLES:
-        course, brand, findings = check_branded(CoursePaths.at(ROOT), name)
+        course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(ROOT), name))
         assert course is not None and brand is not None
         assert [f.one_line() for f in findings] == []
 
@@ -243,7 +244,7 @@ def test_serve_previews_a_brand(project):
 
 @pytest.mark.parametrize("colour", ["#ff5c8a", "#ffff00", "#0b5d4b", "#000000", "#ffffff", "#2ee6c8"])
 def test_link_colour_is_readable_on_light_and_dark(colour):
-    from generator.load.brand import SLATE_BG, contrast, link_colour
+    from generator.site.colour import SLATE_BG, contrast, link_colour
 
     for background in ("#ffffff", SLATE_BG):
         assert contrast(link_colour(colour, background), background) >= 4.5
@@ -264,7 +265,7 @@ def test_overlay_on_a_course_in_modules(project):
         'title: "Check yourself: value first, rapport second"', 'title: "Harbor quiz on value"')
     write_brand(project, "mods", MINIMAL + "language: es\ncourse:\n  hide: [rapport-trap]\n",
                 {"lessons/extra.yml": extra, "quizzes/value-first-quiz.yml": quiz})
-    course, brand, findings = check_branded(CoursePaths.at(project), "mods")
+    course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "mods"))
     assert [f.one_line() for f in findings if f.is_error] == []
     assert [(m.title, m.lessons) for m in course.settings.modules] == [
         ("Start", ["welcome"]), ("Practice", ["leading-the-dance", "value-first", "working-in-the-gray", "wrap-up", "extra"])]
@@ -274,7 +275,7 @@ def test_overlay_on_a_course_in_modules(project):
 
 def test_a_language_without_quiz_strings_is_a_warning(project):
     write_brand(project, "french", MINIMAL + "language: fr\n")
-    _, _, findings = check_branded(CoursePaths.at(project), "french")
+    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "french"))
     assert [f.one_line() for f in findings] == [
         "brands/french/brand.yml:8:11: warning: language: there are no quiz strings in 'fr' yet; they will be in English "
         "(translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: de, en, es)"]

@@ -18,7 +18,9 @@ SMALL = Path(__file__).parent / "fixtures" / "checks" / "project"
 
 def small_project(dest: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
     shutil.copytree(SMALL, dest)
-    shutil.copy(ROOT / "mkdocs.yml", dest)
+    # the project's own mkdocs.yml, naming the site as the small course's title does
+    config = (ROOT / "mkdocs.yml").read_text().replace("site_name: Rapport that sells", "site_name: A small course")
+    (dest / "mkdocs.yml").write_text(config)
     for rel, pairs in edits.items():
         path = dest / rel
         text = path.read_text()

@@ -21,7 +21,8 @@ import yaml
 from conftest import ROOT, copy_project, coursegen, serve_folder
 from generator.site import assets
 from generator.cli import main
-from generator.engines.export.project import MARKER, REQUIRED_EXTENSIONS, ExportRefused, export_project, plain_config
+from generator.engines.export.project import MARKER, ExportRefused, export_project, plain_config
+from generator.site.render import REQUIRED_EXTENSIONS
 
 ENGINES = ["plugin", "mkdocs", "zensical"]
 PAGES = ["index.html", "lessons/rapport-trap/index.html", "assessment/final-assessment/index.html"]
@@ -347,10 +348,11 @@ def test_a_branded_export_builds_the_firms_copy_on_both_engines(branded):
 
 def test_nav_titles_are_escaped_like_the_plugins():
     """Both engines print nav titles as HTML: a title must not become a tag in the exported nav."""
-    from generator.site.render import NavItem, RenderedSite
+    from generator.site.build import SiteBuild
+    from generator.site.sitemap import NavItem
 
-    site = RenderedSite(pages=[], nav=[NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")], strings={})
-    plain = plain_config({"theme": {"name": "material"}}, site, title="T", language="en")
+    built = SiteBuild("T", "en", [], [NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")], [], [], [], [], None, {})
+    plain = plain_config({"theme": {"name": "material"}}, built)
     [entry] = plain["nav"]
     assert "<" not in next(iter(entry)) and "&amp;" in next(iter(entry))
 

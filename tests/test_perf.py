@@ -10,29 +10,24 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.engines.mkdocs import rawblocks
+from generator.site.render import Page, block_placeholder, put_back
 
 QUIZ = '<section class="cq-quiz" data-key="x">\n<p>Q *1*</p>\n</section>'
 QUIZ2 = '<section class="cq-quiz" data-key="y">\n<p>Q *2*</p>\n</section>'
 
 
-def test_set_aside_and_put_back_restore_the_page():
-    page = f"# Lesson\n\nSome *text*.\n\n## Check yourself\n\n{QUIZ}\n\nAfter.\n\n{QUIZ2}\n"
-    text, blocks = rawblocks.set_aside(page)
-    assert blocks == [QUIZ, QUIZ2] and "cq-quiz" not in text
-    html = markdown.Markdown(extensions=["md_in_html", "attr_list"]).convert(text)
-    restored = rawblocks.put_back(html, blocks)
+def test_blocks_skip_markdown_and_come_back_unchanged():
+    page = Page("lessons/x.md", "X", f"# Lesson\n\nSome *text*.\n\n{block_placeholder(0)}\n\nAfter.\n\n{block_placeholder(1)}\n",
+                (QUIZ, QUIZ2))
+    html = markdown.Markdown(extensions=["md_in_html", "attr_list"]).convert(page.content)
+    restored = put_back(html, page.blocks)
     assert QUIZ in restored and QUIZ2 in restored and "<em>text</em>" in restored and "<em>1</em>" not in restored
-
-
-def test_a_block_inside_running_text_is_left_to_markdown():
-    page = f"Text {QUIZ}\n"
-    assert rawblocks.set_aside(page) == (page, [])
+    assert QUIZ in page.markdown() and "cq-block" not in page.markdown()  # what an engine without blocks gets
 
 
 def test_a_lost_placeholder_is_an_error_not_a_missing_quiz():
     with pytest.raises(LookupError):
-        rawblocks.put_back("<p>no placeholder</p>", [QUIZ])
+        put_back("<p>no placeholder</p>", [QUIZ])
 
 
 def test_built_page_has_its_quiz_and_search_index_has_no_quiz_markup(built_site):
@@ -45,31 +40,26 @@ def test_built_page_has_its_quiz_and_search_index_has_no_quiz_markup(built_site)
     assert "cq-quiz" not in lesson_docs and quiz["questions"][0]["prompt"] not in lesson_docs
 
 
-def test_build_loads_the_course_once_but_a_changed_file_is_read_again(tmp_path, monkeypatch):
+def test_build_loads_the_course_once(tmp_path, monkeypatch):
+    """`coursegen build` checks the course, then hands that result to the MkDocs plugin,
+    which builds from it without loading the course again (issue 8)."""
     import shutil
 
     from generator.check import pipeline
-    from generator.load.course import CoursePaths
+    from generator.cli import main
 
     shutil.copytree(ROOT / "course", tmp_path / "course")
     shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
-    paths = CoursePaths.at(tmp_path)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     loads = []
     real = pipeline.load_course
     monkeypatch.setattr(pipeline, "load_course", lambda p: loads.append(p) or real(p))
-    pipeline.check(paths)
-    pipeline.prepare(paths)  # what `coursegen build` does next: the check's result is reused
-    assert len(loads) == 1
-    pipeline.check(paths)
-    lesson = tmp_path / "course/lessons/welcome.yml"
-    lesson.write_text(lesson.read_text().replace("title:", "title: Changed", 1) + "\n")
-    course, _ = pipeline.prepare(paths)
-    assert len(loads) == 3 and course.lessons["welcome"].title.startswith("Changed")
-    pipeline.prepare(paths)  # taken once only: a later prepare loads again
-    assert len(loads) == 4
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--out", str(tmp_path / "site"), "--jobs", "1"]) == 0
+    assert len(loads) == 1 and (tmp_path / "site/lessons/rapport-trap/index.html").is_file()
 
 
-def test_the_renderer_s_quiz_and_course_map_are_set_aside():
+def test_the_renderer_keeps_the_quiz_apart_from_the_markdown():
     """If a template changes how a quiz starts, this fails instead of the build silently slowing down."""
     from generator.load.course import CoursePaths
     from generator.check.pipeline import prepare
@@ -77,6 +67,5 @@ def test_the_renderer_s_quiz_and_course_map_are_set_aside():
 
     course, _ = prepare(CoursePaths.at(ROOT))
     page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")
-    text, blocks = rawblocks.set_aside(page.content)
-    assert len(blocks) == 1 and "cq-quiz" in blocks[0]
-    assert "cq-quiz" not in text
+    assert len(page.blocks) == 1 and "cq-quiz" in page.blocks[0]
+    assert "cq-quiz" not in page.content

@@ -14,6 +14,7 @@ from generator.i18n import _tables, languages
 from generator.load.course import CoursePaths
 from generator.check.pipeline import check
 from generator.site.progress import MAP_SCRIPT, MISTAKES_SEED, REVIEW_DIR, review_copy
+from generator.site.contact import contacts
 from generator.site.render import Renderer, render_site
 from conftest import QUIZ_COURSE, ROOT
 
@@ -98,7 +99,7 @@ def _map_data(site) -> dict:
 
 
 def test_a_brand_names_the_certificate_and_receives_results_by_default(course):
-    contact = [("email", '<a href="mailto:crew@firm.example">crew@firm.example</a>'), ("phone", '<a href="tel:+4400">+44 00</a>')]
+    contact = contacts(email="crew@firm.example", phone="+44 00")
     info = _map_data(render_site(course, contact=contact, brand_name="Firm & Co Ltd"))["info"]
     assert info["brand"] == "Firm & Co Ltd" and info["email"] == "crew@firm.example"
     course.settings.results_email = "trainer@course.example"  # the course's own address wins

@@ -62,7 +62,7 @@ def test_the_new_lesson_is_built_into_the_site(project, tmp_path):
 def test_modules_flow_lists_and_comments(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(SMALL, project)
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("Rapport that sells", "A small course"))
     course = project / "course/course.yml"
     course.write_text(course.read_text().replace(
         "lessons:\n  - alpha\n  - beta\n",
@@ -100,7 +100,7 @@ def test_refusals_say_what_to_do(project, args, message):
 def test_new_final_quiz_covers_every_lesson_and_is_named_in_course_yml(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(SMALL, project)
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("Rapport that sells", "A small course"))
     (project / "quizzes/final.yml").unlink()
     course = project / "course/course.yml"
     course.write_text(course.read_text().replace("final_quiz: final\n", "# final_quiz: later\n"))

@@ -1,4 +1,10 @@
-"""The core in one call: load, validate and check a course. Never imports mkdocs."""
+"""The core in one call: load, validate and check a course (and its brand). Never imports mkdocs.
+
+`check` and `prepare` work on a course's folders; `check_project` and `prepare_project`
+on a whole project's settings (load/settings.py), with an optional brand, adding what
+only the settings can tell (the site's name). The command line, the MkDocs plugin and
+the export all come through here.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +12,128 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.check.rules import CheckOptions, check_course
 from generator.errors import CourseError, Finding, Severity
+from generator.load.brand import LoadedBrand, load_brand
 from generator.load.course import CoursePaths, load_course
+from generator.load.overlay import apply_overlay
+from generator.load.settings import ProjectSettings
 from generator.model.course import Course
 
 
-# `coursegen build` checks the course, then MkDocs' plugin prepares it in the same process:
-# the check's result is kept for that one next `prepare` if no course file changed since
-# (issue 8: one load, not two). Only `check` stores it and `prepare` takes it once, so a
-# serve rebuild never reuses a course an earlier build has used.
-_last_check: tuple | None = None
+@dataclass
+class Checked:
+    """A course (merged with its brand's overlay, if any), the brand, and every finding."""
+
+    course: Course | None
+    brand: LoadedBrand | None
+    findings: list[Finding]
+
+    def failing(self, strict: bool) -> list[Finding]:
+        """The findings that stop a build: errors, and with `strict` warnings too."""
+        return [f for f in self.findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+
+    def ready(self, strict: bool) -> Checked:
+        """This result, when a site can be built from it; raises CourseError otherwise."""
+        if self.course is None or self.failing(strict):
+            raise CourseError(self.findings)
+        return self
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
-def check(paths: CoursePaths, options: CheckOptions | None = None, *, keep: bool = True) -> tuple[Course | None, list[Finding]]:
-    """Every finding about a course: load and validation errors, then integrity findings.
-    With keep=False (`coursegen check`, which builds nothing after), the result is not
-    kept for `prepare`, and no fingerprint of the course's files is taken for it."""
-    global _last_check
-    result = _check(paths, options)
-    _last_check = ((paths, options, _fingerprint(paths)), result) if keep else None
-    return result
+def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
+    """Every finding about a course: load and validation errors, then integrity findings."""
+    with _collector_paused():
+        course, findings = load_course(paths)
+        if course is not None:
+            findings += check_course(course, _with_docs_dir(options, paths))
+    return course, findings
 
 
-def _fingerprint(paths: CoursePaths) -> tuple:
-    return fingerprint(paths.course_dir, paths.quizzes_dir)
+def prepare(paths: CoursePaths, options: CheckOptions | None = None, *, strict: bool = False) -> tuple[Course, list[Finding]]:
+    """A course ready to render, and its warnings; raises CourseError on any error."""
+    ready = _checked(paths, options).ready(strict)
+    assert ready.course is not None
+    return ready.course, ready.findings
+
+
+def _checked(paths: CoursePaths, options: CheckOptions | None) -> Checked:
+    course, findings = check(paths, options)
+    return Checked(course, None, findings)
+
+
+def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None,
+                  brands_dir: str = "brands") -> Checked:
+    """Every finding about a brand and the course merged with its overlay."""
+    with _collector_paused():
+        brand, findings = load_brand(paths, name, brands_dir)
+        course, course_findings = load_course(paths)
+        findings += course_findings
+        if brand is None or course is None:
+            return Checked(None, brand, findings)
+        merged, overlay_findings = apply_overlay(course, brand, paths)
+        findings += overlay_findings
+        if merged is None:
+            return Checked(None, brand, findings)
+        options = replace(options or CheckOptions(), contact=bool(brand.model.contact.email or brand.model.contact.phone
+                                                                  or brand.model.contact.web))
+        findings += check_course(merged, _with_docs_dir(options, paths))
+    return Checked(merged, brand, findings)
+
+
+def check_options(settings: ProjectSettings, min_questions: int | None = None) -> CheckOptions:
+    """The check's options from the project's settings; `min_questions` overrides the plugin's."""
+    return CheckOptions(min_questions=settings.options.min_questions if min_questions is None else min_questions)
+
+
+def check_project(settings: ProjectSettings, *, brand: str | None = None, min_questions: int | None = None) -> Checked:
+    """Every finding about a project: its course (merged with `brand`, else the plugin's
+    `brand` option, if any) and what the settings say of it."""
+    brand = brand or settings.options.brand
+    options = check_options(settings, min_questions)
+    if brand:
+        return check_branded(settings.paths, brand, options, settings.options.brands_dir)
+    checked = _checked(settings.paths, options)
+    if checked.course is not None:
+        checked.findings += site_name_findings(settings, checked.course)
+    return checked
+
+
+def prepare_project(settings: ProjectSettings, *, brand: str | None = None, strict: bool | None = None) -> Checked:
+    """A project's course ready to render (see `check_project`); raises CourseError on any
+    error, and on warnings too when `strict` (default: the plugin's `strict` option)."""
+    strict = settings.options.strict if strict is None else strict
+    return check_project(settings, brand=brand).ready(strict)
+
+
+def site_name_findings(settings: ProjectSettings, course: Course) -> list[Finding]:
+    """The course's title names the site: a different `site_name` in mkdocs.yml is a warning."""
+    name, title = settings.site_name, course.settings.title
+    if not name or name == title:
+        return []
+    source = course.sources.get(("course", course.settings.id))
+    where = source.location(("title",)) if source is not None else None  # type: ignore[attr-defined]
+    shown = f"{where.file}:{where.line}" if where else "course/course.yml"
+    return [Finding(settings.site_name_at, f"'{name}' differs from the course's title '{title}' ({shown}), which names the site",
+                    hint=f'set `site_name: "{title}"` here, or change `title:` in {shown.split(":")[0]}',
+                    code="site-name", severity=Severity.WARNING, field="site_name")]
+
+
+def _with_docs_dir(options: CheckOptions | None, paths: CoursePaths) -> CheckOptions:
+    options = options or CheckOptions()
+    if options.docs_dir is None:  # images and linked files are looked up next to the lessons
+        options = replace(options, docs_dir=paths.course_dir)
+    return options
 
 
 def fingerprint(*folders: Path) -> tuple:
-    """Name, size and modification time of every file in `folders` (a course's, by default)."""
+    """Name, size and modification time of every file in `folders`."""
     found = []
     for folder in folders:
         # os.walk and plain strings, not Path.rglob: rglob hashed 2,000 Paths, 0.1 s of `check` (issue 8)
@@ -49,11 +145,6 @@ def fingerprint(*folders: Path) -> tuple:
                 continue
             found.append((entry, stat.st_size, stat.st_mtime_ns))
     return tuple(found)
-
-
-def _check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
-    with _collector_paused():
-        return _load_and_check(paths, options)
 
 
 @contextmanager
@@ -68,27 +159,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _load_and_check(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:
-    course, findings = load_course(paths)
-    options = options or CheckOptions()
-    if options.docs_dir is None:  # images and linked files are looked up next to the lessons
-        options = replace(options, docs_dir=paths.course_dir)
-    if course is not None:
-        findings += check_course(course, options)
-    return course, findings
-
-
-def prepare(paths: CoursePaths, options: CheckOptions | None = None, *, strict: bool = False) -> tuple[Course, list[Finding]]:
-    """A course ready to render, and its warnings; raises CourseError on any error."""
-    global _last_check
-    last, _last_check = _last_check, None
-    if last is not None and last[0] == (paths, options, _fingerprint(paths)):
-        course, findings = last[1]
-    else:
-        course, findings = _check(paths, options)
-    failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
-    if course is None or failing:
-        raise CourseError(findings)
-    return course, findings

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.check import links
+from generator.site import links
+from generator.site.sitemap import SiteMap, final_path, lesson_path
 from generator.errors import Finding, Severity, SourceLocation
 from generator.i18n import strings_for
 from generator.model.course import Course, Lesson, Quiz
@@ -40,6 +41,7 @@ class CheckOptions:
     long_factor: float = 2.0  # warn when reading takes more than this times `minutes`
     docs_dir: Path | None = None  # the site's docs folder (course/): where images and pages are looked up
     unchecked_pages: frozenset[str] = frozenset()  # pages whose existence is unknown (their lesson failed to load)
+    contact: bool = False  # the home page shows a brand's contact details, under a heading
 
 
 def _doc(course: Course, kind: str, ident: str) -> SourceDocument:
@@ -258,57 +260,42 @@ def _lesson_texts(lesson: Lesson) -> Iterator[tuple[tuple, str]]:
 
 
 class _PageAnchors(Mapping):
-    """The site's pages (paths as in docs_dir) and the heading anchors each will have,
-    worked out for a page only when a link asks for one of its anchors: most pages are
-    never asked, and slugging every heading of 1,000 lessons was a fifth of the checks (issue 8)."""
+    """The site's pages (paths as in docs_dir, from the site map) and the heading anchors
+    each will have, worked out for a page only when a link asks for one of its anchors:
+    most pages are never asked, and slugging every heading of 1,000 lessons was a fifth
+    of the checks (issue 8)."""
 
-    def __init__(self, headings: dict[str, Callable[[], list[str]]]):
-        self._headings = headings
+    def __init__(self, site: SiteMap):
+        self._site = site
         self._anchors: dict[str, list[str]] = {}
 
     def __getitem__(self, page: str) -> list[str]:
         if page not in self._anchors:
-            self._anchors[page] = links.anchors(self._headings[page]())
+            self._anchors[page] = self._site.anchors(page)
         return self._anchors[page]
 
     def __contains__(self, page: object) -> bool:
-        return page in self._headings
+        return page in self._site.by_path
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._headings)
+        return iter(self._site.by_path)
 
     def __len__(self) -> int:
-        return len(self._headings)
+        return len(self._site.by_path)
 
 
-def _page_anchors(course: Course) -> _PageAnchors:
-    """The site's pages (paths as in docs_dir) and the heading anchors each will have."""
+def _page_anchors(course: Course, options: CheckOptions) -> _PageAnchors:
+    """The site's pages and the heading anchors each will have: the site map's."""
     strings = strings_for(course.settings.language, course.settings.strings)
-
-    def lesson_headings(lesson: Lesson) -> list[str]:
-        headings = [lesson.title]
-        for section in lesson.sections:
-            headings += [section.heading, *links.headings_in(section.body)]
-        headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)
-        return headings + [strings["check_yourself"]] * bool(lesson.quiz)
-
-    pages: dict[str, Callable[[], list[str]]] = {}
-    for lesson in course.ordered_lessons():  # a lesson outside the course order gets no page
-        pages[f"lessons/{lesson.id}.md"] = lambda lesson=lesson: lesson_headings(lesson)
-    modules = [m.title for m in course.settings.modules or []]
-    pages["index.md"] = lambda: [course.settings.title, *modules] + [strings["final_assessment"]] * bool(course.settings.final_quiz)
-    final = course.final_quiz
-    if final:
-        pages[f"assessment/{final.id}.md"] = lambda: [final.title]
-    return _PageAnchors(pages)
+    return _PageAnchors(SiteMap(course, strings, contact=options.contact))
 
 
 def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
-    pages = _page_anchors(course)
-    unloaded = frozenset(f"lessons/{stem}.md" for stem in _unloaded(course, "lesson"))
+    pages = _page_anchors(course, options)
+    unloaded = frozenset(lesson_path(stem) for stem in _unloaded(course, "lesson"))
     options = replace(options, unchecked_pages=unloaded)  # a lesson that failed to load: its page is unknown, not missing
     for lesson in course.lessons.values():
-        here = f"lessons/{lesson.id}.md"
+        here = lesson_path(lesson.id)
         for path, text in _linkable(_lesson_texts(lesson)):
             for link, nth in _numbered(links.links_in(text)):
                 where = lambda spot=link.target, link=link, nth=nth: _find(course, "lesson", lesson.id, path, link.raw, spot, nth)  # noqa: E731
@@ -317,7 +304,7 @@ def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
                 elif not link.external:
                     yield from _link_findings(link, here, pages, where, options)
     for quiz in course.quizzes.values():
-        here = f"assessment/{quiz.id}.md" if quiz.final else f"lessons/{quiz.lesson}.md"
+        here = final_path(quiz.id) if quiz.final else lesson_path(quiz.lesson or "")
         for path, text in _quiz_link_texts(quiz):
             for link, nth in _numbered(links.links_in(text)):
                 where = lambda spot=link.target, link=link, nth=nth: _find(course, "quiz", quiz.id, path, link.raw, spot, nth)  # noqa: E731

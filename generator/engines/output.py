@@ -20,11 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.errors import Refusal
+
 MARKER = ".coursegen-build"
 _SHOWN = 3  # unexpected files named in a refusal
 
 
-class OutputRefused(Exception):
+class OutputRefused(Refusal):
     """The output folder is not ours to replace; the message says why and what to do."""
 
 

@@ -12,40 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.load.brand import BRANDS_DIR, LoadedBrand, brand_strings, load_brand
-from generator.check.rules import CheckOptions, check_course
-from generator.errors import CourseError, Finding, Severity
-from generator.load.course import CoursePaths, load_course, load_model, yaml_files
+from generator.errors import Finding
+from generator.load.brand import LoadedBrand, brand_strings
+from generator.load.course import CoursePaths, load_model, yaml_files
 from generator.model.course import Course, Lesson, Module, Quiz
-
-
-def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None,
-                  brands_dir: str = BRANDS_DIR) -> tuple[Course | None, LoadedBrand | None, list[Finding]]:
-    """Every finding about a brand and the course merged with its overlay."""
-    brand, findings = load_brand(paths, name, brands_dir)
-    course, course_findings = load_course(paths)
-    findings += course_findings
-    if brand is None or course is None:
-        return None, brand, findings
-    merged, overlay_findings = apply_overlay(course, brand, paths)
-    findings += overlay_findings
-    if merged is None:
-        return None, brand, findings
-    options = options or CheckOptions()
-    if getattr(options, "docs_dir", False) is None:  # as pipeline.check: links are looked up next to the lessons
-        options = replace(options, docs_dir=paths.course_dir)
-    findings += check_course(merged, options)
-    return merged, brand, findings
-
-
-def prepare_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None, *, strict: bool = False,
-                    brands_dir: str = BRANDS_DIR) -> tuple[Course, LoadedBrand, list[Finding]]:
-    """A branded course ready to render; raises CourseError on any error."""
-    course, brand, findings = check_branded(paths, name, options, brands_dir)
-    failing = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
-    if course is None or brand is None or failing:
-        raise CourseError(findings)
-    return course, brand, findings
 
 
 def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple[Course | None, list[Finding]]:

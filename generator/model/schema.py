@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.load.brand import Brand
+from generator.model.brand import Brand
 from generator.model.course import CourseSettings, Lesson, Quiz
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {

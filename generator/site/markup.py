@@ -14,6 +14,7 @@ every page. In that mode a `<` inside inline code shows as `&lt;`; fenced code i
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -114,9 +115,9 @@ def escape_raw_html(text: str) -> str:
 
 
 def inert_lessons(course):
-    """The course with every lesson's text passed through `escape_raw_html` (`allow_html: false`)."""
-    course.lessons = {lesson_id: _inert(lesson) for lesson_id, lesson in course.lessons.items()}
-    return course
+    """A copy of the course with every lesson's text passed through `escape_raw_html`
+    (`allow_html: false`); the course given is not changed."""
+    return dataclasses.replace(course, lessons={lesson_id: _inert(lesson) for lesson_id, lesson in course.lessons.items()})
 
 
 def _inert(value):

@@ -13,28 +13,46 @@ Scripts, not fetch(): the site must work opened from file://.
 
 from __future__ import annotations
 
-import html
 import json
-import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
+from jinja2 import Environment
+from markupsafe import Markup
+
+from generator.model.course import Course, Quiz
+from generator.site.contact import Contact, email_of
 from generator.site.encode import encode_key
+from generator.site.markup import QuizMarkdown
+from generator.site.sitemap import SiteMap, SitePage, final_path, lesson_path
 
-if TYPE_CHECKING:
-    from generator.model.course import Course, Quiz
-    from generator.site.render import Renderer
 
-PROGRESS_PATH = "progress.md"
-CERTIFICATE_PATH = "certificate.md"
-MISTAKES_PATH = "mistakes.md"
+class Renderer(Protocol):
+    """What these functions need of the renderer (site/render.py), which calls them."""
+
+    course: Course
+    site: SiteMap
+    strings: dict[str, str]
+    env: Environment
+    quiz_md: QuizMarkdown
+    contact: list[Contact]
+    brand_name: str
+    t: Callable[..., str]
+
+    def quiz_html(self, quiz: Quiz) -> Markup: ...
+
+    def renders_quiz(self, quiz: Quiz) -> bool: ...
+
+
 MISTAKES_SEED = "progress-mistakes"  # encode_key seed of the mistakes data; progress.js decodes with it
 REVIEW_SUFFIX = "--review"  # retry quizzes on the mistakes page record under <quiz id>--review
 MAP_SCRIPT = "assets/course/course-map.js"  # sets window.CourseProgressMap
 REVIEW_DIR = "assets/course/review/"  # <quiz id>.js: registers window.CourseReview[<quiz id>]
 
 
-def course_map(course: Course) -> dict:
+def course_map(site: SiteMap) -> dict:
     """What every page needs to decorate the navigation: lessons, their quizzes, the final."""
+    course = site.course
     final = course.final_quiz
     return {
         "course": course.settings.id,
@@ -52,7 +70,7 @@ def map_script(r: Renderer) -> str:
     """The course map, the status words and what the progress pages need (`info`), as one
     script every page loads (and caches): the pages themselves stay the same size at any
     course size, their lesson lists are drawn from it in the browser."""
-    data = {"map": course_map(r.course), "strings": {k: r.strings[k] for k in PAGE_STRINGS}, "info": _info(r)}
+    data = {"map": course_map(r.site), "strings": {k: r.strings[k] for k in PAGE_STRINGS}, "info": _info(r)}
     return "window.CourseProgressMap = " + _js_value(data) + ";\n"
 
 
@@ -70,42 +88,22 @@ def _js_value(data: object) -> str:
     return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
 
 
-def nav_entries(r: Renderer) -> list[tuple[str, str]]:
-    return [(r.t("progress_title"), PROGRESS_PATH), (r.t("progress_mistakes_title"), MISTAKES_PATH),
-            (r.t("progress_certificate_title"), CERTIFICATE_PATH)]
+_TEMPLATES = {"progress": "progress.md.j2", "certificate": "certificate.md.j2", "mistakes": "mistakes.md.j2"}
 
 
-def pages(r: Renderer) -> list[tuple[str, str, str]]:
-    """(path, title, Markdown) of the three progress pages."""
+def page(r: Renderer, site_page: SitePage) -> str:
+    """The Markdown of one of the three progress pages (progress, certificate, mistakes)."""
     lessons = r.course.ordered_lessons()
     # one link the browser copies for every lesson (it knows the engine's URL style)
-    common = {"course": r.course.settings, "sample": lessons[0] if lessons else None, "final": r.course.final_quiz,
-              "lesson_link": lambda lid: "lessons/" + lid + ".md",
-              "final_link": lambda qid: "assessment/" + qid + ".md"}
-    out = []
-    for path, template, title_key, extra in (
-        (PROGRESS_PATH, "progress.md.j2", "progress_title", {}),
-        (CERTIFICATE_PATH, "certificate.md.j2", "progress_certificate_title", {}),
-        (MISTAKES_PATH, "mistakes.md.j2", "progress_mistakes_title", {}),
-    ):
-        content = r.env.get_template(template).render(**common, **extra)
-        out.append((path, r.t(title_key), content))
-    return out
+    return r.env.get_template(_TEMPLATES[site_page.kind]).render(
+        course=r.course.settings, sample=lessons[0] if lessons else None, final=r.course.final_quiz,
+        lesson_link=lesson_path, final_link=final_path)
 
 
 def _quizzes(course: Course) -> list[Quiz]:
     """The quizzes a learner must pass, in course order: lesson quizzes, then the final."""
     found = [course.quizzes[lesson.quiz] for lesson in course.ordered_lessons() if lesson.quiz in course.quizzes]
     return found + ([course.final_quiz] if course.final_quiz else [])
-
-
-def _contact_email(contact: list[tuple[str, str]]) -> str:
-    """The brand's address from its (kind, HTML link) contact pairs, as the renderer gets them."""
-    for kind, link in contact:
-        found = re.search(r'href="mailto:([^"?]+)"', link) if kind == "email" else None
-        if found:
-            return html.unescape(found.group(1))
-    return ""
 
 
 def _info(r: Renderer) -> dict:
@@ -115,7 +113,7 @@ def _info(r: Renderer) -> dict:
         "title": course.settings.title,
         "completion": course.settings.completion,
         "brand": r.brand_name,
-        "email": course.settings.results_email or _contact_email(r.contact),
+        "email": course.settings.results_email or email_of(r.contact),
         "final": course.final_quiz.id if course.final_quiz else "",
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},
         "quizzes": [{"id": q.id, "title": q.title, "lesson": q.lesson or "", "pass": course.pass_mark(q),

@@ -1,7 +1,7 @@
 """Render a validated course into pages (Markdown for the site engine) and a nav tree.
 
 Pure functions over the model: no files are written here and no site engine is
-imported. Templates live in generator/templates/; a firm may put overrides of any of
+imported. Templates live in generator/site/templates/; a firm may put overrides of any of
 them in a folder listed first in `template_dirs`.
 """
 
@@ -18,20 +18,16 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup, escape
 
 from generator.site import progress
+from generator.site.sitemap import NavItem, SiteMap, SitePage, final_path, lesson_path, module_path
+from generator.site.contact import Contact
 from generator.site.encode import encode_key
 from generator.i18n import strings_for
 from generator.site.markup import QuizMarkdown, plain_text
-from generator.model.course import Course, Lesson, Module, Quiz
+from generator.model.course import Course, Quiz
 from generator.model.questions.base import QuestionBase
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
-
-# A course listed with `lessons:` (no modules) and longer than PARTS_FROM is shown in parts
-# of PART_SIZE lessons, as if in modules: otherwise every page's navigation and the home
-# page list every lesson, and a 1,000-lesson catalogue had 320 KB pages (issue 8).
-PARTS_FROM = 40
-PART_SIZE = 20
 
 CALLOUTS = {"story": "story", "scenario": "scenario", "tip": "tip", "warning": "warning"}
 
@@ -44,20 +40,41 @@ _SLOT = re.compile("<\x00(qid|key|hints)>")  # split() gives text, slot name, te
 
 @dataclass(frozen=True)
 class Page:
-    path: str  # e.g. "lessons/rapport-trap.md"
+    """A rendered page: Markdown for the engine, with finished HTML blocks kept apart.
+
+    `content` holds a placeholder comment (`block_placeholder(i)`) where each of `blocks`
+    goes: a quiz is HTML the renderer has already made safe, and an engine need not pass
+    it through Markdown again (the MkDocs adapter puts it back in the finished page,
+    issue 8). `markdown()` is the page with its blocks in place, for engines that take
+    one Markdown file per page (the export)."""
+
+    path: str  # e.g. "lessons/rapport-trap.md", a SiteMap path
     title: str
     content: str
+    blocks: tuple[str, ...] = ()
+
+    def markdown(self) -> str:
+        return put_back(self.content, self.blocks)
 
 
-@dataclass
-class NavItem:
-    title: str
-    path: str | None = None
-    children: list["NavItem"] = field(default_factory=list)
+def block_placeholder(i: int) -> str:
+    return f"<!--cq-block-{i}-->"
+
+
+def put_back(text: str, blocks: tuple[str, ...] | list[str]) -> str:
+    """`text` (a page's Markdown, or its finished HTML) with every block in its placeholder's place.
+    Raises LookupError when a placeholder went missing on the way (a Markdown extension ate it)."""
+    for i, block in enumerate(blocks):
+        if block_placeholder(i) not in text:
+            raise LookupError(f"the page lost its placeholder {block_placeholder(i)} in the Markdown pass")
+        text = text.replace(block_placeholder(i), block, 1)
+    return text
 
 
 @dataclass
 class RenderedSite:
+    """What the renderer makes of a course: its pages, navigation and generated files."""
+
     pages: list[Page]
     nav: list[NavItem]
     strings: dict[str, str]
@@ -65,31 +82,26 @@ class RenderedSite:
     # ones among them every page loads as scripts (before the package's own, assets.scripts())
     files: list[tuple[str, bytes]] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
-
-
-def lesson_path(lesson_id: str) -> str:
-    return f"lessons/{lesson_id}.md"
-
-
-def module_path(index: int) -> str:
-    return f"modules/module-{index + 1}.md"
-
-
-def final_path(quiz_id: str) -> str:
-    return f"assessment/{quiz_id}.md"
+    site: SiteMap | None = None  # None only for the preview's error page
 
 
 class Renderer:
+    """Renders a course's pages from its site map. Pure: no file is written, and the
+    course given is not changed.
+
+    `contact` is a brand's contact details (shown on the home page and the certificate),
+    `brand_name` its firm; `quizzes_of(path)` says whether the quizzes of the page at
+    `path` are rendered here (a parallel build renders the others in other processes)."""
+
     def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None,
-                 contact: list[tuple[str, str]] | None = None, brand_name: str = "",
+                 contact: list[Contact] | None = None, brand_name: str = "",
                  quizzes_of: Callable[[str], bool] | None = None):
-        self.course = course
-        # the pages (by path) whose quizzes this render includes; a parallel build renders
-        # the others in other processes, and those pages' quiz HTML is left out here
         self.quizzes_of = quizzes_of or (lambda path: True)
-        self.contact = contact or []  # a brand's (kind, HTML link) pairs, shown on the home page
-        self.brand_name = brand_name  # a brand's firm, shown on the certificate
+        self.contact = contact or []
+        self.brand_name = brand_name
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
+        self.site = SiteMap(course, self.strings, contact=bool(self.contact))
+        self.course = self.site.course
         loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator.site", "templates")]
         self.env = Environment(
             loader=ChoiceLoader(loaders),
@@ -105,84 +117,58 @@ class Renderer:
         self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
         self.env.globals["t"] = self.t
         self.quiz_md = QuizMarkdown()
-        self.course = in_parts(course, self.t)
 
     def t(self, key: str, **values: object) -> str:
-        text = self.strings.get(key, key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        return self.site.t(key, **values)
 
     def render(self) -> RenderedSite:
-        course = self.course
-        lessons = course.ordered_lessons()
-        pages = [Page("index.md", course.settings.title, self._home(lessons))]
-        pages += [Page(module_path(i), title, self._module_page(title, items)) for i, (title, items) in self._module_pages()]
-        pages += [Page(lesson_path(lesson.id), lesson.title, self._lesson(lesson)) for lesson in lessons]
-        final = course.final_quiz
-        if final:
-            pages.append(Page(final_path(final.id), final.title, self._final(final)))
-        pages += [Page(*page) for page in progress.pages(self)]
-        nav = self._nav(final) + [NavItem(title, path) for title, path in progress.nav_entries(self)]
+        render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
+                       "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
+        pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
         # per-quiz review data: scripts, cached by the browser, not copies inside pages
-        return RenderedSite(pages, nav, self.strings, files=progress.generated_files(self), scripts=[progress.MAP_SCRIPT])
+        return RenderedSite(pages, self.site.nav(), self.strings, files=progress.generated_files(self),
+                            scripts=[progress.MAP_SCRIPT], site=self.site)
 
-    def _nav(self, final: Quiz | None) -> list[NavItem]:
-        settings = self.course.settings
-        nav = [NavItem(self.t("home"), "index.md")]
-        lesson_item = lambda lid: NavItem(self.course.lessons[lid].title, lesson_path(lid))  # noqa: E731
-        if settings.modules is not None:
-            for i, module in enumerate(settings.modules):
-                children = [lesson_item(lid) for lid in module.lessons if lid in self.course.lessons]
-                nav.append(NavItem(module.title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
-        else:
-            nav += [lesson_item(lid) for lid in settings.lesson_order() if lid in self.course.lessons]
-        if final:
-            nav.append(NavItem(final.title, final_path(final.id)))
-        return nav
-
-    def _home(self, lessons: list[Lesson]) -> str:
-        return self.env.get_template("home.md.j2").render(
-            course=self.course.settings, lessons=lessons, modules=self._modules(), final=self.course.final_quiz,
-            lesson_path=lesson_path, final_path=final_path, module_path=module_path, contact=self.contact,
-            in_modules=self.course.settings.modules is not None,
+    def _home(self, page: SitePage) -> Page:
+        content = self.env.get_template("home.md.j2").render(
+            course=self.course.settings, modules=self.site.modules or [("", self.course.ordered_lessons())],
+            final=self.course.final_quiz, lesson_path=lesson_path, final_path=final_path, module_path=module_path,
+            contact=self.contact, in_modules=self.course.settings.modules is not None,
         )
+        return Page(page.path, page.title, content)
 
-    def _module_pages(self) -> list[tuple[int, tuple[str, list[Lesson]]]]:
+    def _module_page(self, page: SitePage) -> Page:
         """A course in modules gets one overview page per module: the home page then lists
         modules, not every lesson, so it stays small whatever the course size."""
-        return list(enumerate(self._modules())) if self.course.settings.modules is not None else []
+        title, lessons = self.site.modules[int(page.key)]
+        content = self.env.get_template("module.md.j2").render(title=title, lessons=lessons,
+                                                               lesson_path=lambda lid: "../" + lesson_path(lid))
+        return Page(page.path, page.title, content)
 
-    def _module_page(self, title: str, lessons: list[Lesson]) -> str:
-        return self.env.get_template("module.md.j2").render(title=title, lessons=lessons, lesson_path=lambda lid: "../" + lesson_path(lid))
-
-    def _modules(self) -> list[tuple[str, list[Lesson]]]:
-        settings = self.course.settings
-        if settings.modules is None:
-            return [("", self.course.ordered_lessons())]
-        return [(m.title, [self.course.lessons[i] for i in m.lessons if i in self.course.lessons]) for m in settings.modules]
-
-    def _lesson(self, lesson: Lesson) -> str:
+    def _lesson(self, page: SitePage) -> Page:
+        lesson = self.course.lessons[page.key]
         quiz = self.course.quizzes.get(lesson.quiz or "")
-        return self.env.get_template("lesson.md.j2").render(
+        blocks = (str(self.quiz_html(quiz)),) if quiz and self.quizzes_of(page.path) else ()
+        content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS,
-            quiz_html=self.quiz_html(quiz) if quiz and self.quizzes_of(lesson_path(lesson.id)) else "",
+            quiz_html=Markup(block_placeholder(0)) if blocks else "",
         )
+        return Page(page.path, page.title, content, blocks)
 
-    def _final(self, quiz: Quiz) -> str:
-        html = self.quiz_html(quiz) if self.quizzes_of(final_path(quiz.id)) else ""
-        return self.env.get_template("final.md.j2").render(course=self.course.settings, quiz=quiz, quiz_html=html)
+    def _final(self, page: SitePage) -> Page:
+        quiz = self.course.quizzes[page.key]
+        blocks = (str(self.quiz_html(quiz)),) if self.quizzes_of(page.path) else ()
+        content = self.env.get_template("final.md.j2").render(
+            course=self.course.settings, quiz=quiz, quiz_html=Markup(block_placeholder(0)) if blocks else "")
+        return Page(page.path, page.title, content, blocks)
+
+    def _progress_page(self, page: SitePage) -> Page:
+        return Page(page.path, page.title, progress.page(self, page))
 
     def renders_quiz(self, quiz: Quiz) -> bool:
         """Whether this render includes `quiz`: the page that holds it is rendered here."""
-        return self.quizzes_of(self._quiz_pages.get(quiz.id, ""))
-
-    @cached_property
-    def _quiz_pages(self) -> dict[str, str]:
-        pages = {lesson.quiz: lesson_path(lesson.id) for lesson in self.course.ordered_lessons() if lesson.quiz}
-        final = self.course.final_quiz
-        return {**pages, **({final.id: final_path(final.id)} if final else {})}
+        return self.quizzes_of(self.site.quiz_page(quiz) or "")
 
     def quiz_html(self, quiz: Quiz) -> Markup:
         html = self.env.get_template("quiz.html.j2").render(
@@ -221,18 +207,6 @@ class Renderer:
         filled = parts.copy()
         filled[1::2] = [slots[name] for name in parts[1::2]]
         return Markup("".join(filled))
-
-
-def in_parts(course: Course, t: Callable[..., str] = lambda key, **values: key) -> Course:
-    """`course` as shown: a long course without modules gets numbered parts (see PARTS_FROM)."""
-    order = course.settings.lesson_order()
-    if course.settings.modules is not None or len(order) <= PARTS_FROM:
-        return course
-    size = -(-len(order) // -(-len(order) // PART_SIZE))  # even parts of at most PART_SIZE: no part of one lesson
-    parts = [Module(title=t("part", first=start + 1, last=min(start + size, len(order))),
-                    lessons=order[start:start + size]) for start in range(0, len(order), size)]
-    # model_copy does not validate: a course gives lessons or modules, and this one is only shown
-    return replace(course, settings=course.settings.model_copy(update={"modules": parts, "lessons": None}))
 
 
 def render_site(course: Course, **options) -> RenderedSite:

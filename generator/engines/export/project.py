@@ -21,22 +21,15 @@ from typing import Any
 import yaml
 
 from generator import __version__
-from generator.site import assets
-from generator.load import brand
-from generator.check.rules import CheckOptions
-from generator.errors import Finding
-from generator.load.course import CoursePaths
-from generator.site.markup import inert_lessons, nav_title
-from generator.load.overlay import prepare_branded
-from generator.check.pipeline import prepare
-from generator.site.render import REQUIRED_EXTENSIONS, NavItem, RenderedSite, render_site
+from generator.errors import Finding, Refusal
+from generator.load.settings import SettingsError, Tagged, is_course_plugin, plugins, read_settings
+from generator.site.build import INERT_EXTENSION, SiteBuild, build_site
+from generator.site.markup import nav_title
+from generator.site.sitemap import NavItem
 
 MARKER = ".coursegen-export"
 DOCS = "docs"
 THEME = "theme"
-# The same list the MkDocs plugin adds (generator/mkdocs_plugin.py); a test keeps them equal.
-# The package's own theme overrides (accessibility fixes), used as custom_dir when present.
-PACKAGE_THEME = Path(__file__).resolve().parent.parent / "mkdocs" / "theme"
 SOURCE_SUFFIXES = (".yml", ".yaml")
 # Zensical's own markup for partials where a Material 9 override would break Zensical.
 ZENSICAL_PARTIALS = Path(__file__).resolve().parent / "zensical"
@@ -59,7 +52,7 @@ HEADER = """\
 """
 
 
-class ExportRefused(Exception):
+class ExportRefused(Refusal):
     """The destination cannot be written: the message says why and what to do."""
 
 
@@ -74,29 +67,6 @@ class ExportResult:
 
 
 # --- mkdocs.yml, read and written without mkdocs ------------------------------------
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """A YAML value under a tag we do not interpret, e.g. `!ENV [SITE_URL]`."""
-
-    tag: str
-    value: Any
-
-
-class _KeepTagsLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tagged:
-    if isinstance(node, yaml.ScalarNode):
-        return Tagged(tag, loader.construct_scalar(node))
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(tag, loader.construct_sequence(node, deep=True))
-    return Tagged(tag, loader.construct_mapping(node, deep=True))
-
-
-_KeepTagsLoader.add_multi_constructor("", _construct_tagged)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -115,39 +85,6 @@ def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
 _Dumper.add_representer(Tagged, _represent_tagged)
 
 
-def load_site_config(config_file: Path) -> dict:
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{config_file.name}:{mark.line + 1}:{mark.column + 1}" if mark else config_file.name
-        raise ExportRefused(f"{where}: {error.problem}; fix the YAML (indent with spaces, quote values holding ': ')") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ExportRefused(f"{config_file.name}: cannot be read ({error})") from None
-    if not isinstance(data, dict):
-        raise ExportRefused(f"{config_file.name}: expected a mapping of settings (site_name: ..., theme: ...)")
-    return data
-
-
-def plugin_options(config: dict) -> dict:
-    """The `course` plugin's settings in a parsed mkdocs.yml."""
-    for plugin in _plugins(config):
-        if isinstance(plugin, dict) and "course" in plugin:
-            return plugin["course"] or {}
-    return {}
-
-
-def _plugins(config: dict) -> list:
-    plugins = config.get("plugins") or []
-    if isinstance(plugins, dict):  # mkdocs also accepts a mapping of name -> options
-        return [{name: options} for name, options in plugins.items()]
-    return list(plugins)
-
-
-def _is_course_plugin(plugin: Any) -> bool:
-    return plugin == "course" or (isinstance(plugin, dict) and "course" in plugin)
-
-
 # --- the export --------------------------------------------------------------------
 
 
@@ -158,92 +95,65 @@ def export_project(config_file: Path, dest: Path, *, brand_name: str | None = No
     With `brand_name`, the firm's copy in brands/<name>/ (as `build --brand` makes it).
     Raises CourseError (the course has errors; nothing is written) or ExportRefused.
     `theme_dirs` are override folders merged, later ones winning, into the project's
-    custom_dir; by default the package's theme/ folder, then the project's own custom_dir.
+    custom_dir; by default the site's theme overrides, then the project's own custom_dir.
     """
-    config_file = Path(config_file).resolve()
-    root = config_file.parent
-    config = load_site_config(config_file)
-    options = plugin_options(config)
-    paths = CoursePaths.at(root, options.get("course_dir", "course"), options.get("quizzes_dir", "quizzes"))
-    check_options = CheckOptions(min_questions=options.get("min_questions", 1))
-    strict = bool(options.get("strict"))
-    loaded = None
-    if brand_name:
-        course, loaded, warnings = prepare_branded(paths, brand_name, check_options, strict=strict,
-                                                   brands_dir=options.get("brands_dir", brand.BRANDS_DIR))
-    else:
-        course, warnings = prepare(paths, check_options, strict=strict)
-    if options.get("allow_html", True) is False:
-        course = inert_lessons(course)  # as the plugin does: lesson tags shown as text
-    site = render_site(course, contact=brand.contact_links(loaded) if loaded else [], brand_name=loaded.model.firm if loaded else "")
-
+    try:
+        settings = read_settings(config_file)
+    except SettingsError as error:
+        raise ExportRefused(str(error)) from None
+    built = build_site(settings, brand_name)
+    root, config = settings.root, settings.config
     dest = Path(dest).resolve()
     docs_dir = root / str(config.get("docs_dir") or "docs")
-    check_destination(dest, project=root, content=[paths.course_dir, paths.quizzes_dir, docs_dir])
+    check_destination(dest, project=root, content=[settings.paths.course_dir, settings.paths.quizzes_dir, docs_dir])
     if theme_dirs is None:
-        theme_dirs = _theme_dirs(config, root)
-    allow_html = options.get("allow_html", True) is not False
-    custom_dir = THEME if theme_dirs or (loaded and loaded.model.theme_strings) else None
-    plain = plain_config(config, site, title=course.settings.title, language=course.settings.language,
-                         allow_html=allow_html, custom_dir=custom_dir)
-    if loaded:
-        _brand_config(plain, loaded, site.strings)
+        theme_dirs = _theme_dirs(config, root, built)
+    custom_dir = THEME if theme_dirs or built.theme_strings else None
+    plain = plain_config(config, built, custom_dir=custom_dir)
 
     _clear_previous(dest)
     docs = dest / DOCS
-    for page in site.pages:
-        _write(docs / page.path, page.content.encode("utf-8"))
-    asset_files = assets.files() + site.files  # package assets, then the course's generated scripts
-    for uri, content in asset_files:
+    for page in built.pages:
+        _write(docs / page.path, page.markdown().encode("utf-8"))
+    for uri, content in built.files:
         _write(docs / uri, content)
-    generated = {p.path for p in site.pages} | {uri for uri, _ in asset_files}
+    generated = {p.path for p in built.pages} | {uri for uri, _ in built.files}
     media = [rel for rel in _media_files(docs_dir, config.get("exclude_docs")) if rel not in generated]
     for rel in media:
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(docs_dir / rel, docs / rel)
     for folder in theme_dirs:
         _copy_theme(folder, dest / THEME)
-    if loaded:
-        _write(docs / brand.BRAND_CSS, brand.brand_css(loaded).encode("utf-8"))
-        for uri, path in loaded.asset_files():
-            _write(docs / uri, path.read_bytes())
-        if loaded.model.theme_strings:  # Material's (and Zensical's) own strings, overridden
-            template = brand.theme_strings_template(course.settings.language, loaded.model.theme_strings)
-            _write(dest / THEME / "partials" / "languages" / "custom.html", template.encode("utf-8"))
+    if built.theme_strings:  # Material's (and Zensical's) own strings, overridden
+        _write(dest / THEME / "partials" / "languages" / "custom.html", built.theme_strings.encode("utf-8"))
     text = HEADER.format(version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _write(dest / "mkdocs.yml", text.encode("utf-8"))
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
     if not (dest / ".gitignore").exists():  # what the engines write there: built site, Zensical's cache
         _write(dest / ".gitignore", b"site/\n.cache/\n")
-    return ExportResult(dest, len(site.pages), len(asset_files), media, warnings, needs_coursegen=not allow_html)
+    assets = len(built.files) - (len(built.brand.asset_files()) + 1 if built.brand else 0)
+    return ExportResult(dest, len(built.pages), assets, media, built.warnings,
+                        needs_coursegen=INERT_EXTENSION in built.markdown_extensions)
 
 
-def plain_config(config: dict, site: RenderedSite, *, title: str, language: str, allow_html: bool = True,
-                 custom_dir: str | None = None) -> dict:
+def plain_config(config: dict, built: SiteBuild, *, custom_dir: str | None = None) -> dict:
     """The project's mkdocs.yml without the course plugin, with what the plugin adds at build time."""
     plain = {key: value for key, value in config.items() if key not in {"docs_dir", "site_dir", "exclude_docs", "nav"}}
-    if not plain.get("site_name") or plain.get("site_name") == "course":
-        plain["site_name"] = title
+    plain["site_name"] = built.site_name
     plain["docs_dir"] = DOCS
-    plain["theme"] = _theme(config.get("theme"), language, custom_dir)
-    plugins = [p for p in _plugins(config) if not _is_course_plugin(p)]
-    if plugins or "plugins" in config:
-        plain["plugins"] = plugins
-    plain["markdown_extensions"] = _extensions(config.get("markdown_extensions"), allow_html)
-    plain["extra_css"] = _add_missing(config.get("extra_css"), assets.stylesheets())
-    plain["extra_javascript"] = _add_missing(config.get("extra_javascript"), site.scripts + assets.scripts())
-    plain["nav"] = [_nav_entry(item) for item in site.nav]
-    return plain
-
-
-def _brand_config(plain: dict, loaded: brand.LoadedBrand, strings: dict[str, str]) -> None:
-    """What the plugin's brand build sets: brand.site_settings, as plain config."""
-    settings = brand.site_settings(loaded, strings)
-    plain["theme"].update(settings.pop("theme"))
-    plain.update(settings)
-    if loaded.model.theme_strings:
+    plain["theme"] = _theme(config.get("theme"), built.language, custom_dir)
+    kept = [p for p in plugins(config) if not is_course_plugin(p)]
+    if kept or "plugins" in config:
+        plain["plugins"] = kept
+    plain["markdown_extensions"] = _extensions(config.get("markdown_extensions"), built.markdown_extensions)
+    plain["extra_css"] = _add_missing(config.get("extra_css"), built.stylesheets)
+    plain["extra_javascript"] = _add_missing(config.get("extra_javascript"), built.scripts)
+    plain["nav"] = [_nav_entry(item) for item in built.nav]
+    plain["theme"].update(built.theme)
+    plain.update(built.settings)
+    if built.theme_strings:
         plain["theme"]["language"] = "custom"
-    plain["extra_css"] = _add_missing(plain["extra_css"], brand.stylesheets(loaded))
+    return plain
 
 
 def _theme(theme: Any, language: str, custom_dir: str | None) -> dict:
@@ -260,12 +170,11 @@ def _theme(theme: Any, language: str, custom_dir: str | None) -> dict:
     return theme
 
 
-def _extensions(configured: Any, allow_html: bool) -> list:
+def _extensions(configured: Any, wanted: list[str]) -> list:
     if isinstance(configured, dict):
         configured = [{name: options} if options else name for name, options in configured.items()]
     extensions = list(configured or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
-    wanted = REQUIRED_EXTENSIONS + ([] if allow_html else ["generator.site.markup"])
     return extensions + [name for name in wanted if name not in names]
 
 
@@ -282,8 +191,8 @@ def _nav_entry(item: NavItem) -> Any:
     return {title: item.path}
 
 
-def _theme_dirs(config: dict, root: Path) -> list[Path]:
-    dirs = [PACKAGE_THEME] if PACKAGE_THEME.is_dir() else []
+def _theme_dirs(config: dict, root: Path, built: SiteBuild) -> list[Path]:
+    dirs = [d for d in reversed(built.theme_dirs) if d.is_dir()]  # later ones win
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom, str) and (root / custom).is_dir():

@@ -33,10 +33,10 @@ class IncrementalPages:
         self.last: str | None = None
         self.common: int | None = None  # the hash of what every page shows, at the last build
 
-    def mark(self, files, config, everywhere: object, raw_blocks: dict[str, list[str]]) -> None:
+    def mark(self, files, config, everywhere: object, blocks: dict[str, tuple[str, ...]]) -> None:
         """Tell MkDocs, through each file, whether it must be written again. `everywhere` is
-        what every page shows (navigation, settings); `raw_blocks` the finished HTML set
-        aside from each page's Markdown (rawblocks.py)."""
+        what every page shows (navigation, settings); `blocks` the finished HTML kept out
+        of each page's Markdown (site/render.Page)."""
         common = hash((repr(everywhere), _settings_signature(config)))
         same_frame = common == self.common
         keys, outputs, rebuilt = {}, {}, set()
@@ -49,7 +49,7 @@ class IncrementalPages:
                     rebuilt.add(page_url(file))
                 continue
             if file.is_documentation_page():
-                key = hash((common, file.content_string, tuple(raw_blocks.get(file.src_uri, ()))))
+                key = hash((common, file.content_string, tuple(blocks.get(file.src_uri, ()))))
             else:
                 key = hash(file.content_bytes)
             keys[file.src_uri] = key

@@ -1,0 +1,104 @@
+"""The MkDocs side of the settings and of a build: the plugin's typed config, made from
+load/settings.CourseOptions (defaults written once, there), and a SiteBuild applied to
+MkDocs' config and files."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+import types
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.structure.files import File, Files
+
+from generator.load.settings import CourseOptions, ProjectSettings, course_options
+from generator.site.build import SiteBuild
+from generator.site.markup import nav_title
+from generator.site.sitemap import NavItem
+
+
+def _option(annotation: Any, default: Any) -> c.BaseConfigOption:
+    if get_origin(annotation) in (Union, types.UnionType):  # `str | None`
+        inner = next(arg for arg in get_args(annotation) if arg is not type(None))
+        return c.Optional(c.Type(inner))
+    return c.Type(annotation, default=default)
+
+
+# MkDocs' own validation of the plugin's options (types, unknown names), with the
+# defaults of CourseOptions; CourseOptions then checks ranges (settings_of).
+CoursePluginConfig = type("CoursePluginConfig", (base.Config,), {
+    name: _option(spec.annotation, spec.default) for name, spec in CourseOptions.model_fields.items()})
+
+
+def settings_of(config, plugin_config) -> ProjectSettings:
+    """The project's settings as MkDocs has read them (mkdocs.yml, this plugin's options).
+    Raises SettingsError for options out of range."""
+    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+    options = course_options(dict(plugin_config), config_file.name)
+    return ProjectSettings(config_file, options, {}, config.site_name, _site_name_line(config_file))
+
+
+def _site_name_line(config_file: Path) -> int:
+    from generator.load.settings import read_settings  # only for the line a warning shows
+
+    try:
+        return read_settings(config_file).site_name_line
+    except Exception:  # noqa: BLE001 - MkDocs has read the file already; a line number is a nicety
+        return 0
+
+
+def apply_config(config, built: SiteBuild, temp_dirs: list[Path]) -> None:
+    """MkDocs' config with what the site needs: name, nav, language, theme overrides,
+    Markdown extensions, stylesheets and scripts (after the site's own), brand settings."""
+    config.nav = [mkdocs_nav(item) for item in built.nav]
+    config.site_name = built.site_name
+    config.theme["language"] = built.language
+    for folder in reversed(built.theme_dirs):  # after a site's own custom_dir, before Material's
+        if str(folder) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(folder))
+    _add_missing(config.markdown_extensions, built.markdown_extensions)
+    _add_missing(config.extra_css, built.stylesheets)
+    present = [str(script) for script in config.extra_javascript]
+    config.extra_javascript.extend(js for js in built.scripts if js not in present)
+    for key, value in built.theme.items():
+        config.theme[key] = value
+    for key, value in built.settings.items():
+        config[key] = value
+    if built.theme_strings:  # Material's own strings, overridden: a partial in a folder of ours
+        folder = Path(tempfile.mkdtemp(prefix="coursegen-brand-"))
+        temp_dirs.append(folder)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        (folder / "partials" / "languages").mkdir(parents=True)
+        (folder / "partials" / "languages" / "custom.html").write_text(built.theme_strings, encoding="utf-8")
+        config.theme.dirs.insert(0, str(folder))
+        config.theme["language"] = "custom"
+
+
+def _add_missing(configured: list, ours: list[str]) -> None:
+    configured.extend(item for item in ours if item not in configured)
+
+
+def add_files(files: Files, config, built: SiteBuild) -> dict[str, tuple[str, ...]]:
+    """The site's pages and files added to MkDocs' in memory (replacing any of the same
+    path); returns each page's finished HTML blocks, for `on_post_page` to put back."""
+    blocks = {}
+    for page in built.pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.path, content=page.content))
+        blocks[page.path] = page.blocks
+    for uri, content in built.files:
+        files.append(File.generated(config, uri, content=content))
+    return blocks
+
+
+def mkdocs_nav(item: NavItem) -> Any:
+    title = nav_title(item.title)  # Material prints nav titles as HTML
+    if item.children:
+        return {title: [mkdocs_nav(child) for child in item.children]}
+    return {title: item.path}

@@ -1,0 +1,170 @@
+"""One reading of a project's settings: mkdocs.yml and its `course` plugin's options.
+
+The command line, the MkDocs plugin and the export all take a project's settings from
+here, so they agree on them: both forms MkDocs accepts for `plugins:` (a list, or a
+mapping of name to options), and every option's default, written once in
+`CourseOptions` (the plugin's MkDocs config is made from it, engines/mkdocs/config.py).
+
+mkdocs.yml is read with PyYAML, without mkdocs: it may hold tags such as `!ENV [X]` or
+`!!python/name:...`, which are kept as `Tagged` values, neither run nor dropped, so the
+export can write them back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator.errors import Refusal, SourceLocation
+from generator.load.course import CoursePaths
+
+PLUGIN = "course"
+
+
+class SettingsError(Refusal):
+    """mkdocs.yml cannot be read, or the course plugin's options are wrong (exit 1)."""
+
+    exit_code = 1
+
+
+class CourseOptions(BaseModel):
+    """The `course` plugin's options in mkdocs.yml, with their defaults."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    course_dir: str = Field("course", description="Folder of course.yml and lessons/, relative to mkdocs.yml.")
+    quizzes_dir: str = Field("quizzes", description="Folder of the quiz files.")
+    # Raw HTML in lesson Markdown: trusted trainers may use it; firms that take content
+    # from many authors set this to false and it is escaped like quiz text always is.
+    allow_html: bool = Field(True, description="Allow raw HTML in lesson Markdown.")
+    strict: bool = Field(False, description="Course warnings fail the build.")
+    min_questions: int = Field(1, ge=0, description="A quiz with fewer questions is an error.")
+    brand: str | None = Field(None, description="Build a firm's branded copy: a folder name in brands_dir.")
+    brands_dir: str = Field("brands", description="Folder of the brands.")
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A YAML value under a tag we do not interpret, e.g. `!ENV [SITE_URL]`."""
+
+    tag: str
+    value: Any
+
+
+class _KeepTagsLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(tag, loader.construct_sequence(node, deep=True))
+    return Tagged(tag, loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
+
+
+_KeepTagsLoader.add_multi_constructor("", _construct_tagged)
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """A project's settings: where its mkdocs.yml is, what it says, and the course options.
+
+    `config` is the whole parsed mkdocs.yml (tags kept as `Tagged`), `site_name` its
+    `site_name:` and `site_name_line` the line it is on (1-based, 0 when unknown)."""
+
+    config_file: Path
+    options: CourseOptions
+    config: dict
+    site_name: str | None = None
+    site_name_line: int = 0
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    @property
+    def paths(self) -> CoursePaths:
+        return CoursePaths.at(self.root, self.options.course_dir, self.options.quizzes_dir)
+
+    @property
+    def brands_dir(self) -> Path:
+        return self.root / self.options.brands_dir
+
+    @property
+    def site_name_at(self) -> SourceLocation:
+        return SourceLocation(self.config_file.name, self.site_name_line, 1 if self.site_name_line else 0)
+
+
+def read_settings(config_file: Path) -> ProjectSettings:
+    """The settings in `config_file` (a project's mkdocs.yml).
+
+    Raises SettingsError when the file cannot be read, is not YAML, is not a mapping, or
+    the course plugin's options are wrong (every wrong option in one message)."""
+    config_file = Path(config_file).resolve()
+    name = config_file.name
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+        root = yaml.compose(text, Loader=_KeepTagsLoader)
+        data = yaml.load(text, Loader=_KeepTagsLoader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise SettingsError(f"{where}: {error.problem}; fix the YAML (indent with spaces, quote values holding ': ')") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SettingsError(f"{name}: cannot be read ({error})") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"{name}: expected a mapping of settings (site_name: ..., theme: ...)")
+    site_name = data.get("site_name")
+    return ProjectSettings(config_file, course_options(plugin_options(data), name), data,
+                           site_name if isinstance(site_name, str) else None, _line_of(root, "site_name"))
+
+
+def _line_of(root: yaml.Node | None, key: str) -> int:
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node.start_mark.line + 1
+    return 0
+
+
+def plugins(config: dict) -> list:
+    """The `plugins:` of a parsed mkdocs.yml as a list, whichever form it was written in."""
+    found = config.get("plugins") or []
+    if isinstance(found, dict):  # MkDocs also accepts a mapping of name -> options
+        return [{name: options} if options else name for name, options in found.items()]
+    return list(found) if isinstance(found, list) else []
+
+
+def is_course_plugin(plugin: Any) -> bool:
+    return plugin == PLUGIN or (isinstance(plugin, dict) and PLUGIN in plugin)
+
+
+def uses_course_plugin(config: dict) -> bool:
+    return any(is_course_plugin(plugin) for plugin in plugins(config))
+
+
+def plugin_options(config: dict) -> dict:
+    """The `course` plugin's options in a parsed mkdocs.yml ({} when it has none)."""
+    for plugin in plugins(config):
+        if isinstance(plugin, dict) and PLUGIN in plugin:
+            return plugin[PLUGIN] or {}
+    return {}
+
+
+def course_options(options: dict, where: str = "mkdocs.yml") -> CourseOptions:
+    """`options` validated, defaults filled in. Raises SettingsError naming every wrong option."""
+    try:
+        return CourseOptions.model_validate({k: v for k, v in options.items() if v is not None or k == "brand"})
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            field = ".".join(str(step) for step in item["loc"])
+            message = "not an option of the course plugin" if item["type"] == "extra_forbidden" else item["msg"].lower()
+            problems.append(f"`{field}`: {message}")
+        known = ", ".join(CourseOptions.model_fields)
+        raise SettingsError(f"{where}: the course plugin's options are wrong: {'; '.join(problems)} (options: {known})") from None

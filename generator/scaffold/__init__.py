@@ -1,0 +1,1 @@
+"""`coursegen new`: commented lesson and quiz files that pass `check` as written (files.py)."""
