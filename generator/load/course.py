@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,7 +274,7 @@ def _data_path(model: type[BaseModel], loc: tuple) -> tuple[tuple, Any]:
             current = info.annotation if info else None
             continue
         origin = typing.get_origin(current)
-        if origin is typing.Union or str(origin) == "types.UnionType":
+        if origin in (typing.Union, types.UnionType):
             members = [m for m in typing.get_args(current) if _tag_of(m) == step]
             if members:
                 current = members[0]
@@ -289,7 +290,7 @@ def _unwrap(annotation: Any) -> Any:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Union or str(origin) == "types.UnionType":
+        elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             if len(args) == 1:
                 annotation = args[0]
