@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a fresh machine:
 #   make serve   build and preview the bundled course at http://127.0.0.1:8000
-#   make test    run every test (installs Python packages and Debian's chromium if missing)
+#   make test    lint, then run every test (installs Python packages and Debian's chromium if missing)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test chromium bench clean
+LINT_PATHS := generator tests bench docs
+
+.PHONY: serve build check lint test chromium bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +31,18 @@ chromium:
 	  SUDO=$$(command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# ruff and mypy are configured in pyproject.toml; both run (and report) before either fails the target.
+lint: $(STAMP)
+	@status=0; \
+	echo "$(BIN)/ruff check $(LINT_PATHS)"; $(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	echo "$(BIN)/mypy"; $(BIN)/mypy || status=1; \
+	exit $$status
+
+test: lint chromium
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .mypy_cache .ruff_cache

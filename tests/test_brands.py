@@ -161,7 +161,8 @@ questions:
         correct: true
       - text: "False"
 """
-    lesson = "id: extra\ntitle: Extra\nsummary: S\nminutes: 2\nobjectives:\n  - id: extra-o\n    text: T\nsections:\n  - heading: H\n    body: B\nquiz: extra-quiz\n"
+    lesson = ("id: extra\ntitle: Extra\nsummary: S\nminutes: 2\nobjectives:\n  - id: extra-o\n    text: T\n"
+              "sections:\n  - heading: H\n    body: B\nquiz: extra-quiz\n")
     write_brand(project, "mixed", overlay, {"lessons/extra.yml": lesson, "quizzes/extra-quiz.yml": quiz})
     found = messages(project, "mixed")
     assert "brands/mixed/brand.yml:9:10: error: course.hide: cannot hide lesson 'no-such-lesson'" in found[0]

@@ -91,7 +91,8 @@ def test_json_gives_the_same_findings(broken):
 
 
 def test_strict_makes_warnings_fail(tmp_path):
-    project = small_project(tmp_path / "p", {"course/lessons/beta.yml": [("minutes: 5", "minutes: 1"), ("      More text.\n", "      " + "word " * 500 + "\n")]})
+    long_text = ("      More text.\n", "      " + "word " * 500 + "\n")
+    project = small_project(tmp_path / "p", {"course/lessons/beta.yml": [("minutes: 5", "minutes: 1"), long_text]})
     relaxed = coursegen("check", cwd=project)
     assert relaxed.returncode == 0 and "0 errors, 1 warning in 1 file" in relaxed.stderr
     strict = coursegen("check", "--strict", cwd=project)

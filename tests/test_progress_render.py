@@ -3,7 +3,6 @@ only, and with the mistakes data decodable (what the browser does)."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -77,7 +76,7 @@ def test_each_quiz_s_review_data_is_its_own_script_not_in_the_mistakes_page(cour
         data = json.loads(text[len(prefix):-2])
         questions = decode_key(MISTAKES_SEED, data["questions"])
         assert len(questions) == len(quiz.questions)
-        for number, prompt, explanation, lesson in questions.values():
+        for _number, prompt, _explanation, lesson in questions.values():
             assert prompt and lesson in course.lessons
         assert f'data-quiz="{quiz_id}--review"' in data["html"] and 'data-mode="practice"' in data["html"]
 

@@ -61,10 +61,10 @@ def test_right_and_wrong_options_have_identical_markup(quiz_site, quiz_id):
         if "options" in question:
             items = re.findall(r'<li class="cq-option">.*?</li>', block)
             assert len(items) == len(question["options"])
-            for item, option in zip(items, question["options"]):
+            for item, option in zip(items, question["options"], strict=True):
                 assert html.unescape(item).count(option["text"]) == 1
             # Strip each option's own text and position: what is left must not differ.
-            shapes = {re.sub(r'value="\d+"', "", html.unescape(i).replace(o["text"], "")) for i, o in zip(items, question["options"])}
+            shapes = {re.sub(r'value="\d+"', "", html.unescape(i).replace(o["text"], "")) for i, o in zip(items, question["options"], strict=True)}
             assert len(shapes) == 1, shapes
             assert "correct" not in block.lower()
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.errors import Finding, SourceLocation, display_path, display_prefix
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
@@ -22,6 +24,7 @@ from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
+Item = TypeVar("Item", Lesson, Quiz)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -34,7 +37,7 @@ class CoursePaths:
     quizzes_dir: Path
 
     @classmethod
-    def at(cls, root: Path, course_dir: str = "course", quizzes_dir: str = "quizzes") -> "CoursePaths":
+    def at(cls, root: Path, course_dir: str = "course", quizzes_dir: str = "quizzes") -> CoursePaths:
         root = Path(root)
         return cls(root, root / course_dir, root / quizzes_dir)
 
@@ -98,16 +101,23 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
         return None, findings
     course = Course(settings)
     course.sources[("course", settings.id)] = doc
-    files = [(kind, file, name, model, store) for kind, folder, model, store in (
-        ("lesson", paths.lessons_dir, Lesson, course.lessons),
-        ("quiz", paths.quizzes_dir, Quiz, course.quizzes),
-    ) for file, name in _shown_files(folder, paths)]
-    parsed = cache.load_many([(file, name) for _, file, name, _, _ in files])  # all at once: in parallel (issue 8)
-    for (kind, file, name, model, store), (doc, problems) in zip(files, parsed):
+    lesson_files = _shown_files(paths.lessons_dir, paths)
+    quiz_files = _shown_files(paths.quizzes_dir, paths)
+    parsed = cache.load_many(lesson_files + quiz_files)  # all at once: in parallel (issue 8)
+    _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
+    _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):], findings)
+    cache.save()
+    return course, findings
+
+
+def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, Item], files: list[tuple[Path, str]],
+               parsed: list[tuple[SourceDocument | None, list[Finding]]], findings: list[Finding]) -> None:
+    """Validate one kind's parsed files into `store` (lessons or quizzes), keyed by id."""
+    for (file, name), (doc, problems) in zip(files, parsed, strict=True):
         course.file_ids[(kind, file.stem)] = name
         findings.extend(problems)
         item = _validated(doc, problems, model, findings)
-        if item is None:
+        if item is None or doc is None:
             continue
         if item.id != file.stem:
             findings.append(
@@ -128,8 +138,6 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
             continue
         store[item.id] = item
         course.sources[(kind, item.id)] = doc
-    cache.save()
-    return course, findings
 
 
 def load_model(path: Path, model: type[M], paths: CoursePaths, findings: list[Finding],
@@ -177,7 +185,7 @@ def translate_errors(exc: ValidationError, model: type[BaseModel], doc: SourceDo
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))
 
 
-def _finding(error: dict, path: tuple, parent: Any, doc: SourceDocument) -> Finding:
+def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument) -> Finding:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     name = path[-1] if path else ""
     field = _dotted(path)
@@ -273,7 +281,7 @@ def _data_path(model: type[BaseModel], loc: tuple) -> tuple[tuple, Any]:
             current = info.annotation if info else None
             continue
         origin = typing.get_origin(current)
-        if origin is typing.Union or str(origin) == "types.UnionType":
+        if origin in (typing.Union, types.UnionType):
             members = [m for m in typing.get_args(current) if _tag_of(m) == step]
             if members:
                 current = members[0]
@@ -289,7 +297,7 @@ def _unwrap(annotation: Any) -> Any:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Union or str(origin) == "types.UnionType":
+        elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             if len(args) == 1:
                 annotation = args[0]

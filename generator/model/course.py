@@ -7,12 +7,15 @@ JSON Schemas in schemas/ are generated from them, and the renderer reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+
+if TYPE_CHECKING:
+    from generator.source.document import SourceDocument
 
 Percent = Annotated[int, Field(ge=1, le=100)]
 
@@ -38,7 +41,7 @@ class CourseSettings(Strict):
     strings: dict[str, str] = Field(default_factory=dict, description="Overrides of interface strings.")
 
     @model_validator(mode="after")
-    def _one_lesson_list(self) -> "CourseSettings":
+    def _one_lesson_list(self) -> CourseSettings:
         if (self.lessons is None) == (self.modules is None):
             raise ValueError("give either `lessons:` (a list of lesson ids) or `modules:` (titled groups), not both or neither")
         return self
@@ -89,7 +92,7 @@ class Quiz(Strict):
     questions: Annotated[list[Question], Field(min_length=1, max_length=500)]
 
     @model_validator(mode="after")
-    def _lesson_or_final(self) -> "Quiz":
+    def _lesson_or_final(self) -> Quiz:
         if self.final and self.lesson:
             raise ValueError("a quiz is either a lesson's quiz (`lesson:`) or the final assessment (`final: true`), not both")
         if not self.final and not self.lesson:
@@ -104,7 +107,7 @@ class Course:
     settings: CourseSettings
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
-    sources: dict[tuple[str, str], object] = field(default_factory=dict)  # (kind, id) -> SourceDocument
+    sources: dict[tuple[str, str], SourceDocument] = field(default_factory=dict)  # (kind, id) -> its parsed file
     file_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, file stem) -> shown path
 
     def ordered_lessons(self) -> list[Lesson]:

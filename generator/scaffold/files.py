@@ -164,7 +164,7 @@ def _add_to_order(paths: CoursePaths, course: SourceDocument, lesson_id: str, mo
         index = len(modules) - 1 if module is None else (titles.index(module) if module in titles else -1)
         if index < 0:
             raise ScaffoldError(f"no module titled '{module}' in {paths.show(paths.course_file)}; modules: {', '.join(map(str, titles))}")
-        path = ("modules", index, "lessons")
+        path: tuple[str | int, ...] = ("modules", index, "lessons")
     else:
         if module is not None:
             raise ScaffoldError("the course has no modules: leave out --module")
@@ -202,7 +202,8 @@ def _scalar_source(rest: str) -> str:
     if rest[:1] in "\"'":
         end = rest.find(rest[0], 1)
         return rest[: end + 1]
-    return re.match(r"[^,\]\s#]*", rest).group(0)
+    match = re.match(r"[^,\]\s#]*", rest)  # never None: the pattern matches the empty string
+    return match.group(0) if match else ""
 
 
 def _set_top_level(text: str, key: str, value: str) -> str:

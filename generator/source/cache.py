@@ -65,13 +65,13 @@ class ParseCache:
         for index, (path, display) in enumerate(files):
             key = self._key(path, display)
             entry = self.old.get(key[0]) if key else None
-            if entry is not None and entry[0] == key:
+            if key is not None and entry is not None and entry[0] == key:
                 self.new[key[0]] = entry
                 loaded[index] = SourceDocument(display, entry[1], entry[2]), []  # positions parsed again only if a message needs one
             else:
                 todo.append((index, key))
         plain = map_forked(plain_file, [files[index][0] for index, _ in todo])
-        for (index, key), parsed in zip(todo, plain):
+        for (index, key), parsed in zip(todo, plain, strict=True):
             path, display = files[index]
             if parsed is None:  # something to report, or not readable: read again here, with positions
                 doc, findings = load_yaml(path, display)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser  # libyaml's parser, driven event by event (see _Builder)
+from yaml._yaml import CParser  # libyaml's parser, driven event by event (see _Builder)
 
 from generator.errors import Finding, SourceLocation
 
@@ -377,7 +377,7 @@ class _Builder:
 
     def _key(self, frame: list, event: Any, mark: tuple[int, int]) -> None:
         if type(event) is yaml.AliasEvent:  # the two-pass loader let an aliased key through
-            self._refuse(self._anchors.get(event.anchor, mark), "anchors and aliases (&name, *name) are not supported in course files",
+            self._refuse(self._anchors.get(event.anchor or "", mark), "anchors and aliases (&name, *name) are not supported in course files",
                          "write the value out in full where it is needed", "alias")
             return
         if type(event) is not yaml.ScalarEvent:
@@ -420,6 +420,8 @@ class _Builder:
 
 class _AnchorMark(tuple):
     """(line, column) of an anchored value, 1-based, keeping libyaml's mark for messages."""
+
+    _mark: Any
 
     def __new__(cls, mark: Any):
         self = super().__new__(cls, (mark.line + 1, mark.column + 1))

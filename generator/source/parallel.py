@@ -56,13 +56,13 @@ def map_forked(function: Callable[[T], Any], items: Sequence[T], *, min_items: i
     try:
         for share in shares[1:]:
             children.append(_Child(function, share))
-        results = [[function(item) for item in shares[0]]]
+        results: list[list[Any] | None] = [[function(item) for item in shares[0]]]
         results += [child.results() for child in children]
     finally:
         for child in children:  # stopped early: none of them may outlive us
             child.stop()
     out: list[Any] = [None] * len(items)
-    for w, (share, done) in enumerate(zip(shares, results)):
+    for w, (share, done) in enumerate(zip(shares, results, strict=True)):
         out[w::workers] = done if done is not None else [function(item) for item in share]
     return out
 
@@ -111,13 +111,16 @@ class _Child:
         self._reap(kill=True)
 
     def _read(self) -> bytes | None:
+        pipe = self.pipe
+        if pipe is None:  # already reaped
+            return None
         chunks: list[bytes] = []
         deadline = time.monotonic() + CHILD_TIMEOUT
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.pipe], [], [], left)[0]:
+            if left <= 0 or not select.select([pipe], [], [], left)[0]:
                 return None  # stuck
-            chunk = os.read(self.pipe, 1 << 20)
+            chunk = os.read(pipe, 1 << 20)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)

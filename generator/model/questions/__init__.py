@@ -1,7 +1,7 @@
-"""Question types. Adding one: a module here with its model, listed in QUESTION_TYPES,
+"""Question types. Adding one: a module here with its model, listed in AnyQuestion,
 a template in templates/questions/<type>.html and a script in assets/quiz/types/."""
 
-from typing import Annotated, Union
+from typing import Annotated, get_args
 
 from pydantic import Field
 
@@ -11,8 +11,9 @@ from .single import SingleQuestion
 from .text import TextQuestion
 from .true_false import TrueFalseQuestion
 
-QUESTION_TYPES = (SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderQuestion, TextQuestion)
+AnyQuestion = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | TextQuestion
+QUESTION_TYPES: tuple[type[AnyQuestion], ...] = get_args(AnyQuestion)
 
-Question = Annotated[Union[QUESTION_TYPES], Field(discriminator="type")]  # type: ignore[valid-type]
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
-__all__ = ["QUESTION_TYPES", "Question"]
+__all__ = ["QUESTION_TYPES", "AnyQuestion", "Question"]

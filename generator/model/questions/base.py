@@ -8,7 +8,7 @@ Its browser half is generator/assets/quiz/types/<type>.js.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -28,6 +28,8 @@ class Strict(BaseModel):
 
 
 class QuestionBase(Strict):
+    if TYPE_CHECKING:  # each question type declares it as a Literal (the union's tag); not a field here
+        type: str
     id: Id
     objective: Id = Field(description="Id of the lesson objective this question assesses.")
     prompt: Text = Field(description="The question itself (Markdown).")
@@ -69,7 +71,8 @@ class ChoiceQuestion(QuestionBase):
         for i, option in enumerate(self.options):
             norm = " ".join(option.text.lower().split())
             if norm in seen:
-                found.append(((("options", i, "text")), f"option {i + 1} repeats option {seen[norm] + 1}: '{option.text}'", "give every option a different text"))
+                found.append((("options", i, "text"), f"option {i + 1} repeats option {seen[norm] + 1}: '{option.text}'",
+                              "give every option a different text"))
             seen.setdefault(norm, i)
             if not option.feedback:
                 found.append((("options", i), f"option {i + 1} has no feedback", "add `feedback:` saying why this option is right or wrong"))
