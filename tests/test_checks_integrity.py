@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import pytest
 
-from generator.check.rules import RULES, CheckOptions, _page_anchors, check_course
+from generator.check.links import page_anchors
+from generator.check.rules import RULES, CheckOptions, check_course
 from generator.load.course import CoursePaths
 from generator.check.pipeline import check
 from conftest import ROOT
@@ -46,7 +47,7 @@ def test_each_rule_runs_on_the_bundled_course():
 
 def test_anchors_match_the_built_site(built_site):
     course, _ = check(CoursePaths.at(ROOT))
-    for page, expected in _page_anchors(course, CheckOptions()).items():
+    for page, expected in page_anchors(course, CheckOptions()).items():
         if not page.startswith("lessons/"):
             continue
         html = (built_site / page.removesuffix(".md") / "index.html").read_text()

@@ -118,7 +118,7 @@ def site_name_findings(settings: ProjectSettings, course: Course) -> list[Findin
     if not name or name == title:
         return []
     source = course.sources.get(("course", course.settings.id))
-    where = source.location(("title",)) if source is not None else None  # type: ignore[attr-defined]
+    where = source.location(("title",)) if source is not None else None
     shown = f"{where.file}:{where.line}" if where else "course/course.yml"
     return [Finding(settings.site_name_at, f"'{name}' differs from the course's title '{title}' ({shown}), which names the site",
                     hint=f'set `site_name: "{title}"` here, or change `title:` in {shown.split(":")[0]}',

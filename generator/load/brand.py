@@ -104,9 +104,9 @@ def brand_strings(language: str) -> dict[str, str]:
     return {**BRAND_STRINGS["en"], **BRAND_STRINGS.get(language.split("-")[0], {})}
 
 
-def _asset_fields(model: Brand) -> list[tuple[tuple, str, tuple[str, ...]]]:
+def _asset_fields(model: Brand) -> list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
     """(data path, value, allowed suffixes) of every file a brand names."""
-    fields = [(("logo",), model.logo, (".svg", ".png", ".jpg", ".jpeg", ".webp")),
+    fields: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = [(("logo",), model.logo, (".svg", ".png", ".jpg", ".jpeg", ".webp")),
               (("favicon",), model.favicon, (".svg", ".png", ".ico"))]
     fields += [(("css", i), css, (".css",)) for i, css in enumerate(model.css)]
     fields += [(("fonts", "files", i, "file"), f.file, tuple(FONT_FORMATS)) for i, f in enumerate(model.fonts.files)]

@@ -10,11 +10,11 @@ brand quiz that names a missing objective is reported at its own file and line.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from pathlib import Path
 
 from generator.errors import Finding
 from generator.load.brand import LoadedBrand, brand_strings
-from generator.load.course import CoursePaths, load_model, yaml_files
+from generator.load.course import CoursePaths, Item, load_model, yaml_files
 from generator.model.course import Course, Lesson, Module, Quiz
 
 
@@ -28,7 +28,7 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
     settings = _settings(base, brand, [i for i in added if i not in base_lessons], hidden, merged, findings)
     if settings is None or any(f.is_error for f in findings):
         return None, findings
-    merged.sources[("course", settings.id)] = base.sources.get(("course", base.settings.id))
+    merged.sources[("course", settings.id)] = base.sources[("course", base.settings.id)]
     merged.settings = settings
     return merged, findings
 
@@ -36,25 +36,28 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
 def _load_into(merged: Course, brand: LoadedBrand, paths: CoursePaths, findings: list[Finding]) -> list[str]:
     """Load the brand's lessons and quizzes over the base ones; return the lesson ids loaded."""
     overlay = brand.model.course
+    loaded = _load_kind(merged, "lesson", brand.folder / overlay.lessons_dir, Lesson, merged.lessons, paths, findings)
+    _load_kind(merged, "quiz", brand.folder / overlay.quizzes_dir, Quiz, merged.quizzes, paths, findings)
+    return loaded
+
+
+def _load_kind(merged: Course, kind: str, folder: Path, model: type[Item], store: dict[str, Item], paths: CoursePaths,
+               findings: list[Finding]) -> list[str]:
+    """One kind's files of the brand folder into `store`; the ids loaded."""
     loaded: list[str] = []
-    for kind, folder, model, store in (
-        ("lesson", brand.folder / overlay.lessons_dir, Lesson, merged.lessons),
-        ("quiz", brand.folder / overlay.quizzes_dir, Quiz, merged.quizzes),
-    ):
-        for file in yaml_files(folder):
-            merged.file_ids[(kind, file.stem)] = paths.show(file)
-            item, doc = load_model(file, model, paths, findings)
-            if item is None:
-                store.pop(file.stem, None)  # a broken replacement must not fall back silently
-                continue
-            if item.id != file.stem:
-                findings.append(Finding(doc.location(("id",)), f"the {kind} id '{item.id}' does not match its file name '{file.name}'",
-                                        hint=f"rename the file to {item.id}{file.suffix} or set `id: {file.stem}`", code="id-filename"))
-                continue
-            store[item.id] = item
-            merged.sources[(kind, item.id)] = doc
-            if kind == "lesson":
-                loaded.append(item.id)
+    for file in yaml_files(folder):
+        merged.file_ids[(kind, file.stem)] = paths.show(file)
+        item, doc = load_model(file, model, paths, findings)
+        if item is None or doc is None:
+            store.pop(file.stem, None)  # a broken replacement must not fall back silently
+            continue
+        if item.id != file.stem:
+            findings.append(Finding(doc.location(("id",)), f"the {kind} id '{item.id}' does not match its file name '{file.name}'",
+                                    hint=f"rename the file to {item.id}{file.suffix} or set `id: {file.stem}`", code="id-filename"))
+            continue
+        store[item.id] = item
+        merged.sources[(kind, item.id)] = doc
+        loaded.append(item.id)
     return loaded
 
 

@@ -100,7 +100,8 @@ class Brand(Strict):
     language: Annotated[str, _matches(r"[a-z]{2}(-[A-Z]{2})?", "'{value}' is not a language code: use en, de or es")] | None = Field(
         None, description="en, de or es: interface strings and Material's translations; default the course's."
     )
-    site_url: Annotated[str, _matches(r"https?://[^\s?#]+/", "'{value}' is not a site address: write it in full, ending in /, e.g. https://intranet.example/training/rapport/")] | None = Field(
+    site_url: Annotated[str, _matches(r"https?://[^\s?#]+/", "'{value}' is not a site address: write it in full, ending in /, "
+                                      "e.g. https://intranet.example/training/rapport/")] | None = Field(
         None, description="Where the site will be published, e.g. https://intranet.example/training/rapport/; "
         "gives the 404 page working links under that sub-path (every other page works anywhere)."
     )

@@ -14,7 +14,6 @@ Scripts, not fetch(): the site must work opened from file://.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Protocol
 
 from jinja2 import Environment
@@ -37,7 +36,7 @@ class Renderer(Protocol):
     quiz_md: QuizMarkdown
     contact: list[Contact]
     brand_name: str
-    t: Callable[..., str]
+    def t(self, key: str, **values: object) -> str: ...
 
     def quiz_html(self, quiz: Quiz) -> Markup: ...
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,7 @@ def _theme_dirs(config: dict, root: Path, built: SiteBuild) -> list[Path]:
 # --- the destination ---------------------------------------------------------------
 
 
-def check_destination(dest: Path, *, project: Path | None = None, content: list[Path] = ()) -> None:
+def check_destination(dest: Path, *, project: Path | None = None, content: Sequence[Path] = ()) -> None:
     """Refuse anything but a missing folder, an empty one or a previous export.
 
     Never the project folder or one above it, and never inside the course or quiz folders.

@@ -28,10 +28,13 @@ def _option(annotation: Any, default: Any) -> c.BaseConfigOption:
     return c.Type(annotation, default=default)
 
 
-# MkDocs' own validation of the plugin's options (types, unknown names), with the
-# defaults of CourseOptions; CourseOptions then checks ranges (settings_of).
-CoursePluginConfig = type("CoursePluginConfig", (base.Config,), {
+_Options: Any = type("_Options", (base.Config,), {
     name: _option(spec.annotation, spec.default) for name, spec in CourseOptions.model_fields.items()})
+
+
+class CoursePluginConfig(_Options):
+    """MkDocs' own validation of the plugin's options (types, unknown names), one option
+    per field of CourseOptions, with its default; CourseOptions then checks ranges (settings_of)."""
 
 
 def settings_of(config, plugin_config) -> ProjectSettings:

@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.plugins.course")
 SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
 
 
-class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[type-var]
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         self.built: SiteBuild | None = None
         self.checked: Checked | None = None  # the command line's check, used by the next build only
@@ -76,6 +76,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):  # type: ignore[type-var]
                 raise
             log.exception("Internal error in the course generator while rebuilding")
             self._serve_last_good(f"internal error in the generator: {exc!r}; the terminal shows the details")
+        assert self.built is not None  # built, or the fallback of a broken save
         apply_config(config, self.built, self.temp_dirs)
         return config
 

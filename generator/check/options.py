@@ -1,0 +1,18 @@
+"""What the integrity checks may be told: limits, reading speed, where the docs are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Settings of one run of the integrity rules (check/rules.py)."""
+
+    min_questions: int = 1  # a quiz with fewer questions is an error
+    words_per_minute: int = 200  # reading speed for the lesson-length warning
+    long_factor: float = 2.0  # warn when reading takes more than this times `minutes`
+    docs_dir: Path | None = None  # the site's docs folder (course/): where images and pages are looked up
+    unchecked_pages: frozenset[str] = frozenset()  # pages whose existence is unknown (their lesson failed to load)
+    contact: bool = False  # the home page shows a brand's contact details, under a heading

@@ -1,0 +1,130 @@
+"""One engine-neutral build: a project's settings (and an optional brand) in, everything
+an engine needs to publish the site out.
+
+`build_site` is the single call both engine adapters make (engines/mkdocs/ and
+engines/export/): it checks the course (unless given the result of a check already
+made), renders every page from the site map, and gathers the files, navigation,
+Markdown extensions, stylesheets, scripts and theme settings into a `SiteBuild`. An
+adapter only translates that into its engine's terms; a new engine needs a new adapter
+folder and nothing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from generator.check.pipeline import Checked, prepare_project
+from generator.errors import Finding
+from generator.load.brand import LoadedBrand
+from generator.load.settings import ProjectSettings
+from generator.site import assets, branding
+from generator.site.markup import inert_lessons
+from generator.site.render import REQUIRED_EXTENSIONS, Page, RenderedSite, render_site
+from generator.site.sitemap import NavItem, SiteMap
+
+# Material theme overrides (accessibility fixes to its partials), for any engine that
+# renders with Material's templates: MkDocs with Material, and Zensical.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+INERT_EXTENSION = "generator.site.markup"  # `allow_html: false`: lesson tags shown as text, unsafe links dropped
+
+
+class Share(Protocol):
+    """A parallel build's share of the pages (engines/mkdocs/shards.py): which pages'
+    quizzes this process renders, dealt from the site map before anything is rendered."""
+
+    def deal(self, pages: list[str]) -> None: ...
+
+    def owns(self, path: str) -> bool: ...
+
+
+@dataclass
+class SiteBuild:
+    """Everything an engine needs to publish a course's site.
+
+    - `pages`: rendered pages (docs-relative .md paths, Markdown with finished HTML blocks apart);
+    - `files`: (site path, bytes) of every other file: the package's assets, the course's
+      generated scripts, the brand's stylesheet and files;
+    - `nav`: the navigation; `site_name`, `language`;
+    - `markdown_extensions`, `stylesheets`, `scripts`: what every page needs, in order
+      (site paths), to be added to the site's own;
+    - `theme`: theme settings to set (a brand's logo, favicon, palette, fonts);
+    - `settings`: other site settings to set (a brand's copyright, URL style, site_url);
+    - `theme_dirs`: override folders, first wins; `theme_strings`: when a brand overrides
+      Material's own strings, the content of `partials/languages/custom.html`;
+    - `warnings`: the course's warnings (a build with errors raises CourseError instead).
+    """
+
+    site_name: str
+    language: str
+    pages: list[Page]
+    nav: list[NavItem]
+    files: list[tuple[str, bytes]]
+    markdown_extensions: list[str]
+    stylesheets: list[str]
+    scripts: list[str]
+    site: SiteMap | None
+    strings: dict[str, str]
+    theme: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    theme_dirs: list[Path] = field(default_factory=lambda: [THEME_DIR])
+    theme_strings: str | None = None
+    warnings: list[Finding] = field(default_factory=list)
+    brand: LoadedBrand | None = None
+
+    @property
+    def rendered(self) -> RenderedSite:
+        return RenderedSite(self.pages, self.nav, self.strings, site=self.site)
+
+
+def build_site(settings: ProjectSettings, brand: str | None = None, *, checked: Checked | None = None,
+               share: Share | None = None, strict: bool | None = None) -> SiteBuild:
+    """The whole site of the project behind `settings`, as `brand` (else the plugin's
+    `brand` option) when given. `checked` is a check of the same project made just
+    before (the command line's), so the course is not loaded twice. Raises CourseError
+    when the course has errors (or, with `strict`, warnings)."""
+    strict = settings.options.strict if strict is None else strict
+    checked = (checked or prepare_project(settings, brand=brand, strict=strict)).ready(strict)
+    course, loaded = checked.course, checked.brand
+    assert course is not None  # ready() says so
+    if not settings.options.allow_html:  # lesson text from many authors: every tag shown as text
+        course = inert_lessons(course)
+    contact = branding.brand_contacts(loaded) if loaded else []
+    if share is not None:  # a parallel build: deal the pages out before rendering their quizzes
+        share.deal(SiteMap(course, {}, contact=bool(contact)).dealt_pages())
+    site = render_site(course, contact=contact, brand_name=loaded.model.firm if loaded else "",
+                       quizzes_of=share.owns if share is not None else None)
+    built = SiteBuild(
+        site_name=loaded.model.site_title if loaded else course.settings.title,
+        language=course.settings.language, pages=site.pages, nav=site.nav,
+        files=assets.files() + site.files, markdown_extensions=REQUIRED_EXTENSIONS + ([] if settings.options.allow_html else [INERT_EXTENSION]),
+        stylesheets=assets.stylesheets(), scripts=site.scripts + assets.scripts(),  # the generated course map first
+        site=site.site, strings=site.strings, warnings=checked.warnings, brand=loaded)
+    if loaded:
+        _add_brand(built, loaded)
+    return built
+
+
+def _add_brand(built: SiteBuild, loaded: LoadedBrand) -> None:
+    """A firm's copy: its title, footer, theme, stylesheet and files; pages open from file:// too."""
+    extra = branding.site_settings(loaded, built.strings)
+    built.theme.update(extra.pop("theme"))
+    built.settings.update(extra)
+    built.files.append((branding.BRAND_CSS, branding.brand_css(loaded).encode("utf-8")))
+    built.files += [(uri, path.read_bytes()) for uri, path in loaded.asset_files()]
+    built.stylesheets += branding.stylesheets(loaded)
+    if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
+        built.theme_strings = branding.theme_strings_template(built.language, loaded.model.theme_strings)
+
+
+def serving_fallback(report: str, last_good: SiteBuild | None) -> SiteBuild:
+    """The preview after a broken save: the last good build with the findings in a banner
+    on every page, or a one-page site showing them (site/preview.py)."""
+    from generator.site.preview import with_error_banner
+
+    shown = with_error_banner(last_good.rendered if last_good else None, report)
+    if last_good is None:
+        return SiteBuild("The course has errors", "en", shown.pages, shown.nav, [], [], [], [], None, {})
+    return SiteBuild(**{**last_good.__dict__, "pages": shown.pages})
+

@@ -1,0 +1,203 @@
+"""The map of the site: every page a course produces, with its path, title and heading anchors.
+
+One object, made from a validated course, that every later stage reads: the renderer
+(which pages to write, under which path and title, and the navigation), the integrity
+checks (a link is accepted exactly when the built site has its target), the progress
+pages and the browser's course map (which page is which lesson), and the parallel
+build (which pages to deal out). Page paths are written here and nowhere else.
+
+Paths are Markdown paths relative to the site's docs folder ("lessons/intro.md"); an
+engine turns them into URLs. Headings are kept as the Markdown source the page writes,
+and their anchors are worked out as MkDocs' `toc` extension does (check/links.py),
+only for the pages a link points into, so a 1,000-lesson `check` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from generator.site.links import anchors as toc_anchors
+from generator.site.links import headings_in
+from generator.model.course import Course, Lesson, Module, Quiz
+
+HOME_PATH = "index.md"
+PROGRESS_PATH = "progress.md"
+CERTIFICATE_PATH = "certificate.md"
+MISTAKES_PATH = "mistakes.md"
+
+# A course listed with `lessons:` (no modules) and longer than PARTS_FROM is shown in parts
+# of PART_SIZE lessons, as if in modules: otherwise every page's navigation and the home
+# page list every lesson, and a 1,000-lesson catalogue had 320 KB pages (issue 8).
+PARTS_FROM = 40
+PART_SIZE = 20
+
+
+def lesson_path(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}.md"
+
+
+def module_path(index: int) -> str:
+    """The overview page of the module at `index` (0-based) in the course as shown."""
+    return f"modules/module-{index + 1}.md"
+
+
+def final_path(quiz_id: str) -> str:
+    return f"assessment/{quiz_id}.md"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page: its docs-relative Markdown path, title, and what it shows.
+
+    `kind` is home, module, lesson, final, progress, certificate or mistakes; `key` is the
+    lesson id, the final quiz's id or the module's index (as text), else "".
+    """
+
+    path: str
+    title: str
+    kind: str
+    key: str = ""
+
+
+@dataclass
+class NavItem:
+    """An entry of the site's navigation: a page (`path`) or a section of `children`."""
+
+    title: str
+    path: str | None = None
+    children: list[NavItem] = field(default_factory=list)
+
+
+class SiteMap:
+    """Every page of a course's site, in site order, and the navigation over them.
+
+    `strings` are the interface strings of the course's language (i18n.strings_for);
+    `contact` says whether the home page shows a brand's contact details (a heading).
+    """
+
+    def __init__(self, course: Course, strings: dict[str, str], *, contact: bool = False) -> None:
+        self.strings = strings
+        self.contact = contact
+        self.course = in_parts(course, self.t)  # the course as shown: a long flat course in parts
+        self.pages = self._pages()
+        self.by_path = {page.path: page for page in self.pages}
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.strings.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    # --- the pages -------------------------------------------------------------------
+
+    def _pages(self) -> list[SitePage]:
+        course = self.course
+        pages = [SitePage(HOME_PATH, course.settings.title, "home")]
+        pages += [SitePage(module_path(i), title, "module", str(i)) for i, (title, _) in enumerate(self.modules)]
+        pages += [SitePage(lesson_path(lesson.id), lesson.title, "lesson", lesson.id) for lesson in course.ordered_lessons()]
+        final = course.final_quiz
+        if final:
+            pages.append(SitePage(final_path(final.id), final.title, "final", final.id))
+        pages += [SitePage(PROGRESS_PATH, self.t("progress_title"), "progress"),
+                  SitePage(CERTIFICATE_PATH, self.t("progress_certificate_title"), "certificate"),
+                  SitePage(MISTAKES_PATH, self.t("progress_mistakes_title"), "mistakes")]
+        return pages
+
+    @cached_property
+    def modules(self) -> list[tuple[str, list[Lesson]]]:
+        """(title, lessons) of each module with an overview page; none for a short flat course."""
+        course = self.course
+        if course.settings.modules is None:
+            return []
+        return [(m.title, [course.lessons[i] for i in m.lessons if i in course.lessons]) for m in course.settings.modules]
+
+    def quiz_page(self, quiz: Quiz) -> str | None:
+        """The page that holds a quiz: its lesson's, or the final assessment's; None if not shown."""
+        return self._quiz_pages.get(quiz.id)
+
+    @cached_property
+    def _quiz_pages(self) -> dict[str, str]:
+        pages = {lesson.quiz: lesson_path(lesson.id) for lesson in self.course.ordered_lessons() if lesson.quiz}
+        final = self.course.final_quiz
+        return {**pages, **({final.id: final_path(final.id)} if final else {})}
+
+    def dealt_pages(self) -> list[str]:
+        """The pages a parallel build deals out between processes: module overviews, then lessons."""
+        return [page.path for page in self.pages if page.kind in ("module", "lesson")]
+
+    def course_map_pages(self) -> list[list[str]]:
+        """[path, kind, key] of every page: what the browser needs to tell one page from another."""
+        return [[page.path, page.kind, page.key] for page in self.pages]
+
+    # --- navigation ------------------------------------------------------------------
+
+    def nav(self) -> list[NavItem]:
+        """Home, the lessons (in modules or parts, each led by its overview), the final, the progress pages."""
+        course = self.course
+        nav = [NavItem(self.t("home"), HOME_PATH)]
+        if course.settings.modules is not None:
+            for i, (title, lessons) in enumerate(self.modules):
+                children = [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in lessons]
+                nav.append(NavItem(title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
+        else:
+            nav += [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in course.ordered_lessons()]
+        final = course.final_quiz
+        if final:
+            nav.append(NavItem(final.title, final_path(final.id)))
+        return nav + [NavItem(self.by_path[path].title, path) for path in (PROGRESS_PATH, MISTAKES_PATH, CERTIFICATE_PATH)]
+
+    # --- headings and anchors --------------------------------------------------------
+
+    def headings(self, path: str) -> list[str]:
+        """The Markdown source of every heading the page at `path` has, in order.
+
+        What the templates in site/templates/ write; tests/build/ compares the anchors
+        with those of a real build, page by page."""
+        page = self.by_path[path]
+        t, course = self.t, self.course
+        if page.kind == "lesson":
+            return lesson_headings(course.lessons[page.key], self.strings)
+        if page.kind == "home":
+            return ([course.settings.title] + [t("final_assessment")] * bool(course.final_quiz)
+                    + [t("contact")] * self.contact)
+        if page.kind == "progress":
+            return [t("progress_title"), t("progress_summary_title"), t("progress_transfer_title"), t("progress_reset_title")]
+        if page.kind == "final":
+            from generator.site.markup import plain_text  # the final page's title is quiz text: never markup
+            return [plain_text(page.title)]
+        return [page.title]
+
+    def anchors(self, path: str) -> list[str]:
+        """The ids MkDocs gives the headings of the page at `path`."""
+        return toc_anchors(self.headings(path))
+
+    def link_target(self, here: str, target: str) -> str:
+        """The page path a relative link's path (no #anchor) written on page `here` leads to."""
+        import posixpath
+
+        return posixpath.normpath(posixpath.join(posixpath.dirname(here), target)) if target else here
+
+
+def lesson_headings(lesson: Lesson, strings: dict[str, str]) -> list[str]:
+    """A lesson page's headings (site/templates/lesson.md.j2): title, sections and the
+    headings in their bodies, key points, reflection, the quiz."""
+    headings = [lesson.title]
+    for section in lesson.sections:
+        headings += [section.heading, *headings_in(section.body)]
+    headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)
+    return headings + [strings["check_yourself"]] * bool(lesson.quiz)
+
+
+def in_parts(course: Course, t: Callable[..., str] = lambda key, **values: key) -> Course:
+    """`course` as shown: a long course without modules gets numbered parts (see PARTS_FROM).
+    A new Course: the one given is not changed."""
+    order = course.settings.lesson_order()
+    if course.settings.modules is not None or len(order) <= PARTS_FROM:
+        return course
+    size = -(-len(order) // -(-len(order) // PART_SIZE))  # even parts of at most PART_SIZE: no part of one lesson
+    parts = [Module(title=t("part", first=start + 1, last=min(start + size, len(order))),
+                    lessons=order[start:start + size]) for start in range(0, len(order), size)]
+    # model_copy does not validate: a course gives lessons or modules, and this one is only shown
+    return replace(course, settings=course.settings.model_copy(update={"modules": parts, "lessons": None}))
