@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.check.pipeline import Checked, fingerprint
 from generator.cli.check import check_and_report
 from generator.cli.common import EXIT_CONTENT, EXIT_OK, quiet_mkdocs, root, settings
-from generator.engines.output import OutputRefused, check_output, staged
+from generator.engines.output import check_output, staged
 from generator.errors import Refusal
 from generator.load.brand import list_brands
 
@@ -116,8 +116,6 @@ def _staged_build(args, config, label: str) -> int:
         with staged(out) as temp:
             config["site_dir"] = str(temp)
             parallel_build(config, _jobs(args), snapshot=lambda: _course_files(args))
-    except OutputRefused:
-        raise
     except (MkDocsException, OSError) as exc:
         print(f"{label} failed: {exc}\nThe previous site in {out} is unchanged.", file=sys.stderr)
         return EXIT_CONTENT

@@ -144,3 +144,9 @@ def test_the_static_check_sees_relative_and_nested_imports(tmp_path):
     path = PACKAGE / "site" / "render.py"
     found = {module for _, module, _ in _imports(path)}
     assert "generator.site.encode" in found
+
+
+def test_the_mkdocs_plugin_stays_thin():
+    """The plugin's hooks hand MkDocs a SiteBuild; anything more belongs in the core."""
+    lines = (PACKAGE / "engines" / "mkdocs" / "plugin.py").read_text(encoding="utf-8").count("\n")
+    assert lines < 150, f"engines/mkdocs/plugin.py has {lines} lines"

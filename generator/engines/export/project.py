@@ -23,7 +23,7 @@ import yaml
 
 from generator import __version__
 from generator.errors import Finding, Refusal
-from generator.load.settings import SettingsError, Tagged, is_course_plugin, plugins, read_settings
+from generator.load.settings import Tagged, is_course_plugin, plugins, read_settings
 from generator.site.build import INERT_EXTENSION, SiteBuild, build_site
 from generator.site.markup import nav_title
 from generator.site.sitemap import NavItem
@@ -94,14 +94,12 @@ def export_project(config_file: Path, dest: Path, *, brand_name: str | None = No
     """Validate and render the course behind `config_file`, then write a plain project to `dest`.
 
     With `brand_name`, the firm's copy in brands/<name>/ (as `build --brand` makes it).
-    Raises CourseError (the course has errors; nothing is written) or ExportRefused.
+    Raises CourseError (the course has errors; nothing is written), ExportRefused (the
+    destination is not ours to write) or SettingsError (mkdocs.yml cannot be read).
     `theme_dirs` are override folders merged, later ones winning, into the project's
     custom_dir; by default the site's theme overrides, then the project's own custom_dir.
     """
-    try:
-        settings = read_settings(config_file)
-    except SettingsError as error:
-        raise ExportRefused(str(error)) from None
+    settings = read_settings(config_file)
     built = build_site(settings, brand_name)
     root, config = settings.root, settings.config
     dest = Path(dest).resolve()
