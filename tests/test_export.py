@@ -351,7 +351,8 @@ def test_nav_titles_are_escaped_like_the_plugins():
     from generator.site.build import SiteBuild
     from generator.site.sitemap import NavItem
 
-    built = SiteBuild("T", "en", [], [NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")], [], [], [], [], None, {})
+    built = SiteBuild(site_name="T", language="en", pages=[], nav=[NavItem("Q&A <img src=x onerror=alert(1)>", "lessons/qa.md")],
+                      files=[], markdown_extensions=[], stylesheets=[], scripts=[], site=None, strings={})
     plain = plain_config({"theme": {"name": "material"}}, built)
     [entry] = plain["nav"]
     assert "<" not in next(iter(entry)) and "&amp;" in next(iter(entry))

@@ -11,6 +11,7 @@ folder and nothing here.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -125,6 +126,7 @@ def serving_fallback(report: str, last_good: SiteBuild | None) -> SiteBuild:
 
     shown = with_error_banner(last_good.rendered if last_good else None, report)
     if last_good is None:
-        return SiteBuild("The course has errors", "en", shown.pages, shown.nav, [], [], [], [], None, {})
-    return SiteBuild(**{**last_good.__dict__, "pages": shown.pages})
+        return SiteBuild(site_name="The course has errors", language="en", pages=shown.pages, nav=shown.nav, files=[],
+                         markdown_extensions=[], stylesheets=[], scripts=[], site=None, strings={})
+    return dataclasses.replace(last_good, pages=shown.pages)
 
