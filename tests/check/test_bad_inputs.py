@@ -1,9 +1,9 @@
-"""The bad-input corpus: each file in tests/bad_inputs/ is a tiny course broken one way
+"""The bad-input corpus: each file in tests/check/cases/bad_inputs/ is a tiny course broken one way
 and the exact findings `coursegen check` must print for it (golden-file style).
 
 A case file holds:
   about:  what is broken, in a few words
-  edit:   [{file, old, new}, ...] replace text once in a file of the base course (_base/)
+  edit:   [{file, old, new}, ...] replace text once in a file of the base course (tests/fixtures/basecourse/)
   write:  {file: text} files written (replacing the base's), UTF-8
   raw:    {file: text} files written byte for byte: each character is one byte (latin-1)
   delete: [file, ...]
@@ -29,8 +29,8 @@ import yaml
 from conftest import coursegen
 from generator.cli import main
 
-CORPUS = Path(__file__).parent / "bad_inputs"
-BASE = CORPUS / "_base"
+CORPUS = Path(__file__).parent / "cases" / "bad_inputs"
+BASE = Path(__file__).parents[1] / "fixtures" / "basecourse"
 CASES = sorted(p for p in CORPUS.glob("*.yml"))
 _FINDING = re.compile(r"^  (\S+:\d+(?::\d+)?|\S+): (error|warning): (.*)$")
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.site.markup import InertHtml, QuizMarkdown, _is_plain
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _reference(text: str) -> str:

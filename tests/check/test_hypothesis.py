@@ -18,7 +18,7 @@ from generator.load.course import CoursePaths, load_model
 from generator.model.course import Lesson, Quiz
 from generator.check.pipeline import check
 
-BASE = Path(__file__).parent / "bad_inputs" / "_base"
+BASE = Path(__file__).parents[1] / "fixtures" / "basecourse"
 LESSON_FILE, QUIZ_FILE = "course/lessons/intro.yml", "quizzes/intro-quiz.yml"
 FAST = settings(max_examples=100, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,7 +10,7 @@ from generator.load.course import CoursePaths
 from generator.source import cache as parsecache
 from generator.source.cache import cache_file
 from generator.check.pipeline import check
-from tests.conftest import copy_project
+from conftest import copy_project
 
 
 @pytest.fixture()

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, coursegen
-from test_schema import validate
+from conftest import ROOT, copy_project, coursegen, validate
 
-SMALL = Path(__file__).parent / "fixtures" / "checks" / "project"
+SMALL = Path(__file__).parents[1] / "fixtures" / "checkcourse"
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
-"""One golden case per integrity rule: a small course (tests/fixtures/checks/project),
+"""One golden case per integrity rule: a small course (tests/fixtures/checkcourse),
 one edit that breaks it, and the exact findings `check` must report.
 
-Each case is a file in tests/fixtures/checks/cases/: `edits` (replace text in a file,
+Each case is a file in tests/check/cases/rules/: `edits` (replace text in a file,
 write a new file, or delete one), optional `options` (CheckOptions fields) and
 `expect` (every finding, as `file:line:col: severity: message (hint)`). Adding a case
 is adding a file. After a deliberate change of wording, re-record every case with
-`COURSEGEN_UPDATE_GOLDEN=1 pytest tests/test_checks.py` and review the diff.
+`COURSEGEN_UPDATE_GOLDEN=1 pytest tests/check/test_checks.py` and review the diff.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from generator.check.rules import RULES, CheckOptions
 from generator.load.course import CoursePaths
 from generator.check.pipeline import check
 
-FIXTURES = Path(__file__).parent / "fixtures" / "checks"
-CASES = sorted((FIXTURES / "cases").glob("*.yml"))
+CASES_DIR = Path(__file__).parent / "cases" / "rules"
+PROJECT = Path(__file__).parents[1] / "fixtures" / "checkcourse"
+CASES = sorted(CASES_DIR.glob("*.yml"))
 
 
 def apply_edits(project: Path, edits: list[dict]) -> None:
@@ -41,7 +42,7 @@ def apply_edits(project: Path, edits: list[dict]) -> None:
 
 def findings_after(case: dict, tmp_path: Path) -> list[str]:
     project = tmp_path / "project"
-    shutil.copytree(FIXTURES / "project", project)
+    shutil.copytree(PROJECT, project)
     apply_edits(project, case.get("edits", []))
     _, findings = check(CoursePaths.at(project), CheckOptions(**case.get("options", {})))
     findings.sort(key=lambda f: (f.location, f.message))

@@ -2,8 +2,8 @@
 functional tests): any change to what learners get, a page, a script, the search index,
 shows up here as a diff, and a refactoring must leave it byte for byte the same.
 
-`COURSEGEN_UPDATE_GOLDEN=1 pytest tests/test_golden_site.py` re-records it after an
-intended change; review `git diff tests/golden/` before committing.
+`COURSEGEN_UPDATE_GOLDEN=1 pytest tests/build/test_golden_site.py` re-records it after an
+intended change; review `git diff tests/build/golden/` before committing.
 """
 
 from __future__ import annotations

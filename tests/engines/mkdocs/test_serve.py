@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+if __name__ == "__main__":  # run as a script (see measure): the shared helpers are in tests/
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from conftest import copy_project  # noqa: E402
 
 LESSON = "course/lessons/welcome.yml"
 BANNER = 'class="cq-build-error"'
@@ -148,7 +150,7 @@ def test_plain_mkdocs_build_still_fails(tmp_path):
 
 def measure(saves: int = 8) -> None:
     """How long a save takes to show in `coursegen serve` for the bundled course:
-    `.venv/bin/python tests/test_serve.py` prints each save's time and the median."""
+    `.venv/bin/python tests/engines/mkdocs/test_serve.py` prints each save's time and the median."""
     import statistics
     import tempfile
 
@@ -167,5 +169,4 @@ def measure(saves: int = 8) -> None:
 
 if __name__ == "__main__":
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    sys.path.insert(0, str(Path(__file__).parent))
     measure(int(sys.argv[1]) if len(sys.argv) > 1 else 8)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import coursegen
 
-BASE = Path(__file__).parent / "bad_inputs" / "_base"
+BASE = Path(__file__).parents[1] / "fixtures" / "basecourse"
 FAILING_HOOK = '''
 from mkdocs.exceptions import PluginError
 

@@ -132,7 +132,7 @@ def test_no_javascript_notice_and_search_dialog_name_in_the_built_page(quiz_site
 
 def test_runtime_is_small():
     """The readable sources (scripts plus quiz.css), gzipped: a guard against growth; what is
-    served is minified and held to 6 KB by tests/test_runtime_size.py."""
+    served is minified and held to 6 KB by tests/budgets/test_runtime_size.py."""
     js = b"".join(p.read_bytes() for p in [*sorted(RUNTIME.glob("*.js")), *sorted((RUNTIME / "types").glob("*.js"))])
     css = (ROOT / "generator/site/assets/quiz.css").read_bytes()
     js_size, css_size = len(gzip.compress(js, 9)), len(gzip.compress(css, 9))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from generator.source import document as source
 from generator.source.document import IRREGULAR, SourceDocument, parse_text, plain_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 words = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"), max_size=30)

@@ -17,7 +17,7 @@ import yaml
 
 from conftest import build_site, serve_folder
 
-BASE = Path(__file__).parent / "bad_inputs" / "_base"
+BASE = Path(__file__).parents[1] / "fixtures" / "basecourse"
 PAYLOADS = [
     '<script>window.__pwned = "script"; console.log("PWNED script")</script>',
     '</script><script>window.__pwned = "close-script"; console.log("PWNED close")</script>',

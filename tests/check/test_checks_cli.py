@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, coursegen
 
-SMALL = Path(__file__).parent / "fixtures" / "checks" / "project"
+SMALL = Path(__file__).parents[1] / "fixtures" / "checkcourse"
 
 
 def small_project(dest: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
