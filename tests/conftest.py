@@ -1,11 +1,15 @@
 """Shared fixtures: building a course into a temporary folder, serving it over HTTP,
-and launching Debian's Chromium for pytest-playwright."""
+launching Debian's Chromium for pytest-playwright, and checking a file against the
+committed JSON Schemas. Tests in every folder import them with `from conftest import ...`
+(pytest puts this folder on the import path; test file names are unique across folders)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +17,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -99,3 +104,53 @@ def quiz_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def quiz_url(quiz_site):
     yield from _serving(quiz_site)
+
+
+# --- the committed JSON Schemas, as an editor applies them (tests/model, tests/cli) ------
+
+
+def errors(value, schema: dict, root: dict, where: str = "") -> list[str]:
+    """A small JSON Schema validator for the keywords pydantic emits (no extra
+    dependency): what an editor's YAML language server would flag in a file."""
+    if "$ref" in schema:
+        return errors(value, root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], root, where)
+    found: list[str] = []
+    if "anyOf" in schema or "oneOf" in schema:
+        branches = [errors(value, b, root, where) for b in schema.get("anyOf", schema.get("oneOf"))]
+        good = sum(not b for b in branches)
+        return [] if (good >= 1 if "anyOf" in schema else good == 1) else [f"{where}: matches no allowed form"]
+    kind = schema.get("type")
+    checks = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
+    if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
+        return [f"{where}: not a whole number"]
+    if kind in checks and not isinstance(value, checks[kind]):
+        return [f"{where}: not {kind}"]
+    if "const" in schema and value != schema["const"] or "enum" in schema and value not in schema["enum"]:
+        found.append(f"{where}: value not allowed")
+    if isinstance(value, str):
+        if len(value) < schema.get("minLength", 0) or len(value) > schema.get("maxLength", 10**9):
+            found.append(f"{where}: length")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            found.append(f"{where}: pattern")
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < schema.get("minimum", -10**9) or value > schema.get("maximum", 10**9):
+            found.append(f"{where}: range")
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", 10**9):
+            found.append(f"{where}: item count")
+        for i, item in enumerate(value):
+            found += errors(item, schema.get("items", {}), root, f"{where}[{i}]")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        found += [f"{where}.{k}: required" for k in schema.get("required", []) if k not in value]
+        if schema.get("additionalProperties") is False:
+            found += [f"{where}.{k}: unknown field" for k in value if k not in props]
+        for k, v in value.items():
+            if k in props:
+                found += errors(v, props[k], root, f"{where}.{k}")
+    return found
+
+
+def validate(path: Path, kind: str) -> list[str]:
+    schema = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())
+    return errors(yaml.safe_load(path.read_text()), schema, schema)

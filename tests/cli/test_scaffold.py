@@ -1,0 +1,111 @@
+"""`coursegen new lesson|quiz`: commented files that pass `check --strict` at once,
+linked into the course by small edits that keep the trainer's comments."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, coursegen, validate
+
+SMALL = Path(__file__).parents[1] / "fixtures" / "checkcourse"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(ROOT / "schemas", project / "schemas")
+    return project
+
+
+def strict_check(project: Path) -> None:
+    result = coursegen("check", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Course OK." in result.stderr
+
+
+def test_new_lesson_then_quiz_pass_check(project):
+    before = (project / "course/course.yml").read_text()
+    result = coursegen("new", "lesson", "negotiation-basics", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "wrote course/lessons/negotiation-basics.yml" in result.stderr
+    strict_check(project)
+    after = (project / "course/course.yml").read_text()
+    assert after == before.replace("  - wrap-up\n", "  - wrap-up\n  - negotiation-basics\n")  # one line added, comments kept
+
+    lesson = (project / "course/lessons/negotiation-basics.yml").read_text()
+    assert lesson.startswith("# yaml-language-server: $schema=../../schemas/lesson.schema.json\n")
+    assert lesson.count("#") >= 8, "the file explains itself in comments"
+    assert yaml.safe_load(lesson)["title"] == "Negotiation basics"
+
+    result = coursegen("new", "quiz", "negotiation-basics-quiz", cwd=project)
+    assert result.returncode == 0, result.stderr
+    strict_check(project)
+    assert yaml.safe_load((project / "course/lessons/negotiation-basics.yml").read_text())["quiz"] == "negotiation-basics-quiz"
+    quiz = yaml.safe_load((project / "quizzes/negotiation-basics-quiz.yml").read_text())
+    assert quiz["lesson"] == "negotiation-basics" and quiz["questions"][0]["objective"] == "negotiation-basics-1"
+    assert validate(project / "course/lessons/negotiation-basics.yml", "lesson") == []  # the editor flags nothing either
+    assert validate(project / "quizzes/negotiation-basics-quiz.yml", "quiz") == []
+
+
+def test_the_new_lesson_is_built_into_the_site(project, tmp_path):
+    assert coursegen("new", "lesson", "closing", "--title", "Closing the deal", cwd=project).returncode == 0
+    result = coursegen("build", "--strict", "--out", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Closing the deal" in (tmp_path / "site/lessons/closing/index.html").read_text()
+
+
+def test_modules_flow_lists_and_comments(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(SMALL, project)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("Rapport that sells", "A small course"))
+    course = project / "course/course.yml"
+    course.write_text(course.read_text().replace(
+        "lessons:\n  - alpha\n  - beta\n",
+        "modules:  # two parts\n  - title: \"Basics\"\n    lessons: [alpha]  # first\n  - title: \"More\"\n    lessons:\n      - beta   # second\n"))
+    assert coursegen("new", "lesson", "gamma", "--module", "Basics", cwd=project).returncode == 0
+    assert coursegen("new", "lesson", "delta", cwd=project).returncode == 0
+    text = course.read_text()
+    assert "    lessons: [alpha, gamma]  # first\n" in text
+    assert "      - beta   # second\n      - delta\n" in text and "modules:  # two parts" in text
+    strict_check(project)
+    result = coursegen("new", "lesson", "epsilon", "--module", "Advanced", cwd=project)
+    assert result.returncode == 2 and "no module titled 'Advanced'" in result.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (("lesson", "Bad_Id"), "'Bad_Id' is not a valid lesson id: use lowercase letters, digits and hyphens, e.g. bad-id"),
+    (("lesson", "welcome"), "course/lessons/welcome.yml already exists; pick another id or edit that file"),
+    (("quiz", "rapport-trap-quiz"), "quizzes/rapport-trap-quiz.yml already exists"),
+    (("quiz", "extra"), "say which lesson the quiz checks: `coursegen new quiz extra --lesson LESSON-ID`"),
+    (("quiz", "extra", "--lesson", "nope"), "there is no lesson 'nope'"),
+    (("quiz", "extra", "--lesson", "welcome"), "lesson 'welcome' already has quiz 'other-quiz'"),
+    (("quiz", "extra", "--final"), "the course already has a final quiz, 'final-assessment'"),
+])
+def test_refusals_say_what_to_do(project, args, message):
+    if "welcome" in args and "--lesson" in args:
+        lesson = project / "course/lessons/welcome.yml"
+        lesson.write_text(lesson.read_text() + "quiz: other-quiz\n")
+    before = {p: p.read_bytes() for p in project.rglob("*.yml")}
+    result = coursegen("new", *args, cwd=project)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in project.rglob("*.yml")} == before, "nothing written"
+
+
+def test_new_final_quiz_covers_every_lesson_and_is_named_in_course_yml(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(SMALL, project)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().replace("Rapport that sells", "A small course"))
+    (project / "quizzes/final.yml").unlink()
+    course = project / "course/course.yml"
+    course.write_text(course.read_text().replace("final_quiz: final\n", "# final_quiz: later\n"))
+    result = coursegen("new", "quiz", "final-exam", "--final", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "final_quiz: final-exam\n" in course.read_text() and "# final_quiz" not in course.read_text()
+    quiz = yaml.safe_load((project / "quizzes/final-exam.yml").read_text())
+    assert quiz["final"] is True and [q["objective"] for q in quiz["questions"]] == ["alpha-one", "beta-one"]
+    strict_check(project)
