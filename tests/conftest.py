@@ -132,9 +132,9 @@ def errors(value, schema: dict, root: dict, where: str = "") -> list[str]:
             found.append(f"{where}: length")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             found.append(f"{where}: pattern")
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", -10**9) or value > schema.get("maximum", 10**9):
-            found.append(f"{where}: range")
+    in_range = schema.get("minimum", -10**9) <= value <= schema.get("maximum", 10**9) if isinstance(value, int) else True
+    if isinstance(value, int) and not isinstance(value, bool) and not in_range:
+        found.append(f"{where}: range")
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", 10**9):
             found.append(f"{where}: item count")

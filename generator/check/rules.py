@@ -3,7 +3,7 @@
 Each rule is a small function, in a module of its theme, `rule(course, options) -> Iterable[Finding]`, listed in
 RULES; `check_course` runs them all and returns every finding, errors and warnings.
 What the models alone enforce (pass marks 1-100, required fields, at least one section)
-is reported by the loader. Every rule has a golden case in tests/fixtures/checks/cases/.
+is reported by the loader. Every rule has a golden case in tests/check/cases/rules/.
 
 - check_course_order: lessons listed twice, order entries without a file, lesson files not in the order
 - check_quiz_links: lesson -> quiz, quiz -> lesson and final_quiz references

@@ -49,7 +49,7 @@ def _xorshift_pad(state: int) -> bytes:
 def _pad_tables() -> tuple[list[int], ...]:
     """xorshift32 only shifts and XORs, so the pad of a state is the XOR of the pads of its
     set bits: with one table per byte of the state, a pad is four look-ups, not 64 steps
-    (tests/test_quiz_source.py holds it to _xorshift_pad)."""
+    (tests/site/test_quiz_source.py holds it to _xorshift_pad)."""
     of_bit = [int.from_bytes(_xorshift_pad(1 << bit), "big") for bit in range(32)]
     tables = []
     for first_bit in (0, 8, 16, 24):

@@ -7,7 +7,7 @@ converts and renders only its own share of the lesson pages (`Shard.owns`); the 
 also does everything else (the other pages, theme files, sitemap, 404). Each child
 builds into its own folder next to the parent's; when all are done, the parent moves
 their pages in and merges their search entries into its index, in page order, so the
-site is byte for byte the one a single process builds (tests/test_parallel_build.py).
+site is byte for byte the one a single process builds (tests/build/test_parallel_build.py).
 
 Only where that is sure to hold: where forking is safe (parallel.worker_count decides,
 as for `check`), and with no MkDocs plugin but the course plugin and Material's search
