@@ -3,8 +3,8 @@
 Every message about a trainer's files is a `Finding` with a `SourceLocation`; they are
 collected into a `CourseError` (exit 1: the course has problems). A `Refusal` is a
 request the generator will not carry out as given (an output folder that is not ours,
-a lesson id that exists already, an unreadable mkdocs.yml): one message saying why and
-what to do instead. The command line handles both in one place (cli/__init__.py);
+a lesson id that exists already; exit 2), or a mkdocs.yml it cannot use (exit 1): one
+message saying why and what to do instead. The command line handles both in one place (cli/__init__.py);
 anything else is a bug in the generator and surfaces as an ordinary exception.
 """
 

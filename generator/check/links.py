@@ -49,7 +49,7 @@ class _PageAnchors(Mapping):
 def page_anchors(course: Course, options: CheckOptions) -> _PageAnchors:
     """The site's pages and the heading anchors each will have: the site map's."""
     strings = strings_for(course.settings.language, course.settings.strings)
-    return _PageAnchors(SiteMap(course, strings, contact=options.contact))
+    return _PageAnchors(SiteMap(course, strings, contact=options.contact, allow_html=options.allow_html))
 
 
 def check_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -132,7 +132,7 @@ def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -
                       hint=f"describe what it shows for learners who cannot see it: ![A client nodding]({link.target})", code="image-alt")
     if link.external or not link.path or options.docs_dir is None:
         return
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(here), link.path))
+    target = SiteMap.link_target(here, link.path)
     file = options.docs_dir / target
     if target.startswith("../") or not file.is_file():
         folder = file.parent
@@ -145,7 +145,7 @@ def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -
 
 
 def _link_findings(link: links.Link, here: str, pages: Mapping[str, list[str]], where, options: CheckOptions) -> Iterator[Finding]:
-    page = here if not link.path else posixpath.normpath(posixpath.join(posixpath.dirname(here), link.path))
+    page = SiteMap.link_target(here, link.path)
     if link.path and page not in pages:
         if page in options.unchecked_pages:
             return

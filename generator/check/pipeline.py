@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.check.rules import CheckOptions, check_course
 from generator.errors import CourseError, Finding, Severity
-from generator.load.brand import LoadedBrand, load_brand
+from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
 from generator.load.course import CoursePaths, load_course
 from generator.load.overlay import apply_overlay
 from generator.load.settings import ProjectSettings
@@ -69,7 +69,7 @@ def _checked(paths: CoursePaths, options: CheckOptions | None) -> Checked:
 
 
 def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = None,
-                  brands_dir: str = "brands") -> Checked:
+                  brands_dir: str = BRANDS_DIR) -> Checked:
     """Every finding about a brand and the course merged with its overlay."""
     with _collector_paused():
         brand, findings = load_brand(paths, name, brands_dir)
@@ -89,7 +89,8 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
 
 def check_options(settings: ProjectSettings, min_questions: int | None = None) -> CheckOptions:
     """The check's options from the project's settings; `min_questions` overrides the plugin's."""
-    return CheckOptions(min_questions=settings.options.min_questions if min_questions is None else min_questions)
+    return CheckOptions(min_questions=settings.options.min_questions if min_questions is None else min_questions,
+                        allow_html=settings.options.allow_html)
 
 
 def check_project(settings: ProjectSettings, *, brand: str | None = None, min_questions: int | None = None) -> Checked:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 from generator.check.pipeline import Checked, fingerprint
 from generator.cli.check import check_and_report
-from generator.cli.common import EXIT_CONTENT, EXIT_OK, quiet_mkdocs, root, settings
+from generator.cli.common import EXIT_CONTENT, EXIT_OK, quiet_mkdocs, settings
 from generator.engines.output import check_output, staged
 from generator.errors import Refusal
 from generator.load.brand import list_brands
+from generator.load.settings import PLUGIN, ProjectSettings
 
 BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
 PARALLEL_FROM = 50  # lessons; below, forking costs more than it saves
@@ -31,78 +33,78 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    settings(args, required=True)
+    project = settings(args, required=True)
     if args.out:
         args.out = os.path.expanduser(args.out)  # `--out "~"` is the home folder, refused, not a folder named ~
     if args.brand or args.all_brands:
-        return _build_brands(args)
-    checked, code = check_and_report(args, strict=args.strict)
+        return _build_brands(args, project)
+    checked, code = check_and_report(args, project, strict=args.strict)
     if code != EXIT_OK:
         print("Build stopped: nothing was written; the previous site is unchanged.", file=sys.stderr)
         return code
     out = Path(args.out).resolve() if args.out else None
     if out:
-        _check_out(args, out)
-    code, site_dir = _build(args, checked, out, "Build")
+        _check_out(project, out)
+    code, site_dir = _build(args, project, checked, out, "Build")
     if code == EXIT_OK:
         print(f"Site built in {site_dir}", file=sys.stderr)
     return code
 
 
-def _build_brands(args) -> int:
+def _build_brands(args, project: ProjectSettings) -> int:
     """Each brand into its own folder; a brand with errors leaves its previous site (and every other) as it was."""
     if args.brand and args.all_brands:
         raise Refusal("give either --brand NAME or --all-brands, not both")
-    project = settings(args)
     names = list_brands(project.root, project.options.brands_dir) if args.all_brands else [args.brand]
     if not names:
         raise Refusal(f"no brands in {project.options.brands_dir}/ (a brand is a folder with a brand.yml; see README.md, 'Brands')")
-    base = Path(args.out) if args.out else root(args) / BRANDS_OUT
+    base = Path(args.out) if args.out else project.root / BRANDS_OUT
     code = EXIT_OK
     for name in names:
         out = base if (args.out and not args.all_brands) else base / name
-        code = max(code, _build_brand(args, name, out.resolve()))
+        code = max(code, _build_brand(args, project, name, out.resolve()))
     return code
 
 
-def _build_brand(args, name: str, out: Path) -> int:
+def _build_brand(args, project: ProjectSettings, name: str, out: Path) -> int:
     args.brand = name
-    checked, code = check_and_report(args, strict=args.strict)
+    checked, code = check_and_report(args, project, strict=args.strict)
     if code != EXIT_OK:
         print(f"Brand '{name}': build stopped; nothing was written and its previous site is unchanged.", file=sys.stderr)
         return code
-    code, _ = _build(args, checked, out, f"Brand '{name}': build", brand=name)
+    code, _ = _build(args, project, checked, out, f"Brand '{name}': build", brand=name)
     if code == EXIT_OK:
         print(f"Brand '{name}' built in {out}", file=sys.stderr)
     return code
 
 
-def _build(args, checked: Checked, out: Path | None, label: str, brand: str | None = None) -> tuple[int, Path | None]:
+def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, label: str,
+           brand: str | None = None) -> tuple[int, Path | None]:
     """MkDocs' build of the checked course, handed to the plugin, into `out` (else site_dir)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     quiet_mkdocs()
     try:
-        config = load_config(config_file=args.config_file, strict=args.strict, **({"site_dir": str(out)} if out else {}))
+        config = load_config(config_file=str(project.config_file), strict=args.strict, **({"site_dir": str(out)} if out else {}))
     except MkDocsException as exc:
         print(f"{label} failed: {exc}", file=sys.stderr)
         return EXIT_CONTENT, None
-    plugin = config.plugins.get("course")
+    plugin = config.plugins.get(PLUGIN)
     if plugin is None:
-        raise Refusal(f"{args.config_file} does not use the `course` plugin; add it under `plugins:`")
+        raise Refusal(f"{args.config_file} does not use the `{PLUGIN}` plugin; add it under `plugins:`")
     plugin.config["brand"] = brand
     plugin.checked = checked  # the check just made: the plugin builds from it, without loading the course again
-    return _staged_build(args, config, label), Path(config.site_dir)
+    snapshot = partial(_course_files, project, brand)
+    return _staged_build(project, config, label, _jobs(args, project), snapshot), Path(config.site_dir)
 
 
-def _check_out(args, out: Path, *more: Path) -> None:
-    project = settings(args)
+def _check_out(project: ProjectSettings, out: Path, *more: Path) -> None:
     protected = [project.paths.course_dir, project.paths.quizzes_dir, project.brands_dir, *more]
-    check_output(out, protected, {"the project folder": root(args), "your home folder": Path.home()})
+    check_output(out, protected, {"the project folder": project.root, "your home folder": Path.home()})
 
 
-def _staged_build(args, config, label: str) -> int:
+def _staged_build(project: ProjectSettings, config, label: str, jobs: int, snapshot) -> int:
     """Build into a temporary folder next to site_dir and swap it in only on success, so
     a failure anywhere leaves the previous site as it was; refuse a site_dir that is not
     ours to replace (see engines/output.py)."""
@@ -112,10 +114,10 @@ def _staged_build(args, config, label: str) -> int:
 
     out = Path(config.site_dir).resolve()
     try:
-        _check_out(args, out, Path(config.docs_dir))
+        _check_out(project, out, Path(config.docs_dir))
         with staged(out) as temp:
             config["site_dir"] = str(temp)
-            parallel_build(config, _jobs(args), snapshot=lambda: _course_files(args))
+            parallel_build(config, jobs, snapshot=snapshot)
     except (MkDocsException, OSError) as exc:
         print(f"{label} failed: {exc}\nThe previous site in {out} is unchanged.", file=sys.stderr)
         return EXIT_CONTENT
@@ -124,22 +126,17 @@ def _staged_build(args, config, label: str) -> int:
     return EXIT_OK
 
 
-def _course_files(args) -> tuple:
+def _course_files(project: ProjectSettings, brand: str | None) -> tuple:
     """The state of every file the build reads from the course (and the brand, if any)."""
-    project = settings(args)
-    folders = [project.paths.course_dir, project.paths.quizzes_dir]
-    if getattr(args, "brand", None):
-        folders.append(project.brands_dir / args.brand)
+    folders = [project.paths.course_dir, project.paths.quizzes_dir] + ([project.brands_dir / brand] if brand else [])
     return fingerprint(*folders)
 
 
-def _jobs(args) -> int:
+def _jobs(args, project: ProjectSettings) -> int:
     from generator.source.parallel import worker_count  # the same rule as check's parsing: where forking is safe
 
     if getattr(args, "jobs", None) is not None:
         return max(1, min(args.jobs, MAX_JOBS))
-    folder = settings(args).paths.course_dir
+    folder = project.paths.course_dir
     lessons = sum(1 for _ in folder.rglob("*.y*ml")) if folder.is_dir() else 0
     return worker_count(lessons, PARALLEL_FROM)
-
-

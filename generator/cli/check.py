@@ -7,6 +7,8 @@ import sys
 from generator.check.pipeline import Checked, check_project
 from generator.check.report import format_json, format_text
 from generator.cli.common import EXIT_CONTENT, EXIT_OK, colour, root, settings
+from generator.errors import Finding
+from generator.load.settings import ProjectSettings, SettingsError
 
 
 def add_parser(sub) -> None:
@@ -20,19 +22,28 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    checked, code = check_and_report(args, strict=args.strict, fmt=args.format, min_questions=args.min_questions)
+    try:
+        project = settings(args)
+    except SettingsError as error:  # a finding like any other: editors and CI read the JSON
+        _report([Finding(error.where, error.problem, code="settings")], args, args.format)
+        return EXIT_CONTENT
+    checked, code = check_and_report(args, project, strict=args.strict, fmt=args.format, min_questions=args.min_questions)
     if code == EXIT_OK and args.format == "text":
         print("Course OK.", file=sys.stderr)
     return code
 
 
-def check_and_report(args, *, strict: bool, fmt: str = "text", min_questions: int | None = None) -> tuple[Checked, int]:
+def check_and_report(args, project: ProjectSettings, *, strict: bool, fmt: str = "text",
+                     min_questions: int | None = None) -> tuple[Checked, int]:
     """Check the project (as args.brand, if given), print the findings; the result and the exit code."""
-    project = settings(args)
     checked = check_project(project, brand=getattr(args, "brand", None), min_questions=min_questions)
     strict = strict or project.options.strict  # `strict: true` in mkdocs.yml: warnings fail there too
-    if fmt == "json":
-        print(format_json(checked.findings))
-    elif checked.findings:
-        print(format_text(checked.findings, root(args), colour=colour(args)), file=sys.stderr)
+    _report(checked.findings, args, fmt)
     return checked, EXIT_CONTENT if checked.failing(strict) else EXIT_OK
+
+
+def _report(findings: list[Finding], args, fmt: str) -> None:
+    if fmt == "json":
+        print(format_json(findings))
+    elif findings:
+        print(format_text(findings, root(args), colour=colour(args)), file=sys.stderr)

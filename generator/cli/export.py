@@ -20,8 +20,7 @@ def run(args) -> int:
     from generator.engines.export.project import export_project  # renders: only when exporting
     from generator.site.build import INERT_EXTENSION
 
-    settings(args, required=True)
-    result = export_project(Path(args.config_file), Path(args.dir), brand_name=args.brand)
+    result = export_project(settings(args, required=True), Path(args.dir), brand_name=args.brand)
     if result.warnings:
         print(format_text(result.warnings, root(args), colour=colour(args)), file=sys.stderr)
     print(f"Exported {result.pages} pages, {result.assets} runtime files and {len(result.media)} media files to {result.dest}", file=sys.stderr)

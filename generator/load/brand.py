@@ -2,7 +2,7 @@
 
 A brand is a folder, `brands/<name>/`, holding `brand.yml` and the files it names
 (logo, favicon, fonts, extra CSS). It is validated like a lesson, through
-loader.load_model, so a trainer sees `brands/acme/brand.yml:7:9: ...` for a mistake.
+load/course.load_model, so a trainer sees `brands/acme/brand.yml:7:9: ...` for a mistake.
 Asset paths must stay inside the brand folder: an absolute path, a `..` step or a
 symbolic link that leads outside is refused, because a brand folder is what a firm
 hands over and a build must not publish other files from the machine.
@@ -27,6 +27,7 @@ from generator.source.document import SourceDocument
 
 BRAND_FILE = "brand.yml"
 BRANDS_DIR = "brands"
+BRAND_ASSETS = "assets/brand/"  # where a brand's files are published in the site
 
 
 @dataclass
@@ -44,7 +45,7 @@ class LoadedBrand:
 
     def site_asset(self, relative: str) -> str:
         """Where a brand file is published in the site."""
-        return f"assets/brand/{PurePosixPath(relative).as_posix()}"
+        return BRAND_ASSETS + PurePosixPath(relative).as_posix()
 
     def asset_files(self) -> list[tuple[str, Path]]:
         """(site path, file) of every file the brand publishes."""

@@ -26,6 +26,7 @@ from generator.source.document import SourceDocument, load_yaml
 M = TypeVar("M", bound=BaseModel)
 Item = TypeVar("Item", Lesson, Quiz)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
+COURSE_DIR, QUIZZES_DIR = "course", "quizzes"  # the default folders, relative to mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class CoursePaths:
     quizzes_dir: Path
 
     @classmethod
-    def at(cls, root: Path, course_dir: str = "course", quizzes_dir: str = "quizzes") -> CoursePaths:
+    def at(cls, root: Path, course_dir: str = COURSE_DIR, quizzes_dir: str = QUIZZES_DIR) -> CoursePaths:
         root = Path(root)
         return cls(root, root / course_dir, root / quizzes_dir)
 

@@ -12,6 +12,7 @@ export can write them back.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,15 +21,21 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.errors import Refusal, SourceLocation
-from generator.load.course import CoursePaths
+from generator.load.brand import BRANDS_DIR
+from generator.load.course import COURSE_DIR, QUIZZES_DIR, CoursePaths
 
 PLUGIN = "course"
 
 
 class SettingsError(Refusal):
-    """mkdocs.yml cannot be read, or the course plugin's options are wrong (exit 1)."""
+    """mkdocs.yml cannot be read, or the course plugin's options are wrong (exit 1).
+    `where` is the spot in mkdocs.yml, `problem` what is wrong there and what to write."""
 
     exit_code = 1
+
+    def __init__(self, where: SourceLocation, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where, self.problem = where, problem
 
 
 class CourseOptions(BaseModel):
@@ -36,15 +43,15 @@ class CourseOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    course_dir: str = Field("course", description="Folder of course.yml and lessons/, relative to mkdocs.yml.")
-    quizzes_dir: str = Field("quizzes", description="Folder of the quiz files.")
+    course_dir: str = Field(COURSE_DIR, description="Folder of course.yml and lessons/, relative to mkdocs.yml.")
+    quizzes_dir: str = Field(QUIZZES_DIR, description="Folder of the quiz files.")
     # Raw HTML in lesson Markdown: trusted trainers may use it; firms that take content
     # from many authors set this to false and it is escaped like quiz text always is.
     allow_html: bool = Field(True, description="Allow raw HTML in lesson Markdown.")
     strict: bool = Field(False, description="Course warnings fail the build.")
     min_questions: int = Field(1, ge=0, description="A quiz with fewer questions is an error.")
     brand: str | None = Field(None, description="Build a firm's branded copy: a folder name in brands_dir.")
-    brands_dir: str = Field("brands", description="Folder of the brands.")
+    brands_dir: str = Field(BRANDS_DIR, description="Folder of the brands.")
 
 
 @dataclass(frozen=True)
@@ -74,14 +81,13 @@ _KeepTagsLoader.add_multi_constructor("", _construct_tagged)
 class ProjectSettings:
     """A project's settings: where its mkdocs.yml is, what it says, and the course options.
 
-    `config` is the whole parsed mkdocs.yml (tags kept as `Tagged`), `site_name` its
-    `site_name:` and `site_name_line` the line it is on (1-based, 0 when unknown)."""
+    `config` is the whole parsed mkdocs.yml (tags kept as `Tagged`; {} when MkDocs read
+    it), `site_name` its `site_name:`."""
 
     config_file: Path
     options: CourseOptions
     config: dict
     site_name: str | None = None
-    site_name_line: int = 0
 
     @property
     def root(self) -> Path:
@@ -97,7 +103,12 @@ class ProjectSettings:
 
     @property
     def site_name_at(self) -> SourceLocation:
-        return SourceLocation(self.config_file.name, self.site_name_line, 1 if self.site_name_line else 0)
+        """Where `site_name:` is written (the file is read again: only a warning needs it)."""
+        try:
+            line = _line_of(yaml.compose(self.config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader), "site_name")
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            line = 0
+        return SourceLocation(self.config_file.name, line, 1 if line else 0)
 
 
 def read_settings(config_file: Path) -> ProjectSettings:
@@ -108,20 +119,22 @@ def read_settings(config_file: Path) -> ProjectSettings:
     config_file = Path(config_file).resolve()
     name = config_file.name
     try:
-        text = config_file.read_text(encoding="utf-8-sig")
-        root = yaml.compose(text, Loader=_KeepTagsLoader)
-        data = yaml.load(text, Loader=_KeepTagsLoader) or {}
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise SettingsError(f"{where}: {error.problem}; fix the YAML (indent with spaces, quote values holding ': ')") from None
+        where = SourceLocation(name, mark.line + 1, mark.column + 1) if mark else SourceLocation(name)
+        raise SettingsError(where, f"{error.problem}; fix the YAML (indent with spaces, quote values holding ': ')") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise SettingsError(f"{name}: cannot be read ({error})") from None
+        raise SettingsError(SourceLocation(name), f"cannot be read ({error})") from None
     if not isinstance(data, dict):
-        raise SettingsError(f"{name}: expected a mapping of settings (site_name: ..., theme: ...)")
+        raise SettingsError(SourceLocation(name), "expected a mapping of settings (site_name: ..., theme: ...)")
     site_name = data.get("site_name")
-    return ProjectSettings(config_file, course_options(plugin_options(data), name), data,
-                           site_name if isinstance(site_name, str) else None, _line_of(root, "site_name"))
+    try:
+        options = course_options(plugin_options(data), name)
+    except SettingsError as error:  # point at the `plugins:` line
+        line = _line_of(yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader), "plugins")
+        raise SettingsError(SourceLocation(name, line, 1 if line else 0), error.problem) from None
+    return ProjectSettings(config_file, options, data, site_name if isinstance(site_name, str) else None)
 
 
 def _line_of(root: yaml.Node | None, key: str) -> int:
@@ -136,7 +149,7 @@ def plugins(config: dict) -> list:
     """The `plugins:` of a parsed mkdocs.yml as a list, whichever form it was written in."""
     found = config.get("plugins") or []
     if isinstance(found, dict):  # MkDocs also accepts a mapping of name -> options
-        return [{name: options} if options else name for name, options in found.items()]
+        return [{name: options} if options is not None and options != {} else name for name, options in found.items()]
     return list(found) if isinstance(found, list) else []
 
 
@@ -144,27 +157,31 @@ def is_course_plugin(plugin: Any) -> bool:
     return plugin == PLUGIN or (isinstance(plugin, dict) and PLUGIN in plugin)
 
 
-def uses_course_plugin(config: dict) -> bool:
-    return any(is_course_plugin(plugin) for plugin in plugins(config))
-
-
 def plugin_options(config: dict) -> dict:
-    """The `course` plugin's options in a parsed mkdocs.yml ({} when it has none)."""
+    """The `course` plugin's options in a parsed mkdocs.yml ({} when it has none).
+    Raises SettingsError when they are not a mapping (`course: true`)."""
     for plugin in plugins(config):
         if isinstance(plugin, dict) and PLUGIN in plugin:
-            return plugin[PLUGIN] or {}
+            options = plugin[PLUGIN] or {}
+            if not isinstance(options, dict):
+                raise SettingsError(SourceLocation("mkdocs.yml"), f"the course plugin's options must be a mapping, e.g. `- course: {{min_questions: 2}}`, "
+                                    f"not {options!r}; or write just `- course`")
+            return options
     return {}
 
 
 def course_options(options: dict, where: str = "mkdocs.yml") -> CourseOptions:
-    """`options` validated, defaults filled in. Raises SettingsError naming every wrong option."""
+    """`options` validated, defaults filled in (an option given as None takes its default).
+    Raises SettingsError naming every wrong option."""
     try:
-        return CourseOptions.model_validate({k: v for k, v in options.items() if v is not None or k == "brand"})
+        return CourseOptions.model_validate({k: v for k, v in options.items() if v is not None})
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
             field = ".".join(str(step) for step in item["loc"])
-            message = "not an option of the course plugin" if item["type"] == "extra_forbidden" else item["msg"].lower()
+            close = difflib.get_close_matches(field, list(CourseOptions.model_fields), n=1)
+            unknown = "not an option of the course plugin" + (f" (did you mean `{close[0]}`?)" if close else "")
+            message = unknown if item["type"] == "extra_forbidden" else item["msg"].lower()
             problems.append(f"`{field}`: {message}")
         known = ", ".join(CourseOptions.model_fields)
-        raise SettingsError(f"{where}: the course plugin's options are wrong: {'; '.join(problems)} (options: {known})") from None
+        raise SettingsError(SourceLocation(where), f"the course plugin's options are wrong: {'; '.join(problems)} (options: {known})") from None

@@ -13,12 +13,12 @@ from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.load.brand import LoadedBrand
+from generator.load.brand import BRAND_ASSETS, LoadedBrand
 from generator.model.brand import FONT_FORMATS
 from generator.site.colour import SLATE_BG, link_colour, mix, readable_on, rgb
 from generator.site.contact import Contact, contacts
 
-BRAND_CSS = "assets/brand/brand.css"
+BRAND_CSS = BRAND_ASSETS + "brand.css"  # generated: a brand file of that name would be replaced
 
 _templates = Environment(loader=PackageLoader("generator.site", "templates/brand"), undefined=StrictUndefined,
                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)

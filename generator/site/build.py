@@ -126,7 +126,7 @@ def serving_fallback(report: str, last_good: SiteBuild | None) -> SiteBuild:
 
     shown = with_error_banner(last_good.rendered if last_good else None, report)
     if last_good is None:
-        return SiteBuild(site_name="The course has errors", language="en", pages=shown.pages, nav=shown.nav, files=[],
+        return SiteBuild(site_name=shown.pages[0].title, language="en", pages=shown.pages, nav=shown.nav, files=[],
                          markdown_extensions=[], stylesheets=[], scripts=[], site=None, strings={})
     return dataclasses.replace(last_good, pages=shown.pages)
 

@@ -24,6 +24,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pydantic import BaseModel
 
+from generator.model.course import Lesson
+
 _SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#|/|\.|[^:/?#]*([/?#]|$))", re.IGNORECASE)
 
 
@@ -117,7 +119,12 @@ def escape_raw_html(text: str) -> str:
 def inert_lessons(course):
     """A copy of the course with every lesson's text passed through `escape_raw_html`
     (`allow_html: false`); the course given is not changed."""
-    return dataclasses.replace(course, lessons={lesson_id: _inert(lesson) for lesson_id, lesson in course.lessons.items()})
+    return dataclasses.replace(course, lessons={lesson_id: inert_lesson(lesson) for lesson_id, lesson in course.lessons.items()})
+
+
+def inert_lesson(lesson: Lesson) -> Lesson:
+    """A copy of the lesson with every text passed through `escape_raw_html`."""
+    return _inert(lesson)
 
 
 def _inert(value):

@@ -1,6 +1,6 @@
 """Build-time data for the learner's progress pages: "Your progress", the certificate
 and "Review my mistakes", plus the small course map the browser needs on every page to
-show each lesson's status (generator/assets/progress/*.js).
+show each lesson's status (generator/site/assets/progress/).
 
 Pure functions over the model, called by render.py. The browser reads the learner's
 results from localStorage (format: README, "Learner progress"); nothing here knows them.

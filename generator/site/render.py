@@ -1,8 +1,7 @@
 """Render a validated course into pages (Markdown for the site engine) and a nav tree.
 
 Pure functions over the model: no files are written here and no site engine is
-imported. Templates live in generator/site/templates/; a firm may put overrides of any of
-them in a folder listed first in `template_dirs`.
+imported. Templates live in generator/site/templates/.
 """
 
 from __future__ import annotations
@@ -12,9 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from generator.site import progress
@@ -93,7 +91,7 @@ class Renderer:
     `brand_name` its firm; `quizzes_of(path)` says whether the quizzes of the page at
     `path` are rendered here (a parallel build renders the others in other processes)."""
 
-    def __init__(self, course: Course, *, template_dirs: list[Path] | None = None, strings: dict[str, str] | None = None,
+    def __init__(self, course: Course, *, strings: dict[str, str] | None = None,
                  contact: list[Contact] | None = None, brand_name: str = "",
                  quizzes_of: Callable[[str], bool] | None = None):
         self.quizzes_of = quizzes_of or (lambda path: True)
@@ -102,9 +100,8 @@ class Renderer:
         self.strings = strings_for(course.settings.language, course.settings.strings, strings or {})
         self.site = SiteMap(course, self.strings, contact=bool(self.contact))
         self.course = self.site.course
-        loaders = [FileSystemLoader([str(d) for d in template_dirs or []]), PackageLoader("generator.site", "templates")]
         self.env = Environment(
-            loader=ChoiceLoader(loaders),
+            loader=PackageLoader("generator.site", "templates"),
             autoescape=select_autoescape(["html.j2"], default_for_string=False, default=False),
             undefined=StrictUndefined,
             trim_blocks=True,

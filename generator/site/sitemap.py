@@ -8,19 +8,23 @@ build (which pages to deal out). Page paths are written here and nowhere else.
 
 Paths are Markdown paths relative to the site's docs folder ("lessons/intro.md"); an
 engine turns them into URLs. Headings are kept as the Markdown source the page writes,
-and their anchors are worked out as MkDocs' `toc` extension does (check/links.py),
+and their anchors are worked out as MkDocs' `toc` extension does (site/links.py),
 only for the pages a link points into, so a 1,000-lesson `check` stays fast.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.site.links import anchors as toc_anchors
 from generator.site.links import headings_in
+from markupsafe import escape
+
 from generator.model.course import Course, Lesson, Module, Quiz
+from generator.site.markup import inert_lesson, plain_text
 
 HOME_PATH = "index.md"
 PROGRESS_PATH = "progress.md"
@@ -77,9 +81,10 @@ class SiteMap:
     `contact` says whether the home page shows a brand's contact details (a heading).
     """
 
-    def __init__(self, course: Course, strings: dict[str, str], *, contact: bool = False) -> None:
+    def __init__(self, course: Course, strings: dict[str, str], *, contact: bool = False, allow_html: bool = True) -> None:
         self.strings = strings
         self.contact = contact
+        self.allow_html = allow_html  # False: lesson text is shown with every tag as text (site/markup.py)
         self.course = in_parts(course, self.t)  # the course as shown: a long flat course in parts
         self.pages = self._pages()
         self.by_path = {page.path: page for page in self.pages}
@@ -158,32 +163,33 @@ class SiteMap:
         page = self.by_path[path]
         t, course = self.t, self.course
         if page.kind == "lesson":
-            return lesson_headings(course.lessons[page.key], self.strings)
-        if page.kind == "home":
-            return ([course.settings.title] + [t("final_assessment")] * bool(course.final_quiz)
+            lesson = course.lessons[page.key]
+            return lesson_headings(lesson if self.allow_html else inert_lesson(lesson), self.strings)
+        if page.kind == "home":  # course and module titles are escaped (`| e`), quiz titles plain text
+            return ([str(escape(course.settings.title))] + [t("final_assessment")] * bool(course.final_quiz)
                     + [t("contact")] * self.contact)
         if page.kind == "progress":
             return [t("progress_title"), t("progress_summary_title"), t("progress_transfer_title"), t("progress_reset_title")]
         if page.kind == "final":
-            from generator.site.markup import plain_text  # the final page's title is quiz text: never markup
             return [plain_text(page.title)]
+        if page.kind == "module":
+            return [str(escape(page.title))]
         return [page.title]
 
     def anchors(self, path: str) -> list[str]:
         """The ids MkDocs gives the headings of the page at `path`."""
         return toc_anchors(self.headings(path))
 
-    def link_target(self, here: str, target: str) -> str:
-        """The page path a relative link's path (no #anchor) written on page `here` leads to."""
-        import posixpath
-
+    @staticmethod
+    def link_target(here: str, target: str) -> str:
+        """The docs path a relative link's path (no #anchor) written on page `here` leads to."""
         return posixpath.normpath(posixpath.join(posixpath.dirname(here), target)) if target else here
 
 
 def lesson_headings(lesson: Lesson, strings: dict[str, str]) -> list[str]:
     """A lesson page's headings (site/templates/lesson.md.j2): title, sections and the
     headings in their bodies, key points, reflection, the quiz."""
-    headings = [lesson.title]
+    headings = [str(escape(lesson.title))]
     for section in lesson.sections:
         headings += [section.heading, *headings_in(section.body)]
     headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)

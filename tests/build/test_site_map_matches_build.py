@@ -26,17 +26,34 @@ import synth  # noqa: E402  (bench/synth.py: the benchmark's generated courses)
 HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
 
 
-def _modules_project(dest: Path) -> Path:
-    """The bundled course, grouped in two modules."""
+def _modules_project(dest: Path, *, allow_html: bool = True) -> Path:
+    """The bundled course, grouped in two modules, with titles and headings that Markdown,
+    HTML escaping and `allow_html: false` each change on the way to an anchor."""
     shutil.copytree(ROOT / "course", dest / "course")
     shutil.copytree(ROOT / "quizzes", dest / "quizzes")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    title = "Negotiation & <Basics>"
+    config = (ROOT / "mkdocs.yml").read_text().replace("site_name: Rapport that sells", f'site_name: "{title}"')
+    if not allow_html:
+        config = config.replace("  - course\n", "  - course:\n      allow_html: false\n")
+        assert "allow_html: false" in config
+    (dest / "mkdocs.yml").write_text(config)
     course = dest / "course/course.yml"
     data = yaml.safe_load(course.read_text())
     order = data.pop("lessons")
-    data["modules"] = [{"title": "Foundations", "lessons": order[:3]}, {"title": "In practice", "lessons": order[3:]}]
+    data["title"] = title
+    data["modules"] = [{"title": "Foundations & *more*", "lessons": order[:3]}, {"title": "In practice", "lessons": order[3:]}]
     course.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    lesson = dest / "course/lessons" / f"{order[1]}.yml"
+    data = yaml.safe_load(lesson.read_text())
+    data["title"] = "Q&A: the <trap> *signs*"
+    data["sections"][0]["heading"] = "Prepare: Q&A, `fast` code <b>now</b>"
+    data["sections"][0]["body"] += "\n\n### A <b>bold</b> move\n\nText.\n"
+    lesson.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     return dest
+
+
+def _inert_project(dest: Path) -> Path:
+    return _modules_project(dest, allow_html=False)
 
 
 def _flat_project(dest: Path) -> Path:
@@ -80,7 +97,7 @@ def _relative(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page))
 
 
-@pytest.mark.parametrize("make", [_modules_project, _flat_project], ids=["modules", "flat-45"])
+@pytest.mark.parametrize("make", [_modules_project, _inert_project, _flat_project], ids=["modules", "allow-html-false", "flat-45"])
 def test_a_link_is_accepted_exactly_when_the_build_has_its_target(tmp_path, make):
     project = make(tmp_path / "project")
     built = _built_pages(build_site(project, tmp_path / "site"))
@@ -92,7 +109,8 @@ def test_a_link_is_accepted_exactly_when_the_build_has_its_target(tmp_path, make
     from generator.site.sitemap import SiteMap
 
     course, _ = check(CoursePaths.at(project))
-    site = SiteMap(course, strings_for(course.settings.language, course.settings.strings))
+    allow_html = "allow_html: false" not in (project / "mkdocs.yml").read_text()
+    site = SiteMap(course, strings_for(course.settings.language, course.settings.strings), allow_html=allow_html)
     assert sorted(page.path for page in site.pages) == sorted(built), "the site map lists exactly the built pages"
     for path, anchors in built.items():
         assert site.anchors(path) == anchors, path

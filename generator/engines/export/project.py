@@ -23,7 +23,7 @@ import yaml
 
 from generator import __version__
 from generator.errors import Finding, Refusal
-from generator.load.settings import Tagged, is_course_plugin, plugins, read_settings
+from generator.load.settings import ProjectSettings, Tagged, is_course_plugin, plugins
 from generator.site.build import INERT_EXTENSION, SiteBuild, build_site
 from generator.site.markup import nav_title
 from generator.site.sitemap import NavItem
@@ -89,27 +89,31 @@ _Dumper.add_representer(Tagged, _represent_tagged)
 # --- the export --------------------------------------------------------------------
 
 
-def export_project(config_file: Path, dest: Path, *, brand_name: str | None = None,
-                   theme_dirs: list[Path] | None = None) -> ExportResult:
-    """Validate and render the course behind `config_file`, then write a plain project to `dest`.
+def export_project(settings: ProjectSettings, dest: Path, *, brand_name: str | None = None) -> ExportResult:
+    """Validate and render the project's course, then write a plain project to `dest`.
 
     With `brand_name`, the firm's copy in brands/<name>/ (as `build --brand` makes it).
-    Raises CourseError (the course has errors; nothing is written), ExportRefused (the
-    destination is not ours to write) or SettingsError (mkdocs.yml cannot be read).
-    `theme_dirs` are override folders merged, later ones winning, into the project's
-    custom_dir; by default the site's theme overrides, then the project's own custom_dir.
+    The site's theme overrides, then the project's own custom_dir, are merged (later ones
+    winning) into the export's custom_dir. Raises CourseError (the course has errors;
+    nothing is written) or ExportRefused (the destination is not ours to write, or
+    cannot be written).
     """
-    settings = read_settings(config_file)
     built = build_site(settings, brand_name)
     root, config = settings.root, settings.config
     dest = Path(dest).resolve()
     docs_dir = root / str(config.get("docs_dir") or "docs")
     check_destination(dest, project=root, content=[settings.paths.course_dir, settings.paths.quizzes_dir, docs_dir])
-    if theme_dirs is None:
-        theme_dirs = _theme_dirs(config, root, built)
+    theme_dirs = _theme_dirs(config, root, built)
     custom_dir = THEME if theme_dirs or built.theme_strings else None
     plain = plain_config(config, built, custom_dir=custom_dir)
 
+    try:
+        return _write_project(dest, built, plain, config, docs_dir, theme_dirs)
+    except OSError as error:
+        raise ExportRefused(f"{dest}: cannot be written ({error.strerror or error}); give a folder you may write to") from None
+
+
+def _write_project(dest: Path, built: SiteBuild, plain: dict, config: dict, docs_dir: Path, theme_dirs: list[Path]) -> ExportResult:
     _clear_previous(dest)
     docs = dest / DOCS
     for page in built.pages:

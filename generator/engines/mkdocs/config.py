@@ -7,9 +7,8 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-import types
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,37 +20,35 @@ from generator.site.markup import nav_title
 from generator.site.sitemap import NavItem
 
 
-def _option(annotation: Any, default: Any) -> c.BaseConfigOption:
-    if get_origin(annotation) in (Union, types.UnionType):  # `str | None`
-        inner = next(arg for arg in get_args(annotation) if arg is not type(None))
-        return c.Optional(c.Type(inner))
-    return c.Type(annotation, default=default)
+class _AsGiven(c.BaseConfigOption):
+    """An option MkDocs passes on as written: CourseOptions validates every option, with
+    the same messages for `check`, `build`, `serve` and the export (a value MkDocs itself
+    refused would stop `mkdocs serve` without the preview's error banner)."""
+
+    def run_validation(self, value: Any) -> Any:
+        return value
 
 
-_Options: Any = type("_Options", (base.Config,), {
-    name: _option(spec.annotation, spec.default) for name, spec in CourseOptions.model_fields.items()})
+_Options: Any = type("_Options", (base.Config,), {name: c.Optional(_AsGiven()) for name in CourseOptions.model_fields})
 
 
 class CoursePluginConfig(_Options):
-    """MkDocs' own validation of the plugin's options (types, unknown names), one option
-    per field of CourseOptions, with its default; CourseOptions then checks ranges (settings_of)."""
+    """The plugin's options for MkDocs: one per field of CourseOptions (load/settings.py),
+    which gives their defaults and validates them (settings_of). MkDocs only warns about
+    an unknown name; CourseOptions refuses it."""
 
 
 def settings_of(config, plugin_config) -> ProjectSettings:
     """The project's settings as MkDocs has read them (mkdocs.yml, this plugin's options).
-    Raises SettingsError for options out of range."""
-    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+    Raises SettingsError for a wrong option."""
+    config_file = config_path(config)
     options = course_options(dict(plugin_config), config_file.name)
-    return ProjectSettings(config_file, options, {}, config.site_name, _site_name_line(config_file))
+    return ProjectSettings(config_file, options, {}, config.site_name)
 
 
-def _site_name_line(config_file: Path) -> int:
-    from generator.load.settings import read_settings  # only for the line a warning shows
-
-    try:
-        return read_settings(config_file).site_name_line
-    except Exception:  # noqa: BLE001 - MkDocs has read the file already; a line number is a nicety
-        return 0
+def config_path(config) -> Path:
+    """The mkdocs.yml MkDocs read (./mkdocs.yml when it was given none)."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve()
 
 
 def apply_config(config, built: SiteBuild, temp_dirs: list[Path]) -> None:

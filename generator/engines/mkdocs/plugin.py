@@ -20,13 +20,13 @@ from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
-from generator.engines.mkdocs.config import CoursePluginConfig, add_files, apply_config, settings_of
+from generator.engines.mkdocs.config import CoursePluginConfig, add_files, apply_config, config_path, settings_of
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.output import write_marker
 from generator.errors import CourseError
-from generator.load.settings import SettingsError
+from generator.load.settings import ProjectSettings, SettingsError
 from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
@@ -42,6 +42,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def __init__(self) -> None:
         self.built: SiteBuild | None = None
         self.checked: Checked | None = None  # the command line's check, used by the next build only
+        self.settings: ProjectSettings | None = None
         self.last_good: SiteBuild | None = None
         self.serving = False
         self.incremental: IncrementalPages | None = None
@@ -58,13 +59,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(50)  # before the search plugin, so it indexes in the course's (or brand's) language
     def on_config(self, config):
-        brand = self.config.brand or (os.environ.get(SERVE_BRAND_ENV) if self.serving else None)
         checked, self.checked = self.checked, None
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = config_path(config).parent
         try:
-            self.built = build_site(settings_of(config, self.config), brand, checked=checked, share=self.shard)
+            self.settings = settings_of(config, self.config)
+            self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
-            if self.built.warnings and not (self.shard and not self.shard.is_parent):  # once, not per process
+            # once: not per process, and not again after the command line's check showed them
+            if self.built.warnings and checked is None and not (self.shard and not self.shard.is_parent):
                 log.warning("The course has warnings:\n\n" + format_text(self.built.warnings, root))
         except (CourseError, SettingsError) as error:
             report = format_text(error.findings, root) if isinstance(error, CourseError) else str(error)
@@ -79,6 +81,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         assert self.built is not None  # built, or the fallback of a broken save
         apply_config(config, self.built, self.temp_dirs)
         return config
+
+    def brand(self) -> str | None:
+        """The brand to build: `coursegen serve --brand`'s, else the `brand` option's."""
+        chosen = os.environ.get(SERVE_BRAND_ENV) if self.serving else None
+        return chosen or (self.settings.options.brand if self.settings else None)
 
     def _serve_last_good(self, report: str) -> None:
         """Serve mode after a broken save: log the findings, keep the last good pages with a banner."""
@@ -132,10 +139,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         write_marker(Path(config.site_dir))  # the folder is ours: `coursegen build` may replace it (output.py)
 
     def on_serve(self, server, config, builder):
-        settings = settings_of(config, self.config)
-        brand = self.config.brand or os.environ.get(SERVE_BRAND_ENV)
-        folders = [settings.paths.course_dir, settings.paths.quizzes_dir] + ([settings.brands_dir / brand] if brand else [])
-        for folder in folders:
+        if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
+            return server
+        paths, brand = self.settings.paths, self.brand()
+        for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
             if folder.is_dir():
                 server.watch(str(folder))
         return server

@@ -3,7 +3,7 @@
 A question type is one module in this package: a pydantic model with a `type` literal,
 `key()` (the answer data the browser decodes only when the learner checks) and
 `problems()` (type-specific integrity findings, as (field path, message, hint)).
-Its browser half is generator/assets/quiz/types/<type>.js.
+Its browser half is generator/site/assets/quiz/types/<type>.js.
 """
 
 from __future__ import annotations

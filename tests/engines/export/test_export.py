@@ -21,6 +21,7 @@ import yaml
 from conftest import ROOT, copy_project, coursegen, serve_folder
 from generator.site import assets
 from generator.cli import main
+from generator.load.settings import read_settings
 from generator.engines.export.project import MARKER, ExportRefused, export_project, plain_config
 from generator.site.render import REQUIRED_EXTENSIONS
 
@@ -175,18 +176,18 @@ def test_export_of_a_broken_course_reports_file_and_line_and_writes_nothing(tmp_
 @pytest.mark.parametrize("target", ["course", "course/site", "quizzes", ".", ".."])
 def test_export_refuses_the_project_and_its_content_folders(target):
     with pytest.raises(ExportRefused, match="holds the course itself"):
-        export_project(ROOT / "mkdocs.yml", ROOT / target)
+        export_project(read_settings(ROOT / "mkdocs.yml"), ROOT / target)
     assert not (ROOT / "course" / "mkdocs.yml").exists() and not (ROOT / "course" / "site").exists()
 
 
 def test_export_refreshes_a_previous_export_and_keeps_other_files(tmp_path):
     dest = tmp_path / "export"
-    export_project(ROOT / "mkdocs.yml", dest)
+    export_project(read_settings(ROOT / "mkdocs.yml"), dest)
     stale = dest / "docs" / "lessons" / "removed-lesson.md"
     stale.write_text("# gone", encoding="utf-8")
     (dest / "site").mkdir()
     (dest / "site" / "keep.txt").write_text("built", encoding="utf-8")
-    export_project(ROOT / "mkdocs.yml", dest)
+    export_project(read_settings(ROOT / "mkdocs.yml"), dest)
     assert not stale.exists()
     assert (dest / "site" / "keep.txt").exists()
     assert (dest / MARKER).is_file() and (dest / "docs" / "index.md").is_file()
@@ -211,7 +212,7 @@ def customised(tmp_path_factory) -> Path:
     config = config.replace("theme:\n  name: material\n", "theme:\n  name: material\n  custom_dir: overrides\n")
     config = config.replace("extra:\n", "extra:\n  note: !ENV [COURSE_NOTE, 'none']\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    export_project(project / "mkdocs.yml", project.parent / "export")
+    export_project(read_settings(project / "mkdocs.yml"), project.parent / "export")
     return project.parent / "export"
 
 
@@ -323,7 +324,7 @@ def test_search_finds_a_lesson_on_every_engine(learner):
 def branded(tmp_path_factory) -> dict[str, Path]:
     """brands/nordlicht exported, then built by the plugin (`build --brand`), plain MkDocs and Zensical."""
     base = tmp_path_factory.mktemp("branded")
-    export_project(ROOT / "mkdocs.yml", base / "export", brand_name="nordlicht")
+    export_project(read_settings(ROOT / "mkdocs.yml"), base / "export", brand_name="nordlicht")
     plugin = coursegen("build", "--brand", "nordlicht", "--out", str(base / "plugin"))
     assert plugin.returncode == 0, plugin.stderr
     return {"plugin": base / "plugin", "mkdocs": mkdocs_build(base / "export", base / "mkdocs"),
