@@ -55,7 +55,7 @@ def test_the_minified_runtime_parses_and_decodes_like_the_generator(page):
         """blob => ({types: Object.keys(CourseQuiz.types).sort(), decoded: CourseQuiz.decode("final/q1", blob),
                      order: CourseQuiz.shuffle([1, 2, 3, 4, 5], CourseQuiz.random(7)).join(),
                      again: CourseQuiz.shuffle([1, 2, 3, 4, 5], CourseQuiz.random(7)).join(),
-                     text: CourseQuiz.format("{n} of {total}", {n: 2, total: 5})})""",
+                     text: CourseKit.format("{n} of {total}", {n: 2, total: 5})})""",
         blob,
     )
     assert errors == []
