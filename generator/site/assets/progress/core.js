@@ -7,38 +7,10 @@
 (function () {
   "use strict";
   var CP = (window.CourseProgress = window.CourseProgress || {});
-  var memory = {};
+  var K = window.CourseKit, store = K.store;  /* ../shared.js, loaded with the quiz runtime (quiz.js) */
 
-  function quizStore() { return window.CourseQuiz && window.CourseQuiz.store; }
-
-  function parse(raw) {
-    if (raw == null) return null;
-    if (typeof raw !== "string") return raw;
-    try { return JSON.parse(raw); } catch (e) { return raw; }
-  }
-
-  /* Through the quiz runtime's store when it is there (it keeps an in-memory copy that
-     outlives Material's instant navigation, so both must see the same writes); else
-     localStorage, else memory when the browser blocks storage. */
-  CP.get = function (key) {
-    var qs = quizStore();
-    if (qs && typeof qs.get === "function") return parse(qs.get(key));
-    try { return parse(window.localStorage.getItem(key)); } catch (e) { /* blocked */ }
-    return key in memory ? memory[key] : null;
-  };
-  CP.set = function (key, value) {
-    var qs = quizStore();
-    if (qs && typeof qs.set === "function") { qs.set(key, value); return; }
-    try { window.localStorage.setItem(key, JSON.stringify(value)); return; } catch (e) { /* blocked */ }
-    memory[key] = value;
-  };
-  CP.remove = function (key) {
-    var qs = quizStore();
-    if (qs && typeof qs.remove === "function") qs.remove(key);
-    try { window.localStorage.removeItem(key); } catch (e) { /* blocked */ }
-    delete memory[key];
-  };
-  /* Every stored key under a prefix (plus `known` keys, for the in-memory fallbacks). */
+  /* Every key under a prefix in localStorage, plus the `known` keys that hold a value
+     (CourseKit.store keeps them in memory when the browser blocks storage). */
   CP.keys = function (prefix, known) {
     var found = {};
     try {
@@ -47,8 +19,7 @@
         if (k && k.indexOf(prefix) === 0) found[k] = true;
       }
     } catch (e) { /* blocked */ }
-    Object.keys(memory).forEach(function (k) { if (k.indexOf(prefix) === 0) found[k] = true; });
-    (known || []).forEach(function (k) { if (CP.get(k) != null) found[k] = true; });
+    (known || []).forEach(function (k) { if (store.get(k) != null) found[k] = true; });
     return Object.keys(found).sort();
   };
 
@@ -57,15 +28,15 @@
   /* A quiz's record, or null when absent or in a format version this code does not know. */
   CP.record = function (course, quiz) {
     if (!quiz) return null;
-    var rec = CP.get(CP.prefix(course) + quiz);
+    var rec = store.get(CP.prefix(course) + quiz);
     return rec && typeof rec === "object" && rec.v === 1 ? rec : null;
   };
   CP.readDate = function (course, lesson) {
-    var value = CP.get(CP.prefix(course) + "read:" + lesson);
+    var value = store.get(CP.prefix(course) + "read:" + lesson);
     return typeof value === "string" && value ? value : null;
   };
   CP.learner = function (course) {
-    var value = CP.get(CP.prefix(course) + "learner");
+    var value = store.get(CP.prefix(course) + "learner");
     return typeof value === "string" ? value : "";
   };
 
@@ -91,10 +62,7 @@
     var m = mapScript();
     return m && m.strings ? m.strings : {};
   };
-  CP.t = function (strings, key, values) {
-    var text = strings[key] || key;
-    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
-  };
+  CP.t = function (strings, key, values) { return K.format(strings[key] || key, values); };
 
   CP.map = function () {
     var m = mapScript();
@@ -192,8 +160,8 @@
       article.appendChild(holder);
       button.addEventListener("click", function () {
         var key = CP.prefix(map.course) + "read:" + lesson;
-        if (CP.readDate(map.course, lesson)) CP.remove(key);
-        else CP.set(key, new Date().toISOString());
+        if (CP.readDate(map.course, lesson)) store.remove(key);
+        else store.set(key, new Date().toISOString());
         CP.refresh();
         button.focus();
       });
@@ -202,18 +170,13 @@
     button.textContent = CP.t(strings, status.read ? "progress_marked_read" : "progress_mark_read");
   };
 
-  /* Verification code: FNV-1a over the record's essentials, as XXXX-XXXX-XXXX.
-     Anyone with the summary can recompute it (README, "Learner progress"). */
-  function fnv(text, seed) {
-    var bytes = new TextEncoder().encode(text), h = seed >>> 0;
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return h;
-  }
+  /* Verification code: FNV-1a (CourseKit.hash) over the record's essentials, as
+     XXXX-XXXX-XXXX. Anyone with the summary can recompute it (README, "Learner progress"). */
   CP.code = function (course, name, scores, date) {
     var text = [course, String(name || "").trim().replace(/\s+/g, " ")].concat(scores.map(function (s) {
       return s.id + ":" + (s.best == null ? "-" : s.best);
     })).concat([date || ""]).join("|");
-    var hex = ("00000000" + fnv(text, 0x811c9dc5).toString(16)).slice(-8) + ("00000000" + fnv(text, 0x050c5d1f).toString(16)).slice(-8);
+    var hex = ("00000000" + K.hash(text, 0x811c9dc5).toString(16)).slice(-8) + ("00000000" + K.hash(text, 0x050c5d1f).toString(16)).slice(-8);
     hex = hex.toUpperCase();
     return hex.slice(0, 4) + "-" + hex.slice(4, 8) + "-" + hex.slice(8, 12);
   };

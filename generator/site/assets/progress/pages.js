@@ -6,7 +6,7 @@
    only for quizzes the learner got something wrong in. */
 (function () {
   "use strict";
-  var CP = window.CourseProgress;
+  var CP = window.CourseProgress, store = window.CourseKit.store;
   CP.views = CP.views || [];
   var REVIEW = "--review";
   var MISTAKES_SEED = "progress-mistakes";
@@ -110,7 +110,7 @@
     input._cqBound = true;
     input.addEventListener("input", function () {
       var key = CP.prefix(data.course) + "learner", name = input.value.trim();
-      if (name) CP.set(key, name); else CP.remove(key);
+      if (name) store.set(key, name); else store.remove(key);
       onChange();
     });
   }
@@ -191,7 +191,7 @@
     });
     $(root, ".cq-export").addEventListener("click", function () {
       var items = {};
-      CP.keys(prefix, known).forEach(function (k) { items[k.slice(prefix.length)] = CP.get(k); });
+      CP.keys(prefix, known).forEach(function (k) { items[k.slice(prefix.length)] = store.get(k); });
       var name = "progress-" + data.course + ".json";
       download(name, JSON.stringify({ format: "coursegen-progress", v: 1, course: data.course, exported: new Date().toISOString(), items: items }));
       say($(root, ".cq-transfer-status"), t("progress_downloaded", { file: name }));
@@ -209,7 +209,7 @@
         }
         var n = 0;
         Object.keys(parsed.items).forEach(function (k) {
-          if (/^[a-z0-9:-]+$/.test(k) && parsed.items[k] != null) { CP.set(prefix + k, parsed.items[k]); n++; }
+          if (/^[a-z0-9:-]+$/.test(k) && parsed.items[k] != null) { store.set(prefix + k, parsed.items[k]); n++; }
         });
         event.target.value = "";
         CP.refresh();
@@ -228,7 +228,7 @@
       $(root, ".cq-reset").focus();
     });
     $(root, ".cq-reset-yes").addEventListener("click", function () {
-      CP.keys(prefix, known).forEach(CP.remove);
+      CP.keys(prefix, known).forEach(store.remove);
       confirmBox.hidden = true;
       CP.refresh();
       say($(root, ".cq-reset-status"), t("progress_reset_done"));
@@ -288,7 +288,7 @@
     root._cqBound = true;
     $(root, ".cq-cert-make").addEventListener("click", function () {
       var input = $(root, ".cq-learner-name"), name = input.value.trim();
-      if (name) CP.set(CP.prefix(data.course) + "learner", name);
+      if (name) store.set(CP.prefix(data.course) + "learner", name);
       if (!show()) { say($(root, ".cq-cert-status"), t("progress_cert_need_name")); input.focus(); }
       else say($(root, ".cq-cert-status"), "");
     });
