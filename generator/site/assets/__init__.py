@@ -32,8 +32,10 @@ def _quiz_sources() -> list[Path]:
 
 
 def _progress_scripts() -> list[Path]:
-    # Learner progress (progress/*.js) reads what the quiz runtime records, so it loads after it.
-    return sorted((_ROOT / "progress").glob("*.js"))
+    # Learner progress reads what the quiz runtime records, so it loads after it: its core (statuses
+    # on every page, what the views share), one file per progress page (views/), then start-up.
+    progress = _ROOT / "progress"
+    return [progress / "core.js", *sorted((progress / "views").glob("*.js")), progress / "start.js"]
 
 
 def _style_paths() -> list[Path]:

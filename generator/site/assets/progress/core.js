@@ -170,6 +170,89 @@
     button.textContent = CP.t(strings, status.read ? "progress_marked_read" : "progress_mark_read");
   };
 
+
+  /* ---- What the three progress pages (views/*.js) share ---- */
+  CP.views = CP.views || [];
+  CP.REVIEW = "--review";  /* retries on the mistakes page record under <quiz id>--review */
+
+  CP.$ = function (root, sel) { return root.querySelector(sel); };
+  CP.el = function (tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  CP.say = function (el, text) { if (el) el.textContent = text; };
+  CP.translator = function (data) { return function (key, values) { return CP.t(data.strings, key, values); }; };
+
+  /* The course data the pages need (window.CourseProgressMap.info), with its lessons. */
+  CP.info = function (root) {
+    if (!root._cqInfo) {
+      var m = window.CourseProgressMap, data = {};
+      Object.keys(m.info).forEach(function (k) { data[k] = m.info[k]; });
+      data.lessons = m.map.lessons.map(function (l) { return { id: l[0], quiz: l[1], title: l[2] }; });
+      root._cqInfo = data;
+    }
+    return root._cqInfo;
+  };
+
+  /* A lesson's address, from the one lesson link the page carries (the engine wrote it,
+     so it has the right style: lessons/x/, lessons/x.html, ../lessons/x/ ...). */
+  CP.lessonHref = function (root, id) {
+    var a = root.querySelector(".cq-lesson-links a[data-lesson]");
+    if (!a) return null;
+    var href = a.getAttribute("href"), sample = a.getAttribute("data-lesson"), i = href.lastIndexOf(sample);
+    return i < 0 ? null : href.slice(0, i) + id + href.slice(i + sample.length);
+  };
+
+  /* Fill a list with one item per lesson (before `before`, the final's item), once. */
+  CP.lessonList = function (root, list, lessons, before, item) {
+    if (!list || list._cqBuilt) return;
+    list._cqBuilt = true;
+    lessons.forEach(function (l) {
+      var a = CP.el("a", "", l.title), href = CP.lessonHref(root, l.id);
+      if (href) a.href = href;
+      list.insertBefore(item(l, a), before || null);
+    });
+  };
+
+  /* The learner's name field: shows the stored name, stores what is typed. */
+  CP.nameInput = function (root, data, onChange) {
+    var input = CP.$(root, ".cq-learner-name");
+    if (!input) return;
+    if (document.activeElement !== input) input.value = CP.learner(data.course);
+    if (input._cqBound) return;
+    input._cqBound = true;
+    input.addEventListener("input", function () {
+      var key = CP.prefix(data.course) + "learner", name = input.value.trim();
+      if (name) store.set(key, name); else store.remove(key);
+      onChange();
+    });
+  };
+
+  /* What a trainer gets: course, learner, best score per quiz, date and verification code. */
+  CP.summary = function (data, name) {
+    var quizzes = data.quizzes.map(function (q) {
+      var rec = CP.record(data.course, q.id), best = rec && rec.best && typeof rec.best.percent === "number" ? rec.best : null;
+      return { id: q.id, title: q.title, final: q.final, pass_mark: q.pass, best: best ? best.percent : null,
+               passed: !!(best && best.passed), attempts: rec ? rec.attempts || 0 : 0, date: best && best.date ? String(best.date) : null };
+    });
+    var complete = quizzes.length > 0 && quizzes.every(function (q) { return q.passed; });
+    var dates = quizzes.map(function (q) { return q.date; }).filter(Boolean).sort();
+    var date = dates.length ? dates[dates.length - 1].slice(0, 10) : "";
+    var final = quizzes.filter(function (q) { return q.final; })[0];
+    var scored = quizzes.filter(function (q) { return q.best != null; });
+    var finalScore = final ? final.best : scored.length ? Math.round(scored.reduce(function (s, q) { return s + q.best; }, 0) / scored.length) : null;
+    var map = { course: data.course, completion: data.completion, quizOf: {} };
+    var done = data.lessons.filter(function (l) { return CP.lessonStatus(map, l.id, l.quiz).state === "done"; }).length;
+    return {
+      format: "coursegen-results", v: 1, course: data.course, course_title: data.title, learner: name || "",
+      date: date, complete: complete, final_score: finalScore, lessons_done: done, lessons_total: data.lessons.length,
+      quizzes: quizzes.map(function (q) { return { id: q.id, title: q.title, best: q.best, passed: q.passed, attempts: q.attempts }; }),
+      code: CP.code(data.course, name, quizzes, date),
+    };
+  };
+
   /* Verification code: FNV-1a (CourseKit.hash) over the record's essentials, as
      XXXX-XXXX-XXXX. Anyone with the summary can recompute it (README, "Learner progress"). */
   CP.code = function (course, name, scores, date) {
