@@ -34,14 +34,30 @@ REVIEW_DIR = "assets/course/review/"  # <quiz id>.js: registers window.CourseRev
 
 
 def course_map(course: Course) -> dict:
-    """What every page needs to decorate the navigation: lessons, their quizzes, the final."""
+    """What every page needs to decorate the navigation: lessons, their quizzes, the final,
+    and the site's pages (the browser finds the page a link leads to among them)."""
     final = course.final_quiz
     return {
         "course": course.settings.id,
         "completion": course.settings.completion,
         "lessons": [[lesson.id, lesson.quiz or "", lesson.title] for lesson in course.ordered_lessons()],
         "final": final.id if final else "",
+        "pages": _site_pages(course),
     }
+
+
+def _site_pages(course: Course) -> list[list[str]]:
+    """[path, kind, id] of every page, in the order Renderer.render() makes them: kind is home,
+    module, lesson, final, progress, certificate or mistakes; id the lesson id, the quiz id, the
+    module's index (as module_path takes it) or ""."""
+    from generator.site.render import final_path, lesson_path, module_path  # render imports this module
+
+    final, modules = course.final_quiz, course.settings.modules
+    pages = [["index.md", "home", ""]]
+    pages += [[module_path(i), "module", str(i)] for i in range(len(modules))] if modules is not None else []
+    pages += [[lesson_path(lesson.id), "lesson", lesson.id] for lesson in course.ordered_lessons()]
+    pages += [[final_path(final.id), "final", final.id]] if final else []
+    return pages + [[PROGRESS_PATH, "progress", ""], [CERTIFICATE_PATH, "certificate", ""], [MISTAKES_PATH, "mistakes", ""]]
 
 
 PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started", "progress_best",

@@ -64,12 +64,33 @@
   };
   CP.t = function (strings, key, values) { return K.format(strings[key] || key, values); };
 
+  /* map.pages: [kind, id] by page path without ".md" (index: ""), from the course map's
+     [path, kind, id] list of every page. */
   CP.map = function () {
     var m = mapScript();
     if (!m) return null;
-    var map = { course: m.map.course, completion: m.map.completion, lessons: m.map.lessons, final: m.map.final, quizOf: {} };
+    var map = { course: m.map.course, completion: m.map.completion, lessons: m.map.lessons, final: m.map.final,
+                quizOf: {}, pages: Object.create(null) };
     map.lessons.forEach(function (pair) { map.quizOf[pair[0]] = pair[1]; });
+    (m.map.pages || []).forEach(function (p) { map.pages[p[0].replace(/\.md$/, "").replace(/(^|\/)index$/, "")] = [p[1], p[2]]; });
     return map;
+  };
+
+  /* The site's root: two folders above the course map's script (assets/course/course-map.js),
+     or three above this one (assets/course/progress/core.js) if a page inlines the map. */
+  var MAP_TAG = document.querySelector('script[src*="course-map.js"]'), SELF = document.currentScript;
+  CP.root = MAP_TAG && MAP_TAG.src ? new URL("../../", MAP_TAG.src).href : SELF && SELF.src ? new URL("../../../", SELF.src).href : "";
+
+  /* The page a link leads to, [kind, id], or null: its address made absolute, taken relative
+     to the site's root, without index.html, .html or a final "/" (lessons/x/, lessons/x.html
+     and lessons/x/index.html are all lessons/x), over HTTP and from file:// alike. */
+  CP.page = function (map, href) {
+    var url, path;
+    try { url = new URL(href, window.location.href); } catch (e) { return null; }
+    url.hash = url.search = "";
+    if (!CP.root || url.href.indexOf(CP.root) !== 0) return null;
+    try { path = decodeURIComponent(url.href.slice(CP.root.length)); } catch (e) { return null; }
+    return map.pages[path.replace(/(^|\/)index\.html$/, "").replace(/\.html$|\/$/, "")] || null;
   };
 
   var ICONS = { done: "✓", progress: "◐", none: "○" };
@@ -104,25 +125,20 @@
     host.appendChild(badge);
   }
 
-  var LESSON_URL = /\/lessons\/([a-z0-9][a-z0-9-]*)(?:\/(?:index\.html)?|\.html)$/;
-  var FINAL_URL = /\/assessment\/([a-z0-9][a-z0-9-]*)(?:\/(?:index\.html)?|\.html)$/;
-
   function finalStatus(map) {
     var rec = CP.record(map.course, map.final), best = rec && rec.best;
     var passed = !!(best && best.passed);
     return { state: passed ? "done" : rec ? "progress" : "none", best: best ? best.percent : null };
   }
 
-  /* Navigation links (Material's sidebar and tabs): one badge per lesson, by address. */
+  /* Navigation links (Material's sidebar and tabs): one badge per lesson and the final, by the page they lead to. */
   CP.decorateNav = function (map, strings) {
     var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href], a.md-tabs__link[href]");
     Array.prototype.forEach.call(links, function (a) {
-      var path;
       if (a.getAttribute("href").charAt(0) === "#" || a.closest(".md-nav--secondary")) return;  // the page's own table of contents
-      try { path = decodeURIComponent(new URL(a.getAttribute("href"), window.location.href).pathname); } catch (e) { return; }
-      var m = LESSON_URL.exec(path), f = FINAL_URL.exec(path), status = null;
-      if (m && m[1] in map.quizOf) status = CP.lessonStatus(map, m[1], map.quizOf[m[1]]);
-      else if (f && f[1] === map.final) status = finalStatus(map);
+      var p = CP.page(map, a.getAttribute("href")) || [], status = null;
+      if (p[0] === "lesson" && p[1] in map.quizOf) status = CP.lessonStatus(map, p[1], map.quizOf[p[1]]);
+      else if (p[0] === "final" && p[1] === map.final) status = finalStatus(map);
       if (status) replaceBadge(a, CP.badge(status, strings, false));
     });
   };

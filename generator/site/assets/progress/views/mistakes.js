@@ -6,11 +6,7 @@
   "use strict";
   var CP = window.CourseProgress, $ = CP.$, REVIEW = CP.REVIEW;
   var MISTAKES_SEED = "progress-mistakes";
-  /* assets/course/, where the review scripts are: from the address of the generated course
-     map, loaded just before (or of this script, if a page renamed the map) */
-  var MAP_TAG = document.querySelector('script[src*="course-map.js"]'), SELF = document.currentScript;
-  var ASSETS = MAP_TAG && MAP_TAG.src ? MAP_TAG.src.replace(/course-map\.js(?:[?#].*)?$/, "")
-    : SELF && SELF.src ? SELF.src.replace(/progress\/views\/mistakes\.js(?:[?#].*)?$/, "") : "";
+  var ASSETS = CP.root + "assets/course/";  /* where the review scripts are */
 
   /* The quiz runtime's decoder: quiz.js loads before the progress scripts (generator/assets). */
   function decode(seedId, blob) { return window.CourseQuiz.decode(seedId, blob); }
