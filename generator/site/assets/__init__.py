@@ -80,6 +80,6 @@ def files() -> list[tuple[str, bytes]]:
 
 
 def quiz_runtime() -> dict[str, bytes]:
-    """The quiz runtime as served: its script (quiz.js) and its stylesheet (quiz.css)."""
+    """The quiz runtime as served: its script (quiz.js, shared.js included) and its stylesheet (quiz.css)."""
     served = dict(_served())
     return {"js": served[PREFIX + QUIZ_JS], "css": served[PREFIX + "quiz.css"]}
