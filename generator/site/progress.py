@@ -50,7 +50,9 @@ REVIEW_DIR = "assets/course/review/"  # <quiz id>.js: registers window.CourseRev
 
 
 def course_map(site: SiteMap) -> dict:
-    """What every page needs to decorate the navigation: lessons, their quizzes, the final."""
+    """What every page needs to decorate the navigation: lessons, their quizzes, the final,
+    and the site's pages as [path, kind, id] (SiteMap.course_map_pages; the browser finds
+    the page a link leads to among them)."""
     course = site.course
     final = course.final_quiz
     return {
@@ -58,6 +60,7 @@ def course_map(site: SiteMap) -> dict:
         "completion": course.settings.completion,
         "lessons": [[lesson.id, lesson.quiz or "", lesson.title] for lesson in course.ordered_lessons()],
         "final": final.id if final else "",
+        "pages": site.course_map_pages(),
     }
 
 

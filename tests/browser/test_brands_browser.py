@@ -149,6 +149,32 @@ def test_quiz_works_opened_from_disk(sites, page, name):
     assert [u for u in requests if not u.startswith(("file://", "data:", "blob:"))] == []
 
 
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_nav_shows_lesson_statuses_with_html_urls_under_a_sub_path_and_from_disk(sites, prefixed, page, name):
+    """Brands build .html addresses (lessons/x.html, the bundled course lessons/x/): the navigation
+    finds each lesson's page in the course map all the same, under a sub-path and from file://."""
+    text = (sites[name] / "assets/course/course-map.js").read_text("utf-8")
+    data = json.loads(text[len("window.CourseProgressMap = "):-2])
+    course, lessons = data["map"]["course"], data["map"]["lessons"]
+    lesson, quiz, _ = next(row for row in lessons if row[1])
+    final = next(q["title"] for q in data["info"]["quizzes"] if q["final"])
+    date = "2026-11-20T10:00:00Z"
+    passed = {"v": 1, "attempts": 1, "best": {"percent": 100, "passed": True, "date": date},
+              "last": {"percent": 100, "passed": True, "date": date, "hints": 0, "answers": {}}, "questions": {}}
+    expected = {title: "done" if lid == lesson else "none" for lid, _, title in lessons} | {final: "none"}
+    for home, progress in ((prefixed[name], prefixed[name] + "progress.html"),
+                           ((sites[name] / "index.html").as_uri(), (sites[name] / "progress.html").as_uri())):
+        page.goto(home)
+        page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:v1:{course}:{quiz}", passed])
+        page.goto(progress)
+        links = page.locator("nav.md-nav--primary a.md-nav__link:has(.cq-status)")
+        links.first.wait_for(state="attached")
+        assert all(link.get_attribute("href").endswith(".html") for link in links.all())
+        states = {link.locator(".md-ellipsis").first.text_content().strip(): link.locator(".cq-status").first.get_attribute("data-state")
+                  for link in links.all()}
+        assert states == expected, home
+
+
 def test_home_pages_look_different(sites, prefixed, page, tmp_path):
     shots = {}
     page.set_viewport_size({"width": 1280, "height": 800})

@@ -394,6 +394,28 @@ def test_progress_works_from_file_urls(page, site):
     assert page.locator(".cq-mistake").get_attribute("data-qid") == "q1"
 
 
+# From lessons/beta/: where each link leads, found in the course map's list of pages.
+LINKS = {
+    "../alpha/": ["lesson", "alpha"], "../alpha/index.html": ["lesson", "alpha"], "../alpha": ["lesson", "alpha"],
+    "../alpha/?from=nav#part-one": ["lesson", "alpha"], "../alpha.html": ["lesson", "alpha"], "./": ["lesson", "beta"],
+    "../../": ["home", ""], "../../index.html": ["home", ""], "../../assessment/final/": ["final", "final"],
+    "../../progress/": ["progress", ""], "../../certificate.html": ["certificate", ""], "../../mistakes/": ["mistakes", ""],
+    "../gamma/": None, "../../constructor/": None, "../../assets/course/course-map.js": None,
+    "https://example.org/lessons/alpha/": None,
+}
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_a_link_leads_to_the_page_the_course_map_names(page, url, site, scheme):
+    """Both URL styles (lessons/x/ and lessons/x.html), over HTTP and from file://: no URL patterns."""
+    page.goto(f"{url}/lessons/beta/" if scheme == "http" else (site / "lessons/beta/index.html").as_uri())
+    page.wait_for_function("() => window.CourseProgress && window.CourseProgressMap")
+    found = page.evaluate("links => links.map(h => CourseProgress.page(CourseProgress.map(), h))", list(LINKS))
+    assert dict(zip(LINKS, found, strict=True)) == LINKS
+    if scheme == "file":  # the site's root is its folder, not the disk's
+        assert page.evaluate("() => CourseProgress.page(CourseProgress.map(), '../../../lessons/alpha/')") is None
+
+
 def test_statuses_are_applied_again_after_instant_navigation(page, read_url):
     page.goto(f"{read_url}/lessons/intro/")
     page.evaluate("() => { window.__samePage = true; }")

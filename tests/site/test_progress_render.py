@@ -117,3 +117,33 @@ def test_progress_pages_carry_one_lesson_link_not_one_per_lesson(course):
         assert "data-info" not in content, path
         assert content.count(f'data-lesson="{lessons[0].id}"') == 1 and f'data-lesson="{lessons[-1].id}"' not in content, path
     assert [row[0] for row in _map_data(site)["map"]["lessons"]] == [lesson.id for lesson in lessons]
+
+
+@pytest.mark.parametrize("project", ["course", "modules", "quizcourse"])
+def test_the_course_map_lists_every_page_in_site_order(course, project, tmp_path):
+    """map.pages: [path, kind, id] of every page, so the browser finds the page a link leads to
+    (lesson statuses in the navigation) without guessing from its URL."""
+    if project == "modules":  # bench/synth.py groups lessons in modules of ten
+        import sys
+        sys.path.insert(0, str(ROOT / "bench"))
+        import synth
+        course, _ = check(CoursePaths.at(synth.write_course(tmp_path / "c", 12)))
+    elif project == "quizcourse":
+        course, _ = check(CoursePaths.at(QUIZ_COURSE))
+    site = render_site(course)
+    pages = _map_data(site)["map"]["pages"]
+    assert [p[0] for p in pages] == [page.path for page in site.pages]
+    kinds = {path: (kind, pid) for path, kind, pid in pages}
+    assert kinds["index.md"] == ("home", "")
+    assert kinds["progress.md"] == ("progress", "") and kinds["certificate.md"] == ("certificate", "")
+    assert kinds["mistakes.md"] == ("mistakes", "")
+    lessons = course.ordered_lessons()
+    assert [pid for kind, pid in kinds.values() if kind == "lesson"] == [lesson.id for lesson in lessons]
+    assert all(kinds[f"lessons/{lesson.id}.md"] == ("lesson", lesson.id) for lesson in lessons)
+    final = course.final_quiz
+    assert [v for v in kinds.values() if v[0] == "final"] == ([("final", final.id)] if final else [])
+    modules = [(path, pid) for path, (kind, pid) in kinds.items() if kind == "module"]
+    if project == "modules":
+        assert modules == [("modules/module-1.md", "0"), ("modules/module-2.md", "1")]
+    else:
+        assert modules == []

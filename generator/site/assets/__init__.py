@@ -2,10 +2,11 @@
 
 They are served as separate, cacheable files under assets/course/, never inlined.
 The sources here stay readable; the site gets them minified (rjsmin, rcssmin: comments
-and spacing go, names stay), once per process. The quiz runtime's scripts, the core,
-one file per question type, then the start-up script, are served in that order as one
+and spacing go, names stay), once per process. shared.js (window.CourseKit: storage,
+{name} formatting, hashing, start-up on every page), then the quiz runtime's scripts, the
+core, one file per question type and the start-up script, are served in that order as one
 file, quiz.js, so a learner downloads the runtime in one request; the learner-progress
-scripts follow. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
+scripts follow and use CourseKit too. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
 progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures.
 """
 
@@ -25,13 +26,16 @@ _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
 
 
 def _quiz_sources() -> list[Path]:
+    # shared.js (window.CourseKit: storage, format, hash, start-up) first: both runtimes use it.
     quiz = _ROOT / "quiz"
-    return [quiz / "core.js", *sorted((quiz / "types").glob("*.js")), quiz / "boot.js"]
+    return [_ROOT / "shared.js", quiz / "core.js", *sorted((quiz / "types").glob("*.js")), quiz / "boot.js"]
 
 
 def _progress_scripts() -> list[Path]:
-    # Learner progress (progress/*.js) reads what the quiz runtime records, so it loads after it.
-    return sorted((_ROOT / "progress").glob("*.js"))
+    # Learner progress reads what the quiz runtime records, so it loads after it: its core (statuses
+    # on every page, what the views share), one file per progress page (views/), then start-up.
+    progress = _ROOT / "progress"
+    return [progress / "core.js", *sorted((progress / "views").glob("*.js")), progress / "start.js"]
 
 
 def _style_paths() -> list[Path]:
@@ -61,8 +65,8 @@ def stylesheets() -> list[str]:
 
 @cache
 def _served() -> tuple[tuple[str, bytes], ...]:
-    # Each source is a complete statement (an IIFE ending in ";"): joined by newlines they run as
-    # they would as separate <script> tags, in the same order.
+    # Each source is complete statements (an IIFE or a call, ending in ";"): joined by newlines they
+    # run as they would as separate <script> tags, in the same order.
     quiz = "\n".join(_js(p) for p in _quiz_sources()) + "\n"
     out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8"))]
     out += [(_uri(p), (_js(p) + "\n").encode("utf-8")) for p in _progress_scripts()]
@@ -76,6 +80,6 @@ def files() -> list[tuple[str, bytes]]:
 
 
 def quiz_runtime() -> dict[str, bytes]:
-    """The quiz runtime as served: its script (quiz.js) and its stylesheet (quiz.css)."""
+    """The quiz runtime as served: its script (quiz.js, shared.js included) and its stylesheet (quiz.css)."""
     served = dict(_served())
     return {"js": served[PREFIX + QUIZ_JS], "css": served[PREFIX + "quiz.css"]}

@@ -7,38 +7,10 @@
 (function () {
   "use strict";
   var CP = (window.CourseProgress = window.CourseProgress || {});
-  var memory = {};
+  var K = window.CourseKit, store = K.store;  /* ../shared.js, loaded with the quiz runtime (quiz.js) */
 
-  function quizStore() { return window.CourseQuiz && window.CourseQuiz.store; }
-
-  function parse(raw) {
-    if (raw == null) return null;
-    if (typeof raw !== "string") return raw;
-    try { return JSON.parse(raw); } catch (e) { return raw; }
-  }
-
-  /* Through the quiz runtime's store when it is there (it keeps an in-memory copy that
-     outlives Material's instant navigation, so both must see the same writes); else
-     localStorage, else memory when the browser blocks storage. */
-  CP.get = function (key) {
-    var qs = quizStore();
-    if (qs && typeof qs.get === "function") return parse(qs.get(key));
-    try { return parse(window.localStorage.getItem(key)); } catch (e) { /* blocked */ }
-    return key in memory ? memory[key] : null;
-  };
-  CP.set = function (key, value) {
-    var qs = quizStore();
-    if (qs && typeof qs.set === "function") { qs.set(key, value); return; }
-    try { window.localStorage.setItem(key, JSON.stringify(value)); return; } catch (e) { /* blocked */ }
-    memory[key] = value;
-  };
-  CP.remove = function (key) {
-    var qs = quizStore();
-    if (qs && typeof qs.remove === "function") qs.remove(key);
-    try { window.localStorage.removeItem(key); } catch (e) { /* blocked */ }
-    delete memory[key];
-  };
-  /* Every stored key under a prefix (plus `known` keys, for the in-memory fallbacks). */
+  /* Every key under a prefix in localStorage, plus the `known` keys that hold a value
+     (CourseKit.store keeps them in memory when the browser blocks storage). */
   CP.keys = function (prefix, known) {
     var found = {};
     try {
@@ -47,8 +19,7 @@
         if (k && k.indexOf(prefix) === 0) found[k] = true;
       }
     } catch (e) { /* blocked */ }
-    Object.keys(memory).forEach(function (k) { if (k.indexOf(prefix) === 0) found[k] = true; });
-    (known || []).forEach(function (k) { if (CP.get(k) != null) found[k] = true; });
+    (known || []).forEach(function (k) { if (store.get(k) != null) found[k] = true; });
     return Object.keys(found).sort();
   };
 
@@ -57,15 +28,15 @@
   /* A quiz's record, or null when absent or in a format version this code does not know. */
   CP.record = function (course, quiz) {
     if (!quiz) return null;
-    var rec = CP.get(CP.prefix(course) + quiz);
+    var rec = store.get(CP.prefix(course) + quiz);
     return rec && typeof rec === "object" && rec.v === 1 ? rec : null;
   };
   CP.readDate = function (course, lesson) {
-    var value = CP.get(CP.prefix(course) + "read:" + lesson);
+    var value = store.get(CP.prefix(course) + "read:" + lesson);
     return typeof value === "string" && value ? value : null;
   };
   CP.learner = function (course) {
-    var value = CP.get(CP.prefix(course) + "learner");
+    var value = store.get(CP.prefix(course) + "learner");
     return typeof value === "string" ? value : "";
   };
 
@@ -91,17 +62,35 @@
     var m = mapScript();
     return m && m.strings ? m.strings : {};
   };
-  CP.t = function (strings, key, values) {
-    var text = strings[key] || key;
-    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
-  };
+  CP.t = function (strings, key, values) { return K.format(strings[key] || key, values); };
 
+  /* map.pages: [kind, id] by page path without ".md" (index: ""), from the course map's
+     [path, kind, id] list of every page. */
   CP.map = function () {
     var m = mapScript();
     if (!m) return null;
-    var map = { course: m.map.course, completion: m.map.completion, lessons: m.map.lessons, final: m.map.final, quizOf: {} };
+    var map = { course: m.map.course, completion: m.map.completion, lessons: m.map.lessons, final: m.map.final,
+                quizOf: {}, pages: Object.create(null) };
     map.lessons.forEach(function (pair) { map.quizOf[pair[0]] = pair[1]; });
+    (m.map.pages || []).forEach(function (p) { map.pages[p[0].replace(/\.md$/, "").replace(/(^|\/)index$/, "")] = [p[1], p[2]]; });
     return map;
+  };
+
+  /* The site's root: two folders above the course map's script (assets/course/course-map.js),
+     or three above this one (assets/course/progress/core.js) if a page inlines the map. */
+  var MAP_TAG = document.querySelector('script[src*="course-map.js"]'), SELF = document.currentScript;
+  CP.root = MAP_TAG && MAP_TAG.src ? new URL("../../", MAP_TAG.src).href : SELF && SELF.src ? new URL("../../../", SELF.src).href : "";
+
+  /* The page a link leads to, [kind, id], or null: its address made absolute, taken relative
+     to the site's root, without index.html, .html or a final "/" (lessons/x/, lessons/x.html
+     and lessons/x/index.html are all lessons/x), over HTTP and from file:// alike. */
+  CP.page = function (map, href) {
+    var url, path;
+    try { url = new URL(href, window.location.href); } catch (e) { return null; }
+    url.hash = url.search = "";
+    if (!CP.root || url.href.indexOf(CP.root) !== 0) return null;
+    try { path = decodeURIComponent(url.href.slice(CP.root.length)); } catch (e) { return null; }
+    return map.pages[path.replace(/(^|\/)index\.html$/, "").replace(/\.html$|\/$/, "")] || null;
   };
 
   var ICONS = { done: "✓", progress: "◐", none: "○" };
@@ -136,25 +125,20 @@
     host.appendChild(badge);
   }
 
-  var LESSON_URL = /\/lessons\/([a-z0-9][a-z0-9-]*)(?:\/(?:index\.html)?|\.html)$/;
-  var FINAL_URL = /\/assessment\/([a-z0-9][a-z0-9-]*)(?:\/(?:index\.html)?|\.html)$/;
-
   function finalStatus(map) {
     var rec = CP.record(map.course, map.final), best = rec && rec.best;
     var passed = !!(best && best.passed);
     return { state: passed ? "done" : rec ? "progress" : "none", best: best ? best.percent : null };
   }
 
-  /* Navigation links (Material's sidebar and tabs): one badge per lesson, by address. */
+  /* Navigation links (Material's sidebar and tabs): one badge per lesson and the final, by the page they lead to. */
   CP.decorateNav = function (map, strings) {
     var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href], a.md-tabs__link[href]");
     Array.prototype.forEach.call(links, function (a) {
-      var path;
       if (a.getAttribute("href").charAt(0) === "#" || a.closest(".md-nav--secondary")) return;  // the page's own table of contents
-      try { path = decodeURIComponent(new URL(a.getAttribute("href"), window.location.href).pathname); } catch (e) { return; }
-      var m = LESSON_URL.exec(path), f = FINAL_URL.exec(path), status = null;
-      if (m && m[1] in map.quizOf) status = CP.lessonStatus(map, m[1], map.quizOf[m[1]]);
-      else if (f && f[1] === map.final) status = finalStatus(map);
+      var p = CP.page(map, a.getAttribute("href")) || [], status = null;
+      if (p[0] === "lesson" && p[1] in map.quizOf) status = CP.lessonStatus(map, p[1], map.quizOf[p[1]]);
+      else if (p[0] === "final" && p[1] === map.final) status = finalStatus(map);
       if (status) replaceBadge(a, CP.badge(status, strings, false));
     });
   };
@@ -192,8 +176,8 @@
       article.appendChild(holder);
       button.addEventListener("click", function () {
         var key = CP.prefix(map.course) + "read:" + lesson;
-        if (CP.readDate(map.course, lesson)) CP.remove(key);
-        else CP.set(key, new Date().toISOString());
+        if (CP.readDate(map.course, lesson)) store.remove(key);
+        else store.set(key, new Date().toISOString());
         CP.refresh();
         button.focus();
       });
@@ -202,18 +186,96 @@
     button.textContent = CP.t(strings, status.read ? "progress_marked_read" : "progress_mark_read");
   };
 
-  /* Verification code: FNV-1a over the record's essentials, as XXXX-XXXX-XXXX.
-     Anyone with the summary can recompute it (README, "Learner progress"). */
-  function fnv(text, seed) {
-    var bytes = new TextEncoder().encode(text), h = seed >>> 0;
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return h;
-  }
+
+  /* ---- What the three progress pages (views/*.js) share ---- */
+  CP.views = CP.views || [];
+  CP.REVIEW = "--review";  /* retries on the mistakes page record under <quiz id>--review */
+
+  CP.$ = function (root, sel) { return root.querySelector(sel); };
+  CP.el = function (tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  CP.say = function (el, text) { if (el) el.textContent = text; };
+  CP.translator = function (data) { return function (key, values) { return CP.t(data.strings, key, values); }; };
+
+  /* The course data the pages need (window.CourseProgressMap.info), with its lessons. */
+  CP.info = function (root) {
+    if (!root._cqInfo) {
+      var m = window.CourseProgressMap, data = {};
+      Object.keys(m.info).forEach(function (k) { data[k] = m.info[k]; });
+      data.lessons = m.map.lessons.map(function (l) { return { id: l[0], quiz: l[1], title: l[2] }; });
+      root._cqInfo = data;
+    }
+    return root._cqInfo;
+  };
+
+  /* A lesson's address, from the one lesson link the page carries (the engine wrote it,
+     so it has the right style: lessons/x/, lessons/x.html, ../lessons/x/ ...). */
+  CP.lessonHref = function (root, id) {
+    var a = root.querySelector(".cq-lesson-links a[data-lesson]");
+    if (!a) return null;
+    var href = a.getAttribute("href"), sample = a.getAttribute("data-lesson"), i = href.lastIndexOf(sample);
+    return i < 0 ? null : href.slice(0, i) + id + href.slice(i + sample.length);
+  };
+
+  /* Fill a list with one item per lesson (before `before`, the final's item), once. */
+  CP.lessonList = function (root, list, lessons, before, item) {
+    if (!list || list._cqBuilt) return;
+    list._cqBuilt = true;
+    lessons.forEach(function (l) {
+      var a = CP.el("a", "", l.title), href = CP.lessonHref(root, l.id);
+      if (href) a.href = href;
+      list.insertBefore(item(l, a), before || null);
+    });
+  };
+
+  /* The learner's name field: shows the stored name, stores what is typed. */
+  CP.nameInput = function (root, data, onChange) {
+    var input = CP.$(root, ".cq-learner-name");
+    if (!input) return;
+    if (document.activeElement !== input) input.value = CP.learner(data.course);
+    if (input._cqBound) return;
+    input._cqBound = true;
+    input.addEventListener("input", function () {
+      var key = CP.prefix(data.course) + "learner", name = input.value.trim();
+      if (name) store.set(key, name); else store.remove(key);
+      onChange();
+    });
+  };
+
+  /* What a trainer gets: course, learner, best score per quiz, date and verification code. */
+  CP.summary = function (data, name) {
+    var quizzes = data.quizzes.map(function (q) {
+      var rec = CP.record(data.course, q.id), best = rec && rec.best && typeof rec.best.percent === "number" ? rec.best : null;
+      return { id: q.id, title: q.title, final: q.final, pass_mark: q.pass, best: best ? best.percent : null,
+               passed: !!(best && best.passed), attempts: rec ? rec.attempts || 0 : 0, date: best && best.date ? String(best.date) : null };
+    });
+    var complete = quizzes.length > 0 && quizzes.every(function (q) { return q.passed; });
+    var dates = quizzes.map(function (q) { return q.date; }).filter(Boolean).sort();
+    var date = dates.length ? dates[dates.length - 1].slice(0, 10) : "";
+    var final = quizzes.filter(function (q) { return q.final; })[0];
+    var scored = quizzes.filter(function (q) { return q.best != null; });
+    var finalScore = final ? final.best : scored.length ? Math.round(scored.reduce(function (s, q) { return s + q.best; }, 0) / scored.length) : null;
+    var map = { course: data.course, completion: data.completion, quizOf: {} };
+    var done = data.lessons.filter(function (l) { return CP.lessonStatus(map, l.id, l.quiz).state === "done"; }).length;
+    return {
+      format: "coursegen-results", v: 1, course: data.course, course_title: data.title, learner: name || "",
+      date: date, complete: complete, final_score: finalScore, lessons_done: done, lessons_total: data.lessons.length,
+      quizzes: quizzes.map(function (q) { return { id: q.id, title: q.title, best: q.best, passed: q.passed, attempts: q.attempts }; }),
+      code: CP.code(data.course, name, quizzes, date),
+    };
+  };
+
+  /* Verification code: FNV-1a (CourseKit.hash) over the record's essentials, as
+     XXXX-XXXX-XXXX. Anyone with the summary can recompute it (README, "Learner progress"). */
   CP.code = function (course, name, scores, date) {
     var text = [course, String(name || "").trim().replace(/\s+/g, " ")].concat(scores.map(function (s) {
       return s.id + ":" + (s.best == null ? "-" : s.best);
     })).concat([date || ""]).join("|");
-    var hex = ("00000000" + fnv(text, 0x811c9dc5).toString(16)).slice(-8) + ("00000000" + fnv(text, 0x050c5d1f).toString(16)).slice(-8);
+    var hex = ("00000000" + K.hash(text, 0x811c9dc5).toString(16)).slice(-8) + ("00000000" + K.hash(text, 0x050c5d1f).toString(16)).slice(-8);
     hex = hex.toUpperCase();
     return hex.slice(0, 4) + "-" + hex.slice(4, 8) + "-" + hex.slice(8, 12);
   };

@@ -8,7 +8,5 @@
   window.addEventListener("storage", function (event) {
     if (!event.key || event.key.indexOf("coursegen:v1:") === 0) refresh();
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(refresh);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);
-  else refresh();
+  window.CourseKit.onPage(refresh);
 })();

@@ -1,26 +1,16 @@
 /* Quiz runtime core; question types register in CourseQuiz.types (types/*.js): each has
-   answer, grade and fill; show, feedback, click and key are optional.
+   answer, grade and fill; show, feedback, click and key are optional. Storage, format and
+   hash come from CourseKit (../shared.js, loaded first); CourseQuiz.store is CourseKit.store.
    Saved progress and the answer key: README "Quizzes in the browser". */
 (function () {
   "use strict";
-  var CQ = (window.CourseQuiz = window.CourseQuiz || {}), P = "coursegen:v1:", mem = {}, ls = null;
+  var K = window.CourseKit, CQ = (window.CourseQuiz = window.CourseQuiz || {}), store = (CQ.store = K.store);
   CQ.types = CQ.types || {};
-
-  /* JSON values, kept in memory too: localStorage may be blocked or full. */
-  try { ls = localStorage; ls.setItem(P, 1); ls.removeItem(P); } catch (e) { ls = null; }
-  function local(f, k, v) { try { return ls && ls[f](k, v); } catch (e) { return null; } }
-  CQ.store = {
-    available: !!ls,
-    get: function (k) { try { return JSON.parse(k in mem ? mem[k] : local("getItem", k)); } catch (e) { return null; } },
-    set: function (k, v) { local("setItem", k, (mem[k] = JSON.stringify(v))); },
-    remove: function (k) { delete mem[k]; local("removeItem", k); },
-  };
 
   /* As generator/encode.py: base64, XOR with a 64-byte pad (FNV-1a seed, xorshift32). */
   CQ.decode = function (id, blob) {
-    var utf = new TextEncoder().encode("cq:" + id), s = 0x811c9dc5, pad = [];
-    for (var i = 0; i < utf.length; i++) s = Math.imul(s ^ utf[i], 0x01000193) >>> 0;
-    for (s = s || 1, i = 0; i < 64; i++) { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; pad[i] = s & 255; }
+    var s = K.hash("cq:" + id) || 1, pad = [];
+    for (var i = 0; i < 64; i++) { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; pad[i] = s & 255; }
     return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(blob), function (c, i) { return c.charCodeAt(0) ^ pad[i & 63]; })));
   };
 
@@ -41,9 +31,6 @@
     return list;
   };
   CQ.all = function (root, sel) { return [].slice.call(root.querySelectorAll(sel)); };
-  CQ.format = function (text, values) {
-    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
-  };
   /* A new child of `to`; html is the generator's inert Markdown, from the key. */
   CQ.add = function (to, tag, cls, text, html) {
     var e = to.appendChild(document.createElement(tag));
@@ -61,7 +48,7 @@
     this.s = JSON.parse(d.strings || "{}");
     this.all = CQ.all(root, ".cq-item");
     this.orig = this.all.map(function (i) { return i.innerHTML; });
-    this.key = P + this.course + ":" + this.id;
+    this.key = "coursegen:v1:" + this.course + ":" + this.id;
     root.classList.add("cq-ready");
   }
   var Q = Quiz.prototype;
@@ -70,11 +57,11 @@
   Q.type = function (item) { return CQ.types[item.dataset.type]; };
   Q.item = function (qid) { return this.$('.cq-item[data-qid="' + qid + '"]'); };
   Q.shown = function () { return CQ.all(this.root, ".cq-item:not([hidden])"); };
-  Q.record = function () { var r = CQ.store.get(this.key); return r && r.v === 1 ? r : null; };
-  Q.save = function () { CQ.store.set(this.key + ":attempt", this.att); };
+  Q.record = function () { var r = store.get(this.key); return r && r.v === 1 ? r : null; };
+  Q.save = function () { store.set(this.key + ":attempt", this.att); };
 
   Q.init = function () {
-    var att = CQ.store.get(this.key + ":attempt"), rec = this.record(), self = this;
+    var att = store.get(this.key + ":attempt"), rec = this.record(), self = this;
     if (att && att.qids && att.answers && att.qids.every(function (q) { return self.item(q); })) {
       this.layout(att);
       if (att.done && rec && rec.last) this.replay(rec.last.answers, att.hints, 1);
@@ -103,7 +90,7 @@
     att.qids.forEach(function (qid, n) {
       var item = self.item(qid);
       end.parentNode.insertBefore(item, end);
-      item.querySelector(".cq-n").textContent = CQ.format(self.s.question, { n: n + 1, total: att.qids.length });
+      item.querySelector(".cq-n").textContent = K.format(self.s.question, { n: n + 1, total: att.qids.length });
       if (self.mix) CQ.all(item, ".cq-options, .cq-order").forEach(function (list) {
         CQ.shuffle(CQ.all(list, "li"), rand).forEach(function (li) { list.appendChild(li); });
       });
@@ -170,7 +157,7 @@
     var missing = items.map(function (item, i) { return self.type(item).answer(item) == null ? i + 1 : 0; }).filter(Boolean);
     if (missing.length) {
       result.className = "cq-result";
-      result.textContent = CQ.format(this.s.answer_all, { list: missing.join(", ") });
+      result.textContent = K.format(this.s.answer_all, { list: missing.join(", ") });
       return result.focus();
     }
     items.forEach(function (item) { self.check(item, 1); });
@@ -180,7 +167,7 @@
   Q.hint = function (item, quiet) {
     var qid = item.dataset.qid, list = CQ.decode(this.id + "/" + qid + "#hints", item.dataset.hints);
     var box = item.querySelector(".cq-hints"), n = box.children.length;
-    var hint = CQ.add(box, "div", "cq-hint-text", null, "<p><strong>" + CQ.format(this.s.hint_n, { n: n + 1, total: list.length }) + "</strong></p>" + list[n]);
+    var hint = CQ.add(box, "div", "cq-hint-text", null, "<p><strong>" + K.format(this.s.hint_n, { n: n + 1, total: list.length }) + "</strong></p>" + list[n]);
     hint.tabIndex = -1;
     item.querySelector(".cq-hint").hidden = n + 1 >= list.length;
     if (quiet) return;
@@ -205,7 +192,7 @@
       if (!rec.best || percent > rec.best.percent) rec.best = res;
       rec.last = Object.assign({ hints: hints, answers: answers }, res);
       for (var q in answers) rec.questions[q] = Object.assign({ date: date }, answers[q]);
-      CQ.store.set(this.key, rec);
+      store.set(this.key, rec);
       this.att.done = true;
       this.save();
     }
@@ -214,11 +201,11 @@
     out.innerHTML = "";
     out.className = "cq-result cq-" + (passed ? "pass" : "fail");
     add(s.your_score + ": " + percent + "%", "cq-score");
-    add(CQ.format(s.points, { score: +got.toFixed(2), total: total }));
+    add(K.format(s.points, { score: +got.toFixed(2), total: total }));
     add(passed ? "✓ " + s.passed : "✗ " + s.not_passed);
-    if (hints) add(CQ.format(s.hints_used, { n: hints }));
+    if (hints) add(K.format(s.hints_used, { n: hints }));
     if (this.mode === "assessment") add(s.review);
-    if (this.limit) add(left > 0 ? CQ.format(s.attempts_left, { n: left }) : s.no_attempts);
+    if (this.limit) add(left > 0 ? K.format(s.attempts_left, { n: left }) : s.no_attempts);
     var submit = this.$(".cq-submit");
     if (submit) submit.hidden = true;
     this.$(".cq-retry").hidden = left <= 0;
@@ -232,10 +219,10 @@
     var box = this.$(".cq-best"), rec = this.record(), s = this.s, b = rec && rec.best;
     box.innerHTML = "";
     if (b) {
-      CQ.add(box, "p", "", CQ.format(s.best, { score: b.percent, date: new Date(b.date).toLocaleDateString(document.documentElement.lang) }) + (b.passed ? " ✓ " + s.passed : " ✗ " + s.not_passed));
-      CQ.add(box, "p", "", CQ.format(s.attempts_used, { n: rec.attempts }));
+      CQ.add(box, "p", "", K.format(s.best, { score: b.percent, date: new Date(b.date).toLocaleDateString(document.documentElement.lang) }) + (b.passed ? " ✓ " + s.passed : " ✗ " + s.not_passed));
+      CQ.add(box, "p", "", K.format(s.attempts_used, { n: rec.attempts }));
     }
-    if (!CQ.store.available) CQ.add(box, "p", "cq-storage-off", s.storage_off);
+    if (!store.available) CQ.add(box, "p", "cq-storage-off", s.storage_off);
   };
 
   Q.retry = function () {

@@ -1,7 +1,7 @@
 /* single, true_false (radio) and multiple (checkboxes: full marks for the exact set). */
 (function () {
   "use strict";
-  var CQ = window.CourseQuiz;
+  var CQ = window.CourseQuiz, format = window.CourseKit.format;
   function inputs(item) { return CQ.all(item, ".cq-options input"); }
 
   CQ.types.single = CQ.types.true_false = CQ.types.multiple = {
@@ -14,7 +14,7 @@
       var wrong = chosen.length - hits, exact = hits === right.length && !wrong;
       return {
         score: exact ? 1 : Math.max(0, (hits - wrong) / right.length),
-        note: right.length > 1 && !exact ? CQ.format(s.found, { hits: hits, total: right.length, wrong: wrong }) : "",
+        note: right.length > 1 && !exact ? format(s.found, { hits: hits, total: right.length, wrong: wrong }) : "",
       };
     },
     show: function (item, chosen, key, s) {

@@ -1,7 +1,7 @@
 /* order: steps move by buttons (keyboard, touch) or Alt+Up/Down; data-value is an opaque token. */
 (function () {
   "use strict";
-  var CQ = window.CourseQuiz;
+  var CQ = window.CourseQuiz, format = window.CourseKit.format;
   function steps(item) { return CQ.all(item, ".cq-order-item"); }
   function text(li) { return li.querySelector(".cq-order-text").textContent; }
   function move(item, li, up, s) {
@@ -9,7 +9,7 @@
     if (!other) return;
     li.parentNode.insertBefore(up ? li : other, up ? other : li);
     var all = steps(item);
-    item.querySelector(".cq-order-status").textContent = CQ.format(s.moved, { item: text(li), n: all.indexOf(li) + 1, total: all.length });
+    item.querySelector(".cq-order-status").textContent = format(s.moved, { item: text(li), n: all.indexOf(li) + 1, total: all.length });
   }
 
   CQ.types.order = {
@@ -17,7 +17,7 @@
     grade: function (order, key, s, item) {
       var n = order.filter(function (v, i) { return v === key.order[i]; }).length, all = steps(item);
       var right = key.order.map(function (v, i) { return i + 1 + ". " + text(all.filter(function (li) { return +li.dataset.value === v; })[0]); });
-      var note = CQ.format(s.in_place, { n: n, total: order.length }) + " " + CQ.format(s.right_order, { list: right.join(" ") });
+      var note = format(s.in_place, { n: n, total: order.length }) + " " + format(s.right_order, { list: right.join(" ") });
       return { score: n / order.length, note: n < order.length ? note : "" };
     },
     show: function (item, order, key) {

@@ -1,0 +1,147 @@
+/* "Review my mistakes": every question whose latest answer was not fully right, with its
+   explanation and lesson, and a retry of just those. Each quiz's questions come from its
+   own script, assets/course/review/<quiz>.js, loaded only for quizzes the learner got
+   something wrong in. */
+(function () {
+  "use strict";
+  var CP = window.CourseProgress, $ = CP.$, REVIEW = CP.REVIEW;
+  var MISTAKES_SEED = "progress-mistakes";
+  var ASSETS = CP.root + "assets/course/";  /* where the review scripts are */
+
+  /* The quiz runtime's decoder: quiz.js loads before the progress scripts (generator/assets). */
+  function decode(seedId, blob) { return window.CourseQuiz.decode(seedId, blob); }
+
+  function latestAnswer(rec, qid) {
+    if (!rec) return null;
+    if (rec.questions && rec.questions[qid]) return rec.questions[qid];
+    var last = rec.last && rec.last.answers && rec.last.answers[qid];
+    return last ? { score: last.score, date: rec.last.date } : null;
+  }
+
+  function wrongIn(rec) {
+    if (!rec) return false;
+    var answers = [];
+    if (rec.questions) Object.keys(rec.questions).forEach(function (k) { answers.push(rec.questions[k]); });
+    if (rec.last && rec.last.answers) Object.keys(rec.last.answers).forEach(function (k) { answers.push(rec.last.answers[k]); });
+    return answers.some(function (a) { return a && typeof a.score === "number" && a.score < 1; });
+  }
+
+  /* The quizzes where some answer (in the quiz or a retry here) was not fully right. */
+  CP.quizzesWithMistakes = function (data) {
+    return data.quizzes.filter(function (q) {
+      return wrongIn(CP.record(data.course, q.id)) || wrongIn(CP.record(data.course, q.id + REVIEW));
+    }).map(function (q) { return q.id; });
+  };
+
+  /* Questions whose latest answer (in the quiz or in a retry here) was not fully right. */
+  CP.mistakes = function (data, questions) {
+    var out = [];
+    data.quizzes.forEach(function (q) {
+      var rec = CP.record(data.course, q.id), review = CP.record(data.course, q.id + REVIEW), table = questions[q.id] || {};
+      Object.keys(table).sort(function (a, b) { return table[a][0] - table[b][0]; }).forEach(function (qid) {
+        var a = latestAnswer(rec, qid), b = latestAnswer(review, qid), latest = a;
+        if (b && (!a || String(b.date || "") >= String(a.date || ""))) latest = b;
+        if (latest && typeof latest.score === "number" && latest.score < 1) {
+          out.push({ quiz: q, qid: qid, number: table[qid][0], prompt: table[qid][1], explanation: table[qid][2], lesson: table[qid][3] });
+        }
+      });
+    });
+    return out;
+  };
+
+  /* A quiz's review data (window.CourseReview[id]): its script is added once, then `done`
+     runs when it has loaded or failed. A <script> tag, not fetch(), so file:// works too. */
+  var pending = {};
+  function review(id) { var all = window.CourseReview; return all && all[id] ? all[id] : null; }
+  function loadReview(id, done) {
+    if (review(id) || pending[id] === "failed") { done(); return; }
+    if (pending[id]) { pending[id].push(done); return; }
+    pending[id] = [done];
+    var script = document.createElement("script");
+    function finish(ok) {
+      var waiting = pending[id];
+      pending[id] = ok ? null : "failed";
+      waiting.forEach(function (f) { f(); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    script.src = ASSETS + "review/" + encodeURIComponent(id) + ".js";
+    document.head.appendChild(script);
+  }
+
+  function mistakesView() {
+    var root = document.querySelector('.cq-progress[data-view="mistakes"]');
+    if (!root) return;
+    var data = CP.info(root), wanted = CP.quizzesWithMistakes(data);
+    var missing = wanted.filter(function (id) { return !review(id) && pending[id] !== "failed"; });
+    if (missing.length) {  /* load what is needed, then show the page */
+      var left = missing.length;
+      missing.forEach(function (id) { loadReview(id, function () { if (--left === 0) mistakesView(); }); });
+      return;
+    }
+    root._cqQuestions = root._cqQuestions || {};
+    wanted.forEach(function (id) {
+      if (!root._cqQuestions[id] && review(id)) root._cqQuestions[id] = decode(MISTAKES_SEED, review(id).questions);
+    });
+    showMistakes(root, data, CP.translator(data));
+  }
+
+  function showMistakes(root, data, t) {
+    var found = CP.mistakes(data, root._cqQuestions), list = $(root, ".cq-mistakes-list");
+    root._cqFound = found;
+    list.innerHTML = "";
+    found.forEach(function (m) {
+      var li = CP.el("li", "cq-mistake");
+      li.setAttribute("data-quiz", m.quiz.id);
+      li.setAttribute("data-qid", m.qid);
+      li.appendChild(CP.el("p", "cq-mistake-where", t("progress_mistakes_in", { quiz: m.quiz.title })));
+      var prompt = CP.el("div", "cq-mistake-prompt");
+      prompt.innerHTML = m.prompt;
+      li.appendChild(prompt);
+      if (m.explanation) {
+        var why = CP.el("div", "cq-mistake-explanation");
+        why.innerHTML = m.explanation;
+        li.appendChild(why);
+      }
+      var lesson = data.lessons.filter(function (l) { return l.id === m.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);
+      if (href) {
+        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
+        back.href = href;
+        var p = CP.el("p");
+        p.appendChild(back);
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    CP.say($(root, ".cq-mistakes-intro"), found.length ? t("progress_mistakes_count", { n: found.length }) : t("progress_mistakes_none"));
+    $(root, ".cq-mistakes-actions").hidden = !found.length;
+    if (root._cqBound) return;
+    root._cqBound = true;
+    $(root, ".cq-mistakes-retry").addEventListener("click", function () { retry(root); });
+  }
+
+  /* Retry: the quiz runtime runs a copy of each quiz holding only the questions missed. */
+  function retry(root) {
+    var area = $(root, ".cq-mistakes-retry-area"), byQuiz = {};
+    root._cqFound.forEach(function (m) { (byQuiz[m.quiz.id] = byQuiz[m.quiz.id] || {})[m.qid] = true; });
+    area.innerHTML = "";
+    CP.info(root).quizzes.forEach(function (q) {
+      var wanted = byQuiz[q.id], data = review(q.id);
+      if (!wanted || !data) return;
+      var tpl = document.createElement("template");
+      tpl.innerHTML = data.html;  /* rendered and made safe at build time, like any quiz */
+      var box = CP.el("section", "cq-review");
+      box.appendChild(CP.el("h2", "", q.title));
+      box.appendChild(document.importNode(tpl.content, true));
+      Array.prototype.forEach.call(box.querySelectorAll(".cq-item"), function (item) {
+        if (!wanted[item.getAttribute("data-qid")]) item.remove();
+      });
+      area.appendChild(box);
+    });
+    if (window.CourseQuiz && typeof window.CourseQuiz.start === "function") window.CourseQuiz.start(area);
+    var first = area.querySelector("h2");
+    if (first) { first.tabIndex = -1; first.focus(); }
+  }
+
+  CP.views.push(mistakesView);
+})();
