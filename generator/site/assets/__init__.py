@@ -6,7 +6,8 @@ and spacing go, names stay), once per process. shared.js (window.CourseKit: stor
 {name} formatting, hashing, start-up on every page), then the quiz runtime's scripts, the
 core, one file per question type and the start-up script, are served in that order as one
 file, quiz.js, so a learner downloads the runtime in one request; the learner-progress
-scripts follow and use CourseKit too. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
+scripts (their core, one file per progress page, start-up) follow as one file too,
+progress.js, and use CourseKit. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
 progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures.
 """
 
@@ -21,6 +22,7 @@ import rjsmin
 
 PREFIX = "assets/course/"
 QUIZ_JS = "quiz.js"  # the served name of the quiz runtime's scripts, minified and joined
+PROGRESS_JS = "progress.js"  # the same for the learner-progress scripts
 _ROOT = Path(str(resources.files(__package__)))
 _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
 
@@ -56,7 +58,7 @@ def _css(path: Path) -> str:
 
 
 def scripts() -> list[str]:
-    return [PREFIX + QUIZ_JS, *(_uri(p) for p in _progress_scripts())]
+    return [PREFIX + QUIZ_JS, PREFIX + PROGRESS_JS]
 
 
 def stylesheets() -> list[str]:
@@ -68,8 +70,8 @@ def _served() -> tuple[tuple[str, bytes], ...]:
     # Each source is complete statements (an IIFE or a call, ending in ";"): joined by newlines they
     # run as they would as separate <script> tags, in the same order.
     quiz = "\n".join(_js(p) for p in _quiz_sources()) + "\n"
-    out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8"))]
-    out += [(_uri(p), (_js(p) + "\n").encode("utf-8")) for p in _progress_scripts()]
+    progress = "\n".join(_js(p) for p in _progress_scripts()) + "\n"
+    out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + PROGRESS_JS, progress.encode("utf-8"))]
     out += [(_uri(p), (_css(p) + "\n").encode("utf-8")) for p in _style_paths()]
     return tuple(out)
 

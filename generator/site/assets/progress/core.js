@@ -77,9 +77,9 @@
   };
 
   /* The site's root: two folders above the course map's script (assets/course/course-map.js),
-     or three above this one (assets/course/progress/core.js) if a page inlines the map. */
+     or two above this one (assets/course/progress.js, where this file is served) if a page inlines the map. */
   var MAP_TAG = document.querySelector('script[src*="course-map.js"]'), SELF = document.currentScript;
-  CP.root = MAP_TAG && MAP_TAG.src ? new URL("../../", MAP_TAG.src).href : SELF && SELF.src ? new URL("../../../", SELF.src).href : "";
+  CP.root = MAP_TAG && MAP_TAG.src ? new URL("../../", MAP_TAG.src).href : SELF && SELF.src ? new URL("../../", SELF.src).href : "";
 
   /* The page a link leads to, [kind, id], or null: its address made absolute, taken relative
      to the site's root, without index.html, .html or a final "/" (lessons/x/, lessons/x.html
