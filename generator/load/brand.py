@@ -93,18 +93,6 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
     return (None if any(f.is_error for f in findings) else brand), findings
 
 
-# Strings a brand's pages use on top of generator/i18n/strings.yml; a brand may override them.
-BRAND_STRINGS = {
-    "en": {"contact": "Contact", "to_dark": "Switch to dark mode", "to_light": "Switch to light mode"},
-    "de": {"contact": "Kontakt", "to_dark": "Dunkles Design einschalten", "to_light": "Helles Design einschalten"},
-    "es": {"contact": "Contacto", "to_dark": "Cambiar al modo oscuro", "to_light": "Cambiar al modo claro"},
-}
-
-
-def brand_strings(language: str) -> dict[str, str]:
-    return {**BRAND_STRINGS["en"], **BRAND_STRINGS.get(language.split("-")[0], {})}
-
-
 def _asset_fields(model: Brand) -> list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
     """(data path, value, allowed suffixes) of every file a brand names."""
     fields: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = [(("logo",), model.logo, (".svg", ".png", ".jpg", ".jpeg", ".webp")),
@@ -199,7 +187,7 @@ def _path_problem(base: Path, value: str, suffixes, want_dir: bool) -> tuple[str
 
 def _string_findings(doc) -> list[Finding]:
     findings = []
-    known = known_keys() | set(BRAND_STRINGS["en"])
+    known = known_keys()
     strings, theme = doc.data.get("strings"), doc.data.get("theme_strings")
     for key in strings if isinstance(strings, dict) else {}:
         if key not in known:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Finding
-from generator.load.brand import LoadedBrand, brand_strings
+from generator.load.brand import LoadedBrand
 from generator.load.course import CoursePaths, Item, load_model, yaml_files
 from generator.model.course import Course, Lesson, Module, Quiz
 
@@ -100,7 +100,7 @@ def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: 
         "title": overlay.title or model.site_title,
         "description": overlay.description or base.settings.description,
         "language": language,
-        "strings": brand_strings(language) | strings | model.strings,
+        "strings": strings | model.strings,
         "final_quiz": overlay.final_quiz or base.settings.final_quiz,
     }
     if overlay.lessons is not None and overlay.modules is not None:

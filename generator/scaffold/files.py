@@ -1,5 +1,6 @@
 """`coursegen new lesson ID` and `coursegen new quiz ID`: commented files that pass
-`coursegen check` as they are, linked into the course.
+`coursegen check` as they are, linked into the course. Their text is in templates/
+(lesson.yml.j2, quiz.yml.j2).
 
 course.yml and the lesson are changed by small text edits (one line added or
 replaced), never by re-dumping the YAML, so the trainer's comments, quoting and order
@@ -12,11 +13,16 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import Refusal
 from generator.load.course import CoursePaths
 from generator.source.document import SourceDocument, load_yaml
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -93,62 +99,28 @@ def new_quiz(paths: CoursePaths, quiz_id: str, lesson_id: str | None = None, *, 
 
 
 def lesson_text(lesson_id: str, title: str, modeline: str = "") -> str:
-    return f'''{modeline}# A lesson: one page of the course. Markdown works in the summary, section bodies,
-# key points and reflection prompts. Run `coursegen check` after each change.
-id: {lesson_id}  # must match the file name
-title: {_quote(title)}  # the page heading and its name in the navigation
-summary: "One sentence for the home page: what this lesson is about."
-minutes: 10  # estimated minutes to read the lesson and take its quiz
-objectives:  # what a learner can do afterwards; each quiz question assesses one
-  - id: {lesson_id}-1  # unique across the course
-    text: "Describe one thing the learner will be able to do after this lesson."
-sections:
-  - heading: "Why it matters"
-    body: |
-      Write the lesson here, in Markdown. Link to another lesson by its file
-      name, as in `[The rapport trap](rapport-trap.md)`, and show a picture
-      saved next to this file with `![what the picture shows](picture.png)`.
-  - heading: "An example"
-    kind: story  # text (the default), story, scenario, tip or warning: a styled box
-    body: |
-      Tell a short story that shows the idea at work.
-key_points:
-  - "One thing to remember from this lesson."
-reflection:
-  - "A question that helps learners apply the lesson to their own work."
-# quiz: {lesson_id}-quiz  # create it with `coursegen new quiz {lesson_id}-quiz`
-'''
+    return _render("lesson.yml.j2", lesson_id=lesson_id, title=title, modeline=modeline)
 
 
 def quiz_text(quiz_id: str, lesson_id: str | None, objectives: list[str], *, final: bool, count: int, modeline: str = "") -> str:
-    owner = "final: true  # the course's final assessment" if final else f"lesson: {lesson_id}  # the lesson this quiz checks"
-    title = "Final assessment" if final else f"Check yourself: {_title_from(lesson_id or quiz_id).lower()}"
-    mode = "assessment  # submit all answers, then see a score" if final else "practice  # feedback after each question"
-    questions = "".join(_question(n + 1, objectives[n % len(objectives)]) for n in range(count))
-    return f'''{modeline}# A quiz. Question types: single, multiple, true_false, order, text (see README.md).
-# Every option needs feedback; single and true_false need exactly one `correct: true`.
-id: {quiz_id}  # must match the file name
-{owner}
-title: {_quote(title)}
-mode: {mode}
-# pass_mark: 70  # percent; the course's pass mark when left out
-questions:
-{questions}'''
+    """`count` questions, each assessing the next objective in turn."""
+    return _render("quiz.yml.j2", quiz_id=quiz_id, lesson_id=lesson_id, final=final, modeline=modeline,
+                   objectives=[objectives[n % len(objectives)] for n in range(count)])
 
 
-def _question(n: int, objective: str) -> str:
-    return f'''  - id: q{n}
-    type: single  # single | multiple | true_false | order | text
-    objective: {objective}  # the objective this question assesses
-    prompt: "Write question {n} here."
-    options:
-      - text: "The right answer to question {n}"
-        correct: true
-        feedback: "Say why this is right."
-      - text: "A tempting wrong answer to question {n}"
-        feedback: "Say why this is wrong and what to do instead."
-    explanation: "Shown after answering: the idea behind the right answer."
-'''
+@cache
+def _templates() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined  # here: `coursegen check` imports this module, and stays lean
+
+    env = Environment(loader=PackageLoader("generator.scaffold", "templates"), autoescape=False, undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["quoted"] = _quote
+    env.filters["title_from"] = _title_from
+    return env
+
+
+def _render(name: str, **values: object) -> str:
+    return _templates().get_template(name).render(**values)
 
 
 # --- small text edits ------------------------------------------------------------------------

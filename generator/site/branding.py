@@ -84,9 +84,9 @@ def theme_settings(brand: LoadedBrand, strings: dict[str, str]) -> dict:
     """Theme settings for Material: logo, favicon, no Google Fonts, a `custom` palette
     whose first scheme is the brand's (learners may switch)."""
     light = {"scheme": "default", "primary": "custom", "accent": "custom",
-             "toggle": {"icon": "material/weather-night", "name": strings.get("to_dark", "Switch to dark mode")}}
+             "toggle": {"icon": "material/weather-night", "name": strings["to_dark"]}}
     dark = {"scheme": "slate", "primary": "custom", "accent": "custom",
-            "toggle": {"icon": "material/weather-sunny", "name": strings.get("to_light", "Switch to light mode")}}
+            "toggle": {"icon": "material/weather-sunny", "name": strings["to_light"]}}
     return {
         "logo": brand.site_asset(brand.model.logo),
         "favicon": brand.site_asset(brand.model.favicon),

@@ -3,31 +3,31 @@
 `coursegen serve` (MkDocs' serve) would otherwise hang every request until the course
 is fixed. The MkDocs adapter keeps the last good RenderedSite and, when a save breaks
 the course, serves it through `with_error_banner`, so the trainer sees the error in the
-page and in the terminal while the site stays up. Pure functions: no mkdocs here.
+page and in the terminal while the site stays up. The banner is templates/preview-banner.html.j2.
+Pure functions: no mkdocs here.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
+from functools import cache
 
-from generator.site.render import NavItem, Page, RenderedSite
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
-BANNER_CLASS = "cq-build-error"
-_STYLE = ("border:2px solid #c62828;border-radius:4px;padding:.6em 1em;margin:0 0 1.5em;"
-          "background:#fdecea;color:#3b0a0a;font-size:.75rem")
+from generator.site.render import Page, RenderedSite
+from generator.site.sitemap import NavItem
+
+
+@cache
+def _banner_template() -> Template:
+    env = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("preview-banner.html.j2")
 
 
 def banner(report: str, *, stale: bool) -> str:
-    """An HTML block (valid inside Markdown) showing the findings."""
-    lead = ("This preview shows the last good version: the course has errors since the last save."
-            if stale else "The course has errors, so there is no site to show yet.")
-    return (
-        f'<div class="{BANNER_CLASS}" role="alert" style="{_STYLE}">\n'
-        f"<p><strong>{html.escape(lead)}</strong> Fix them and save; this page reloads by itself.</p>\n"
-        f'<pre style="white-space:pre;overflow-x:auto;margin:0;background:none;color:inherit">{html.escape(report)}</pre>\n'
-        "</div>\n\n"
-    )
+    """An HTML block (valid inside Markdown) showing the findings, escaped."""
+    return _banner_template().render(report=report, stale=stale) + "\n"  # a blank line: Markdown again after it
 
 
 def with_error_banner(last_good: RenderedSite | None, report: str) -> RenderedSite:

@@ -287,3 +287,20 @@ def test_a_font_stack_cannot_smuggle_css(project):
     write_brand(project, "smuggle", MINIMAL + f"fonts:\n  text: '{stack}'\n")
     found = messages(project, "smuggle")
     assert len(found) == 1 and found[0].startswith("brands/smuggle/brand.yml:9:9: error: fonts.text: ") and "not a font stack" in found[0]
+
+
+def test_brand_page_strings_come_from_the_language_and_brand_yml_overrides_them(project):
+    """contact, to_dark and to_light are in generator/i18n/strings.yml like every interface string."""
+    from generator.load.settings import read_settings
+    from generator.site.build import build_site
+
+    contact = "contact:\n  email: team@test.example\n"
+    write_brand(project, "deutsch", MINIMAL + contact + "language: de\n")
+    write_brand(project, "own", MINIMAL + contact + "strings:\n  contact: \"Reach us\"\n  to_dark: \"Lights off\"\n  to_light: \"Lights on\"\n")
+    settings = read_settings(project / "mkdocs.yml")
+    for name, words in (("deutsch", ("Kontakt", "Dunkles Design einschalten", "Helles Design einschalten")),
+                        ("own", ("Reach us", "Lights off", "Lights on"))):
+        built = build_site(settings, name)
+        home = next(page for page in built.pages if page.path == "index.md")
+        assert f"## {words[0]}\n" in home.content, name
+        assert [scheme["toggle"]["name"] for scheme in built.theme["palette"]] == list(words[1:]), name

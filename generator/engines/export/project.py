@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,23 +35,17 @@ THEME = "theme"
 SOURCE_SUFFIXES = (".yml", ".yaml")
 # Zensical's own markup for partials where a Material 9 override would break Zensical.
 ZENSICAL_PARTIALS = Path(__file__).resolve().parent / "zensical"
-# Zensical sets `generator` ("zensical-0.0.73") in every template; MkDocs does not.
-ENGINE_SWITCH = """\
-{{#- coursegen export: Material for MkDocs and Zensical need different markup here. -#}}
-{{%- if generator is defined and "zensical" in generator -%}}
-{zensical}
-{{%- else -%}}
-{material}
-{{%- endif -%}}
-"""
+# Text written into the export, read at use: `header.yml` heads its mkdocs.yml ({version});
+# `engine-switch.html.j2` is a partial holding both engines' markup ({zensical}, {material}),
+# chosen by Jinja when the site is built: Zensical sets `generator` ("zensical-0.0.73") in
+# every template, MkDocs does not.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-HEADER = """\
-# A plain site project exported by `coursegen export` (coursegen {version}).
-# Build it with either engine, no course plugin needed:
-#   mkdocs build --strict      (mkdocs + mkdocs-material)
-#   zensical build             (Zensical reads this file too)
-# Regenerate it with `coursegen export` rather than editing docs/ by hand.
-"""
+
+def _template(name: str, **values: str) -> str:
+    """templates/`name` with each `{key}` of `values` replaced, in one pass (the values are not searched)."""
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    return re.sub(r"\{(" + "|".join(map(re.escape, values)) + r")\}", lambda match: values[match.group(1)], text)
 
 
 class ExportRefused(Refusal):
@@ -129,7 +124,7 @@ def _write_project(dest: Path, built: SiteBuild, plain: dict, config: dict, docs
         _copy_theme(folder, dest / THEME)
     if built.theme_strings:  # Material's (and Zensical's) own strings, overridden
         _write(dest / THEME / "partials" / "languages" / "custom.html", built.theme_strings.encode("utf-8"))
-    text = HEADER.format(version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    text = _template("header.yml", version=__version__) + yaml.dump(plain, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     _write(dest / "mkdocs.yml", text.encode("utf-8"))
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
     if not (dest / ".gitignore").exists():  # what the engines write there: built site, Zensical's cache
@@ -267,8 +262,8 @@ def _copy_theme(source: Path, target: Path) -> None:
         rel = path.relative_to(source)
         zensical = ZENSICAL_PARTIALS / rel
         if zensical.is_file():
-            text = ENGINE_SWITCH.format(zensical=zensical.read_text(encoding="utf-8").strip(),
-                                        material=path.read_text(encoding="utf-8").strip())
+            text = _template("engine-switch.html.j2", zensical=zensical.read_text(encoding="utf-8").strip(),
+                             material=path.read_text(encoding="utf-8").strip())
             _write(target / rel, text.encode("utf-8"))
         else:
             _write(target / rel, path.read_bytes())

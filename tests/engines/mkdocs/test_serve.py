@@ -96,7 +96,7 @@ def test_broken_save_keeps_serving_then_fixed_save_updates(server):
     save(project, good.replace("minutes: 3", "minutes: lots"))
     _, body = wait_for(page, lambda s, b: s == 200 and BANNER in b)
     assert "Welcome, first edit" in body, "the last good content stays"
-    assert "course/lessons/welcome.yml:5:10: error: minutes: expected a whole number, found &#x27;lots&#x27;" in body
+    assert "course/lessons/welcome.yml:5:10: error: minutes: expected a whole number, found &#39;lots&#39;" in body  # escaped by Jinja
     status, home = get(url + "/")
     assert status == 200 and BANNER in home and "Rapport that sells" in home
     log.seek(0)
