@@ -29,3 +29,16 @@ def strings_for(language: str, *overrides: dict[str, str]) -> dict[str, str]:
 
 def known_keys() -> set[str]:
     return set(_tables()["en"])
+
+
+def missing_strings(language: str, strings: dict[str, str]) -> list[str]:
+    """The interface strings a course in `language` lacks: none for a language with its own
+    table, else every key that `strings` does not give."""
+    if language.split("-")[0] in languages():
+        return []
+    return sorted(known_keys() - set(strings))
+
+
+def language_hint(strings_file: str) -> str:
+    return (f"use one of {', '.join(languages())}; or translate every interface string under `strings:` in {strings_file}: "
+            "the keys and the English text are in generator/i18n/strings.yml")

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Finding, Severity, SourceLocation
-from generator.i18n import known_keys, languages
+from generator.errors import Finding, SourceLocation
+from generator.i18n import known_keys, language_hint, missing_strings
 from generator.load.course import CoursePaths, load_model
 from generator.model.brand import FONT_FORMATS, Brand
 from generator.source.document import SourceDocument
@@ -86,10 +86,11 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
         return None, findings
     brand = LoadedBrand(name, folder, model, doc)
     findings += _asset_findings(brand)
-    if model.language and model.language.split("-")[0] not in languages():
-        findings.append(Finding(doc.location(("language",)), f"there are no quiz strings in '{model.language}' yet; they will be in English",
-                                hint=f"translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: {', '.join(languages())}",
-                                code="language", severity=Severity.WARNING, field="language"))
+    if model.language and (missing := missing_strings(model.language, model.strings)):
+        given = len(known_keys()) - len(missing)
+        findings.append(Finding(doc.location(("language",)), f"there are no interface strings in '{model.language}'"
+                                + (f", and `strings:` gives {given} of {len(known_keys())}" if given else ""),
+                                hint=language_hint(paths.show(file)), code="language", field="language"))
     return (None if any(f.is_error for f in findings) else brand), findings
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import Finding, SourceLocation, display_path, display_prefix
+from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
@@ -226,7 +227,7 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         message = f"'{value}' is not a valid id"
         hint = f"use lowercase letters, digits and hyphens, e.g. {_slug(str(value))}"
         if "language" in path:
-            message, hint = f"'{value}' is not a language code", "use a code such as en, de or es"
+            message, hint = f"'{value}' is not a language code", f"use one of {', '.join(languages())}, or another two-letter code such as sv"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = {"greater_than_equal": "at least", "less_than_equal": "at most", "greater_than": "more than", "less_than": "less than"}[kind]

@@ -97,8 +97,9 @@ class Brand(Strict):
     footer: Text | None = Field(None, description="A line of text in every page's footer.")
     contact: Contact = Field(default_factory=Contact)
     copyright: Line | None = Field(None, description="e.g. '© 2026 Firm GmbH'.")
-    language: Annotated[str, _matches(r"[a-z]{2}(-[A-Z]{2})?", "'{value}' is not a language code: use en, de or es")] | None = Field(
-        None, description="en, de or es: interface strings and Material's translations; default the course's."
+    language: Annotated[str, _matches(r"[a-z]{2}(-[A-Z]{2})?", "'{value}' is not a language code: use one such as en, de, fr")] | None = Field(
+        None, description="en, de, es, fr, it, nl or pt: interface strings and Material's translations; "
+        "another language needs every interface string under `strings:`. Default: the course's."
     )
     site_url: Annotated[str, _matches(r"https?://[^\s?#]+/", "'{value}' is not a site address: write it in full, ending in /, "
                                       "e.g. https://intranet.example/training/rapport/")] | None = Field(

@@ -29,7 +29,9 @@ class CourseSettings(Strict):
     id: Id = Field(description="Course id; keys the learner's saved progress, so keep it stable.")
     title: Text
     description: Text = Field(description="One or two sentences for the home page.")
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field("en", description="e.g. en, de, es.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
+        "en", description="en, de, es, fr, it, nl or pt: interface strings and Material's translations; "
+        "another language needs every interface string under `strings:`.")
     pass_mark: Percent = Field(70, description="Default pass mark of lesson quizzes, percent.")
     final_quiz: Id | None = Field(None, description="Id of the final assessment quiz.")
     lessons: Annotated[list[Id], Field(min_length=1)] | None = Field(None, description="Ordered lesson ids (or use `modules`).")

@@ -91,3 +91,32 @@ def test_course_in_modules_gets_module_pages_and_a_small_home(tmp_path):
     for lid in order[2:]:
         assert f'href="../../lessons/{lid}/"' in module
     assert "Overview" in (out / "lessons" / order[0] / "index.html").read_text()
+
+
+def test_a_french_course_has_french_interface_strings_and_no_english_ones(tmp_path):
+    import html
+    import json
+
+    project = copy_project(tmp_path / "p")
+    course_file = project / "course/course.yml"
+    course_file.write_text(re.sub(r"(?m)^language: en\b", "language: fr", course_file.read_text()))
+    out = build_site(project, tmp_path / "out")
+    lesson = (out / "lessons" / course_order()[1] / "index.html").read_text()
+    assert '<html lang="fr"' in lesson
+    assert "À la fin de cette leçon, vous saurez" in lesson and "Testez-vous" in lesson
+    assert "By the end of this lesson" not in lesson and "Check yourself" not in lesson
+    strings = json.loads(html.unescape(re.search(r'data-strings="([^"]*)"', lesson).group(1)))
+    assert strings["check"] == "Vérifier" and strings["submit"] == "Envoyer les réponses"
+    assert "Rechercher" in lesson  # Material's own strings in the same language
+    assert "Votre progression" in (out / "progress/index.html").read_text()
+
+
+def test_a_language_without_interface_strings_is_refused_with_the_supported_ones(tmp_path):
+    project = copy_project(tmp_path / "p")
+    course_file = project / "course/course.yml"
+    course_file.write_text(re.sub(r"(?m)^language: en\b", "language: sv", course_file.read_text()))
+    result = coursegen("build", "--out", str(tmp_path / "out"), cwd=project)
+    assert result.returncode == 1
+    assert "course/course.yml:5:11: error: language: there are no interface strings in 'sv'\n" in result.stderr
+    assert "use one of de, en, es, fr, it, nl, pt; or translate every interface string under `strings:` in course/course.yml" in result.stderr
+    assert not (tmp_path / "out").exists()

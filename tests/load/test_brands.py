@@ -274,12 +274,21 @@ def test_overlay_on_a_course_in_modules(project):
     assert course.settings.language == "es" and "rapport-trap-quiz" not in course.quizzes
 
 
-def test_a_language_without_quiz_strings_is_a_warning(project):
-    write_brand(project, "french", MINIMAL + "language: fr\n")
-    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "french"))
+def test_a_language_without_interface_strings_is_refused_unless_the_brand_gives_them_all(project):
+    from generator.i18n import known_keys
+
+    write_brand(project, "swedish", MINIMAL + "language: sv\n")
+    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "swedish"))
     assert [f.one_line() for f in findings] == [
-        "brands/french/brand.yml:8:11: warning: language: there are no quiz strings in 'fr' yet; they will be in English "
-        "(translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: de, en, es)"]
+        "brands/swedish/brand.yml:8:11: error: language: there are no interface strings in 'sv' "
+        "(use one of de, en, es, fr, it, nl, pt; or translate every interface string under `strings:` in brands/swedish/brand.yml: "
+        "the keys and the English text are in generator/i18n/strings.yml)"]
+    every = "".join(f"  {key}: 'sv {key} {{n}}'\n" for key in sorted(known_keys()))
+    write_brand(project, "svenska", MINIMAL + "language: sv\nstrings:\n" + every)
+    findings = check_branded(CoursePaths.at(project), "svenska").findings
+    assert [f.one_line() for f in findings if f.code == "language"] == []
+    write_brand(project, "french", MINIMAL + "language: fr\n")
+    assert check_branded(CoursePaths.at(project), "french").findings == []
 
 
 def test_a_font_stack_cannot_smuggle_css(project):

@@ -105,9 +105,11 @@ def test_a_key_longer_than_the_pad_decodes():
 
 def test_every_language_has_every_string_and_the_runtime_uses_only_known_ones():
     tables = yaml.safe_load((ROOT / "generator/i18n/strings.yml").read_text())
-    assert {"en", "de", "es"} <= set(tables)
-    for language in ("de", "es"):
-        assert set(tables[language]) == set(tables["en"]), language
+    assert {"en", "de", "es", "fr", "it", "nl", "pt"} <= set(tables)
+    for language, table in tables.items():
+        assert set(table) == set(tables["en"]), language
+        for key, text in table.items():  # the same {placeholders} as English, no more, no fewer
+            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", tables["en"][key])), (language, key)
     scripts = "".join(p.read_text() for p in RUNTIME.rglob("*.js"))
     used = set(re.findall(r"\bs\.([a-z_]+)\b", scripts))
     assert used and used <= set(tables["en"]), used - set(tables["en"])
