@@ -144,8 +144,67 @@ def _image_findings(link: links.Link, here: str, where, options: CheckOptions) -
                       code="missing-image")
 
 
+_SOURCE_SUFFIXES = (".yml", ".yaml")  # the course's own files: never published (exclude_docs in mkdocs.yml)
+_ADDRESS_SUFFIXES = (".html", ".htm")
+
+
+def _page_form(link: links.Link, here: str, pages: Mapping[str, list[str]], options: CheckOptions) -> tuple[str, str] | None:
+    """(message, hint) for a link that names a page by something other than its .md name (its .yml, its .html
+    address, its bare id, its folder URL), or any .yml file: MkDocs converts only `x.md`
+    links to page addresses; the rest are left as written and do not open in every build
+    (a .yml is not published, a folder URL fails with .html addresses and from file://)."""
+    path = link.path
+    suffix = posixpath.splitext(path.rstrip("/"))[1].lower()
+    if suffix not in _SOURCE_SUFFIXES:
+        if options.docs_dir is not None and (options.docs_dir / SiteMap.link_target(here, path)).is_file():
+            return None  # a file shipped with the site: a handout, a picture
+        if suffix and suffix not in _ADDRESS_SUFFIXES:
+            return None  # a missing file: said below
+    page = _page_named(path, here, pages)
+    shown = (posixpath.relpath(page, posixpath.dirname(here)) + (f"#{link.anchor}" if link.anchor else "")) if page else ""
+    if suffix in _SOURCE_SUFFIXES:
+        if page:
+            whose = "a lesson is linked by its page" if page.startswith("lessons/") else "link its page"
+            return f"link to '{link.target}': write `{shown}`: {whose}, not its file", ""
+        return f"link to '{link.target}': YAML files are not published with the site", "link a page by its .md name, e.g. " + _example(here, pages)
+    if page:
+        return (f"link to '{link.target}': write `{shown}`: a page is linked by its .md name, "
+                "which the build turns into the page's address"), ""
+    if not suffix:
+        return f"link to '{link.target}': there is no page or file {link.path}", "link a page by its .md name, e.g. " + _example(here, pages)
+    return None
+
+
+def _page_named(path: str, here: str, pages: Mapping[str, list[str]]) -> str | None:
+    """The page a non-.md link means: its .md name where the link points, else the one page
+    of that name anywhere (a folder URL counts from the page's address, not its file)."""
+    trimmed = path.rstrip("/")
+    stem, suffix = posixpath.splitext(trimmed)
+    if suffix.lower() not in _SOURCE_SUFFIXES + _ADDRESS_SUFFIXES:
+        stem = trimmed
+    if posixpath.basename(stem) == "index" and posixpath.dirname(stem) not in ("", "."):
+        stem = posixpath.dirname(stem)  # x/index.html
+    if not posixpath.basename(stem) or stem in (".", ".."):
+        return None
+    page = SiteMap.link_target(here, stem + ".md")
+    if page in pages:
+        return page
+    named = [p for p in pages if posixpath.splitext(posixpath.basename(p))[0] == posixpath.basename(stem)]
+    return named[0] if len(named) == 1 else None
+
+
+def _example(here: str, pages: Mapping[str, list[str]]) -> str:
+    lessons = sorted(p for p in pages if p.startswith("lessons/") and p != here)
+    target = lessons[0] if lessons else "index.md"
+    return f"[{posixpath.splitext(posixpath.basename(target))[0]}]({posixpath.relpath(target, posixpath.dirname(here))})"
+
+
 def _link_findings(link: links.Link, here: str, pages: Mapping[str, list[str]], where, options: CheckOptions) -> Iterator[Finding]:
     page = SiteMap.link_target(here, link.path)
+    if link.path and not link.path.endswith(".md") and (found := _page_form(link, here, pages, options)):
+        if page not in options.unchecked_pages:
+            yield Finding(where(), found[0], hint=found[1], code="broken-link")
+        return
     if link.path and page not in pages:
         if page in options.unchecked_pages:
             return
