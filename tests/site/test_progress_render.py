@@ -33,7 +33,11 @@ def test_every_language_has_every_progress_string():
 
 @pytest.mark.parametrize("language,title,reset", [("en", "Your progress", "Reset progress…"),
                                                    ("de", "Ihr Fortschritt", "Fortschritt zurücksetzen…"),
-                                                   ("es", "Su progreso", "Borrar progreso…")])
+                                                   ("es", "Su progreso", "Borrar progreso…"),
+                                                   ("fr", "Votre progression", "Réinitialiser la progression…"),
+                                                   ("it", "I tuoi progressi", "Azzera i progressi…"),
+                                                   ("nl", "Je voortgang", "Voortgang wissen…"),
+                                                   ("pt", "O seu progresso", "Repor o progresso…")])
 def test_progress_pages_in_the_course_language(course, language, title, reset):
     course.settings.language = language
     try:
