@@ -65,11 +65,12 @@ def summary(learner: int, rng: random.Random, items: list[Item] = ITEMS) -> dict
         questions.append({"id": item.id, "type": "single", "points": 1, "options": options,
                           "answer": [chosen], "score": 1 if right else 0})
     percent = round(100 * sum(q["score"] for q in questions) / len(questions))
+    ended = f"2026-11-30T{9 + learner // 3600:02d}:{learner // 60 % 60:02d}:{learner % 60:02d}.000Z"
     return {"format": "coursegen-results", "v": 1, "revision": 1, "course": COURSE, "course_title": "IRT course",
             "learner": f"Learner {learner:03d}", "date": "2026-11-30", "complete": False, "final_score": percent,
             "lessons_done": 0, "lessons_total": 1, "code": "0000-0000-0000",
             "quizzes": [{"id": QUIZ, "title": "IRT quiz", "best": percent, "passed": percent >= 50, "attempts": 1,
-                         "last": {"attempt": 1, "date": "2026-11-30T09:00:00Z", "percent": percent, "questions": questions}}]}
+                         "last": {"attempt": 1, "date": ended, "percent": percent, "questions": questions}}]}
 
 
 def write_summaries(dest: Path, n: int = 200, seed: int = 16) -> list[Path]:

@@ -37,6 +37,7 @@ class Answer:
 class Attempt:
     quiz: str
     title: str
+    date: str  # when the attempt ended (ISO, to the millisecond)
     questions: tuple[Answer, ...]
 
 
@@ -49,8 +50,9 @@ class Summary:
     quizzes: dict[str, Attempt] = field(default_factory=dict)
 
     def identity(self) -> str:
-        """What two downloads of the same results share (to skip a file given twice)."""
-        return json.dumps([self.course, self.learner, {q: [(a.id, a.answer, a.score) for a in att.questions]
+        """What two downloads of the same results share (to skip a file given twice): two
+        learners who leave their name out and answer alike still differ in their attempts' times."""
+        return json.dumps([self.course, self.learner, {q: [att.date, [(a.id, a.answer, a.score) for a in att.questions]]
                                                        for q, att in self.quizzes.items()}], sort_keys=True)
 
 
@@ -89,7 +91,7 @@ def read_summary(path: Path) -> Summary:
             raise Unreadable(f"wrong format: `{where}.last.questions` is not a list")
         quiz_id = _text(quiz, "id", where + ".id")
         answers = tuple(_answer(q, f"{where}.last.questions[{j}]") for j, q in enumerate(last["questions"]))
-        summary.quizzes[quiz_id] = Attempt(quiz_id, str(quiz.get("title") or quiz_id), answers)
+        summary.quizzes[quiz_id] = Attempt(quiz_id, str(quiz.get("title") or quiz_id), str(last.get("date") or ""), answers)
     return summary
 
 

@@ -71,3 +71,13 @@ def test_course_option_picks_the_course(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "course,quiz,question,type,points,n,p,r_pb,d_27,options,flags,reliability,reliability_kind,learners"
     assert len(out) == 1 + len(ITEMS) and out[1].startswith("irt,irt-quiz,high-easy,single,1,3,")
+
+
+def test_two_nameless_learners_who_answer_alike_both_count(tmp_path, capsys):
+    first, second = summary(1, random.Random(5)), summary(2, random.Random(5))
+    first["learner"] = second["learner"] = ""
+    assert first["quizzes"][0]["last"]["questions"] == second["quizzes"][0]["last"]["questions"]
+    files = [_write(tmp_path, "one.json", first), _write(tmp_path, "two.json", second)]
+    assert main(["results", *files, files[1]]) == 0
+    captured = capsys.readouterr()
+    assert ": 2 summaries" in captured.out and f"{files[1]}: the same results as {files[1]}" in captured.err
