@@ -143,7 +143,7 @@ def _item(qid: str, by_id: list[dict[str, Answer]]) -> ItemStats:
             stats.unchosen = [o for o, n in stats.options.items() if n == 0 and o not in keys]
             if stats.unchosen:
                 stats.flags.append(FLAG_DISTRACTOR)
-    if stats.r_pb is not None and stats.r_pb < 0:
+    if stats.r_pb is not None and round(stats.r_pb, 2) < 0:  # negative as shown: -0.004 is 0.00
         stats.flags.append(FLAG_NEGATIVE)
     return stats
 

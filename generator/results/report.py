@@ -13,7 +13,9 @@ CSV_COLUMNS = ["course", "quiz", "question", "type", "points", "n", "p", "r_pb",
 
 
 def _num(value: float | None, digits: int = 2) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
+    if value is None:
+        return ""
+    return f"{0.0 if round(value, digits) == 0 else value:.{digits}f}"  # never "-0.00"
 
 
 def _pct(value: float | None) -> str:
