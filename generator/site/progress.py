@@ -20,6 +20,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.model.course import Course, Quiz
+from generator.model.questions import AnyQuestion
+from generator.model.questions.base import ChoiceQuestion
+from generator.model.questions.order import OrderQuestion
 from generator.site.contact import Contact, email_of
 from generator.site.encode import encode_key
 from generator.site.markup import QuizMarkdown
@@ -132,7 +135,8 @@ def review_copy(quiz: Quiz) -> Quiz:
 
 def _reviews(r: Renderer) -> list[tuple[str, dict]]:
     """Per quiz: every question (number, prompt, explanation, lesson that teaches it), encoded,
-    and the HTML of a practice copy the mistakes page retries."""
+    the HTML of a practice copy the mistakes page retries, and each question's answer
+    table (answer_table) for the results summary the progress page builds."""
     course, md = r.course, r.quiz_md
     owner = {o.id: lesson.id for lesson in course.ordered_lessons() for o in lesson.objectives}
     out = []
@@ -142,5 +146,30 @@ def _reviews(r: Renderer) -> list[tuple[str, dict]]:
             for i, q in enumerate(quiz.questions)
         }
         html = str(r.quiz_html(review_copy(quiz)))
-        out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": html}))
+        answers = {q.id: answer_table(q) for q in quiz.questions}
+        out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": html, "answers": answers}))
     return out
+
+
+def option_identity(option: object) -> str:
+    """An option's stable identity in a results summary: its `id:` where options have one,
+    else its text as written in the quiz file (not as rendered)."""
+    ident = getattr(option, "id", None)
+    return ident if isinstance(ident, str) and ident else str(getattr(option, "text", option))
+
+
+def answer_table(question: AnyQuestion) -> list:
+    """[type, points, identities]: what the progress page needs to turn a stored answer
+    (option positions, the runtime's `value`) into stable option identities for the
+    results summary (issue 16). Choice questions: one identity per option, by the
+    position the runtime stores (the option's place in the file). `order`: the steps in
+    the order the page lists them (the runtime stores those positions), never the key's
+    order. `text`: none, the typed answer is its own identity. Nothing here says which
+    option is right: the key stays encoded."""
+    if isinstance(question, ChoiceQuestion):
+        idents = [option_identity(o) for o in question.options]
+    elif isinstance(question, OrderQuestion):
+        idents = [question.items[i] for i in question.shown_order()]
+    else:
+        idents = []
+    return [question.type, question.points, idents]

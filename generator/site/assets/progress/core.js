@@ -246,10 +246,68 @@
     });
   };
 
-  /* What a trainer gets: course, learner, best score per quiz, date and verification code. */
+  /* A quiz's review data (window.CourseReview[id], generator/site/progress.py): its script
+     is added once, on demand. A <script> tag, not fetch(), so file:// works too. */
+  var pending = {};
+  CP.review = function (id) { var all = window.CourseReview; return all && all[id] ? all[id] : null; };
+  function loadReview(id, done) {
+    if (CP.review(id) || pending[id] === "failed") { done(); return; }
+    if (pending[id]) { pending[id].push(done); return; }
+    pending[id] = [done];
+    var script = document.createElement("script");
+    function finish(ok) {
+      var waiting = pending[id];
+      pending[id] = ok ? null : "failed";
+      waiting.forEach(function (f) { f(); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    script.src = CP.root + "assets/course/review/" + encodeURIComponent(id) + ".js";
+    document.head.appendChild(script);
+  }
+  /* Loads the review data of `ids` not yet here (nor failed before) and then calls `then`
+     once; true while loading, false when there was nothing to load (`then` is not called). */
+  CP.loadReviews = function (ids, then) {
+    var missing = ids.filter(function (id) { return !CP.review(id) && pending[id] !== "failed"; }), left = missing.length;
+    missing.forEach(function (id) { loadReview(id, function () { if (--left === 0) then(); }); });
+    return missing.length > 0;
+  };
+
+  /* The quizzes whose last attempt left answers to put in the summary. */
+  CP.answeredQuizzes = function (data) {
+    return data.quizzes.filter(function (q) {
+      var rec = CP.record(data.course, q.id);
+      return !!(rec && rec.last && rec.last.answers && Object.keys(rec.last.answers).length);
+    }).map(function (q) { return q.id; });
+  };
+
+  /* Each question of the quiz's last attempt: its answer by stable option identity (the
+     option's text or id, from the review data's answer table [type, points, identities])
+     and its score (0-1). Null without the review data. README: "Learner progress". */
+  function answersOf(rec, review) {
+    var table = review && review.answers, answers = rec && rec.last && rec.last.answers;
+    if (!table || !answers) return null;
+    var out = [];
+    Object.keys(table).forEach(function (qid) {
+      var a = answers[qid], row = table[qid];
+      if (!a || typeof a.score !== "number") return;
+      var value = Array.isArray(a.value) ? a.value : [a.value];
+      out.push({ id: qid, type: row[0], points: row[1], options: row[2],
+                 answer: value.map(function (v) { return row[2].length ? (row[2][v] == null ? null : row[2][v]) : String(v); }),
+                 score: a.score });
+    });
+    return out;
+  }
+
+  /* What a trainer gets: course, learner, best score per quiz, date and verification code;
+     with the review data loaded (progress page), each question's answer in the last attempt. */
   CP.summary = function (data, name) {
+    var answered = {};
     var quizzes = data.quizzes.map(function (q) {
       var rec = CP.record(data.course, q.id), best = rec && rec.best && typeof rec.best.percent === "number" ? rec.best : null;
+      var questions = answersOf(rec, CP.review(q.id));
+      if (questions) answered[q.id] = { attempt: rec.attempts || 0, date: rec.last.date ? String(rec.last.date) : null,
+                                        percent: typeof rec.last.percent === "number" ? rec.last.percent : null, questions: questions };
       return { id: q.id, title: q.title, final: q.final, pass_mark: q.pass, best: best ? best.percent : null,
                passed: !!(best && best.passed), attempts: rec ? rec.attempts || 0 : 0, date: best && best.date ? String(best.date) : null };
     });
@@ -262,9 +320,13 @@
     var map = { course: data.course, completion: data.completion, quizOf: {} };
     var done = data.lessons.filter(function (l) { return CP.lessonStatus(map, l.id, l.quiz).state === "done"; }).length;
     return {
-      format: "coursegen-results", v: 1, course: data.course, course_title: data.title, learner: name || "",
+      format: "coursegen-results", v: 1, revision: 1, course: data.course, course_title: data.title, learner: name || "",
       date: date, complete: complete, final_score: finalScore, lessons_done: done, lessons_total: data.lessons.length,
-      quizzes: quizzes.map(function (q) { return { id: q.id, title: q.title, best: q.best, passed: q.passed, attempts: q.attempts }; }),
+      quizzes: quizzes.map(function (q) {
+        var out = { id: q.id, title: q.title, best: q.best, passed: q.passed, attempts: q.attempts };
+        if (answered[q.id]) out.last = answered[q.id];
+        return out;
+      }),
       code: CP.code(data.course, name, quizzes, date),
     };
   };

@@ -5,8 +5,7 @@
 (function () {
   "use strict";
   var CP = window.CourseProgress, $ = CP.$, REVIEW = CP.REVIEW;
-  var MISTAKES_SEED = "progress-mistakes";
-  var ASSETS = CP.root + "assets/course/";  /* where the review scripts are */
+  var MISTAKES_SEED = "progress-mistakes", review = CP.review;
 
   /* The quiz runtime's decoder: quiz.js loads before the progress scripts (generator/assets). */
   function decode(seedId, blob) { return window.CourseQuiz.decode(seedId, blob); }
@@ -49,36 +48,11 @@
     return out;
   };
 
-  /* A quiz's review data (window.CourseReview[id]): its script is added once, then `done`
-     runs when it has loaded or failed. A <script> tag, not fetch(), so file:// works too. */
-  var pending = {};
-  function review(id) { var all = window.CourseReview; return all && all[id] ? all[id] : null; }
-  function loadReview(id, done) {
-    if (review(id) || pending[id] === "failed") { done(); return; }
-    if (pending[id]) { pending[id].push(done); return; }
-    pending[id] = [done];
-    var script = document.createElement("script");
-    function finish(ok) {
-      var waiting = pending[id];
-      pending[id] = ok ? null : "failed";
-      waiting.forEach(function (f) { f(); });
-    }
-    script.onload = function () { finish(true); };
-    script.onerror = function () { finish(false); };
-    script.src = ASSETS + "review/" + encodeURIComponent(id) + ".js";
-    document.head.appendChild(script);
-  }
-
   function mistakesView() {
     var root = document.querySelector('.cq-progress[data-view="mistakes"]');
     if (!root) return;
     var data = CP.info(root), wanted = CP.quizzesWithMistakes(data);
-    var missing = wanted.filter(function (id) { return !review(id) && pending[id] !== "failed"; });
-    if (missing.length) {  /* load what is needed, then show the page */
-      var left = missing.length;
-      missing.forEach(function (id) { loadReview(id, function () { if (--left === 0) mistakesView(); }); });
-      return;
-    }
+    if (CP.loadReviews(wanted, mistakesView)) return;  /* load what is needed, then show the page */
     root._cqQuestions = root._cqQuestions || {};
     wanted.forEach(function (id) {
       if (!root._cqQuestions[id] && review(id)) root._cqQuestions[id] = decode(MISTAKES_SEED, review(id).questions);

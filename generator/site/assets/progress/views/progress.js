@@ -54,9 +54,12 @@
     bar.appendChild(meter);
 
     function renderSummary() {
+      /* The answers need each answered quiz's review data (option texts): loaded once, then drawn again. */
+      var loading = CP.loadReviews(CP.answeredQuizzes(data), renderSummary);
       var s = CP.summary(data, CP.learner(data.course));
       root._cqSummary = s;
       $(root, ".cq-summary-text").textContent = summaryText(s, t);
+      $(root, ".cq-summary-text").setAttribute("data-answers", loading ? "loading" : "ready");
       var mail = $(root, ".cq-summary-mail");
       if (data.email) {
         mail.hidden = false;
