@@ -22,7 +22,7 @@ Percent = Annotated[int, Field(ge=1, le=100)]
 
 class Module(Strict):
     title: Text = Field(description="Module heading in the navigation.")
-    lessons: Annotated[list[Id], Field(min_length=1)] = Field(description="Lesson ids in this module, in order.")
+    lessons: list[Id] = Field(description="Lesson ids in this module, in order; empty while the module is being filled.")
 
 
 class CourseSettings(Strict):
