@@ -49,7 +49,8 @@ def _course(args) -> int:
     folder = Path(args.id)
     created = new_course(folder, title=args.title, language=args.language or "en")
     print(f"wrote {len(created.files)} files in {folder}: {', '.join(created.files)}", file=sys.stderr)
-    print(f"Next: `cd {shlex.quote(str(folder))}`, then `coursegen serve` to preview it; replace the placeholder "
+    go = "" if folder.resolve() == Path.cwd() else f"`cd {shlex.quote(str(folder))}`, then "
+    print(f"Next: {go}`coursegen serve` to preview it; replace the placeholder "
           "texts in course/ and quizzes/, and run `coursegen check --strict` and `coursegen build` to publish.", file=sys.stderr)
     return EXIT_OK
 

@@ -9,6 +9,7 @@ Everything is rendered and checked first, then written: a refusal writes nothing
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from generator.scaffold.files import Created, ScaffoldError, lesson_text, quiz_text, render
@@ -52,7 +53,8 @@ def new_course(folder: Path, title: str | None = None, language: str = "en") -> 
 def course_id(title: str, folder: Path) -> str:
     """A course id from the title (else the folder's name): lowercase letters, digits, hyphens."""
     for name in (title, folder.resolve().name):
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-")
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # é -> e
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
         if slug:
             return slug
     return "my-course"

@@ -193,3 +193,22 @@ def test_check_outside_a_project_suggests_a_command_that_starts_one(tmp_path):
     command = re.search(r"start a course in a new folder with `(coursegen new course [^`]+)`", result.stderr).group(1)
     assert coursegen(*shlex.split(command)[1:], cwd=tmp_path).returncode == 0
     strict_check(tmp_path / command.split()[-1])
+
+
+def test_the_current_empty_folder_and_a_title_with_accents_quotes_and_a_hash(tmp_path):
+    folder = tmp_path / "sales-basics"
+    folder.mkdir()
+    result = coursegen("new", "course", ".", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Next: `coursegen serve` to preview it" in result.stderr, "no `cd .`"
+    course = yaml.safe_load((folder / "course/course.yml").read_text())
+    assert (course["id"], course["title"]) == ("sales-basics", "Sales basics")
+    strict_check(folder)
+
+    title = 'Négociation: "the #1 way" \\ à 2'
+    result = coursegen("new", "course", "other", "--title", title, "--language", "de", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    course = yaml.safe_load((tmp_path / "other/course/course.yml").read_text())
+    assert (course["id"], course["title"], course["language"]) == ("negociation-the-1-way-a-2", title, "de")
+    assert yaml.safe_load((tmp_path / "other/mkdocs.yml").read_text())["site_name"] == title
+    strict_check(tmp_path / "other")
