@@ -154,7 +154,7 @@ def _with_lesson(paths: CoursePaths, course: SourceDocument, lesson_id: str, mod
                 raise ScaffoldError(f"no module titled '{module}' in {shown}; modules: {', '.join(map(str, titles))} "
                                     f"(add --new-module to create it at the end of `modules:`)")
             text = _append_module(course, module, lesson_id)
-            return _checked(text, shown, lambda d: d.get("modules", [None])[-1] == {"title": module, "lessons": [lesson_id]},
+            return _checked(text, shown, lambda d: (d.get("modules") or [None])[-1] == {"title": module, "lessons": [lesson_id]},
                             f'`- title: "{module}"` with `lessons: [{lesson_id}]` at the end of `modules:`')
         index = len(modules) - 1 if module is None else titles.index(module)
         if index < 0:
@@ -174,6 +174,8 @@ def _append_module(doc: SourceDocument, title: str, lesson_id: str) -> str:
     module of a block list (`modules:` then `  - title: ...` lines)."""
     lines = doc.text.split("\n")
     modules = doc.data["modules"]
+    if not modules:  # `modules: []`: _checked refuses the unchanged text
+        return doc.text
     line, col = doc.value_marks[("modules", len(modules) - 1)]
     before = lines[line - 1][: col - 1]
     if not before.rstrip().endswith("-"):  # a flow list: [{title: ..., lessons: [...]}]; _checked refuses the result

@@ -155,12 +155,17 @@ def test_an_unknown_module_writes_nothing_and_new_module_creates_it(new_course):
      "or replace `lessons:` with `modules:` (README.md, 'Content format')\n"),
     ("flow", ("new", "lesson", "x", "--module", "Basics", "--new-module"),
      "coursegen new: could not edit course.yml safely; add `- title: \"Basics\"` with `lessons: [x]` at the end of `modules:` to it by hand\n"),
+    ("none", ("new", "lesson", "x", "--module", "Basics", "--new-module"),
+     "coursegen new: could not edit course.yml safely; add `- title: \"Basics\"` with `lessons: [x]` at the end of `modules:` to it by hand\n"),
+    ("none", ("new", "lesson", "x"), 'coursegen new: course/course.yml has `modules:` but none yet: add one with `--module "Title" --new-module`\n'),
 ])
 def test_new_lesson_refusals_write_nothing(new_course, edit, args, message):
     course = new_course / "course/course.yml"
     text = course.read_text()
     if edit == "flat":
         course.write_text(text[:text.index("modules:")] + "lessons:\n  - welcome\n")
+    elif edit == "none":
+        course.write_text(text[:text.index("modules:")] + "modules: []\n")
     elif edit == "flow":
         course.write_text(text[:text.index("modules:")] + 'modules: [{title: "Getting started", lessons: [welcome]}]\n')
     before = files_in(new_course)
