@@ -1,4 +1,4 @@
-"""The course order: lessons listed twice, entries without a file, lesson files left out."""
+"""The course order: lessons listed twice, entries without a file, lesson files left out, empty modules."""
 
 from __future__ import annotations
 
@@ -12,6 +12,19 @@ from generator.model.course import Course
 
 def check_course_order(course: Course, options: CheckOptions) -> Iterator[Finding]:
     cid = course.settings.id
+    modules = course.settings.modules or []
+    filled = any(module.lessons for module in modules)
+    if course.settings.modules is not None and not filled:
+        first = f' --module "{modules[0].title}"' if modules else ""
+        yield Finding(at(course, "course", cid, ("modules",), key=True), "no module lists a lesson yet, so the course has no lessons",
+                      hint=f"add one with `coursegen new lesson LESSON-ID{first}`, or list a lesson id under a module's `lessons:`",
+                      code="empty-module")
+    for m, module in enumerate(modules if filled else []):
+        if not module.lessons:  # being filled: the site leaves it out until it has a lesson
+            yield Finding(at(course, "course", cid, ("modules", m, "lessons"), key=True),
+                          f"module '{module.title}' has no lessons yet, so the site leaves it out",
+                          hint=f'add one with `coursegen new lesson LESSON-ID --module "{module.title}"`, or list lesson ids in its `lessons:`',
+                          code="empty-module", severity=Severity.WARNING)
     seen: set[str] = set()
     for lesson, path in course_order(course):
         if lesson in seen:

@@ -5,7 +5,8 @@ RULES; `check_course` runs them all and returns every finding, errors and warnin
 What the models alone enforce (pass marks 1-100, required fields, at least one section)
 is reported by the loader. Every rule has a golden case in tests/check/cases/rules/.
 
-- check_course_order: lessons listed twice, order entries without a file, lesson files not in the order
+- check_course_order: lessons listed twice, order entries without a file, lesson files not in the order,
+  modules with no lessons yet (warning)
 - check_quiz_links: lesson -> quiz, quiz -> lesson and final_quiz references
 - check_objectives: duplicate objective ids, question -> objective, objectives no question assesses
 - check_questions: duplicate question ids, each type's problems() (correct options, option

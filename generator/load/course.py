@@ -93,7 +93,8 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
             Finding(
                 SourceLocation(paths.show(paths.course_file)),
                 "the course settings file is missing",
-                hint="create it as README.md shows under 'Content format', or run `coursegen new course`",
+                hint="start a course in a new folder with `coursegen new course my-course`, "
+                     "or create the file as coursegen's README.md shows under 'Content format'",
                 code="missing-file",
             )
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
@@ -22,7 +22,12 @@ Percent = Annotated[int, Field(ge=1, le=100)]
 
 class Module(Strict):
     title: Text = Field(description="Module heading in the navigation.")
-    lessons: Annotated[list[Id], Field(min_length=1)] = Field(description="Lesson ids in this module, in order.")
+    lessons: list[Id] = Field(description="Lesson ids in this module, in order; empty while the module is being filled.")
+
+    @field_validator("lessons", mode="before")
+    @classmethod
+    def _nothing_is_none_yet(cls, value: object) -> object:
+        return [] if value is None else value  # `lessons:` with nothing after it: a module being filled
 
 
 class CourseSettings(Strict):

@@ -4,8 +4,8 @@
 
 course.yml and the lesson are changed by small text edits (one line added or
 replaced), never by re-dumping the YAML, so the trainer's comments, quoting and order
-stay as they wrote them. Each edit is re-read afterwards; if it did not land where it
-should, the file is put back and the trainer is told what to add by hand.
+stay as they wrote them. Each edit is read back before anything is written; if it would not
+land where it should, nothing is written and the trainer is told what to add by hand.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from generator.errors import Refusal
 from generator.load.course import CoursePaths
-from generator.source.document import SourceDocument, load_yaml
+from generator.source.document import SourceDocument, load_yaml, parse_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -37,17 +37,25 @@ class Created:
     notes: list[str]
 
 
-def new_lesson(paths: CoursePaths, lesson_id: str, title: str | None = None, module: str | None = None) -> Created:
+def new_lesson(paths: CoursePaths, lesson_id: str, title: str | None = None, module: str | None = None, *,
+               new_module: bool = False) -> Created:
+    """The lesson file, and its id added to the course order (to `module`, created at the end
+    of `modules:` with `new_module`). Every check comes first: on a refusal nothing is written."""
     _valid_id(lesson_id, "lesson")
     file = paths.lessons_dir / f"{lesson_id}.yml"
     _not_there(paths, file, paths.lessons_dir / f"{lesson_id}.yaml")
+    if new_module and not module:
+        raise ScaffoldError('--new-module needs the module\'s title: `--module "Title" --new-module`')
     course = _course_doc(paths)
-    text = lesson_text(lesson_id, title or _title_from(lesson_id), _modeline(paths, file, "lesson"))
+    course_text = _with_lesson(paths, course, lesson_id, module, new_module)
+    text = lesson_text(lesson_id, title or _title_from(lesson_id), _modeline(paths, file, "lesson"),
+                       other=_other_lesson(paths, course.data, lesson_id))
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(text, encoding="utf-8")
     changed = [paths.show(file)]
     notes = []
-    if _add_to_order(paths, course, lesson_id, module):
+    if course_text is not None:
+        paths.course_file.write_text(course_text, encoding="utf-8")
         changed.append(paths.show(paths.course_file))
     else:
         notes.append(f"'{lesson_id}' was already in the course order")
@@ -79,32 +87,37 @@ def new_quiz(paths: CoursePaths, quiz_id: str, lesson_id: str | None = None, *, 
             raise ScaffoldError(f"lesson '{lesson_id}' has no objectives: each question assesses one, so add an objective first")
     text = quiz_text(quiz_id, lesson_id, objectives, final=final, count=max(len(objectives), min_questions, 1),
                      modeline=_modeline(paths, file, "quiz"))
+    edit: tuple[Path, str] | None = None  # the file that names the quiz, checked before anything is written
+    if final:
+        if not course.data.get("final_quiz"):
+            edit = paths.course_file, _checked(_set_top_level(course.text, "final_quiz", quiz_id), paths.course_file.name,
+                                               lambda data: data.get("final_quiz") == quiz_id, f"`final_quiz: {quiz_id}`")
+    elif not lesson_doc.data.get("quiz"):
+        lesson_file = Path(paths.root) / lesson_doc.file
+        edit = lesson_file, _checked(_set_top_level(lesson_doc.text, "quiz", quiz_id), lesson_file.name,
+                                     lambda data: data.get("quiz") == quiz_id, f"`quiz: {quiz_id}`")
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(text, encoding="utf-8")
     changed = [paths.show(file)]
-    if final:
-        if not course.data.get("final_quiz"):
-            _edit_checked(paths.course_file, _set_top_level(course.text, "final_quiz", quiz_id),
-                          lambda data: data.get("final_quiz") == quiz_id, f"`final_quiz: {quiz_id}`")
-            changed.append(paths.show(paths.course_file))
-    elif not lesson_doc.data.get("quiz"):
-        lesson_file = Path(paths.root) / lesson_doc.file
-        _edit_checked(lesson_file, _set_top_level(lesson_doc.text, "quiz", quiz_id),
-                      lambda data: data.get("quiz") == quiz_id, f"`quiz: {quiz_id}`")
-        changed.append(lesson_doc.file)
+    if edit:
+        edit[0].write_text(edit[1], encoding="utf-8")
+        changed.append(paths.show(edit[0]))
     return Created(changed, [])
 
 
 # --- file texts --------------------------------------------------------------------------
 
 
-def lesson_text(lesson_id: str, title: str, modeline: str = "") -> str:
-    return _render("lesson.yml.j2", lesson_id=lesson_id, title=title, modeline=modeline)
+def lesson_text(lesson_id: str, title: str, modeline: str = "", *, other: tuple[str, str] | None = None,
+                quiz: str | None = None) -> str:
+    """`other`: (id, title) of a lesson in the course, the example of a link (none in a new
+    course); `quiz`: the quiz the lesson names (else a comment says how to add one)."""
+    return render("lesson.yml.j2", lesson_id=lesson_id, title=title, modeline=modeline, other=other, quiz=quiz)
 
 
 def quiz_text(quiz_id: str, lesson_id: str | None, objectives: list[str], *, final: bool, count: int, modeline: str = "") -> str:
     """`count` questions, each assessing the next objective in turn."""
-    return _render("quiz.yml.j2", quiz_id=quiz_id, lesson_id=lesson_id, final=final, modeline=modeline,
+    return render("quiz.yml.j2", quiz_id=quiz_id, lesson_id=lesson_id, final=final, modeline=modeline,
                    objectives=[objectives[n % len(objectives)] for n in range(count)])
 
 
@@ -119,31 +132,80 @@ def _templates() -> Environment:
     return env
 
 
-def _render(name: str, **values: object) -> str:
+def render(name: str, **values: object) -> str:
     return _templates().get_template(name).render(**values)
 
 
 # --- small text edits ------------------------------------------------------------------------
 
 
-def _add_to_order(paths: CoursePaths, course: SourceDocument, lesson_id: str, module: str | None) -> bool:
+def _with_lesson(paths: CoursePaths, course: SourceDocument, lesson_id: str, module: str | None, new_module: bool) -> str | None:
+    """course.yml's text with `lesson_id` added to the order (None: it is there already),
+    checked by reading it back; a ScaffoldError when it cannot be, before anything is written."""
     data = course.data
     if lesson_id in _lesson_order(data):
-        return False
+        return None
+    shown = paths.show(paths.course_file)
     if data.get("modules") is not None:
         modules = data["modules"] if isinstance(data["modules"], list) else []
         titles = [m.get("title") for m in modules if isinstance(m, dict)]
-        index = len(modules) - 1 if module is None else (titles.index(module) if module in titles else -1)
+        if module is not None and module not in titles:
+            if not new_module:
+                raise ScaffoldError(f"no module titled '{module}' in {shown}; modules: {', '.join(map(str, titles))} "
+                                    f"(add --new-module to create it at the end of `modules:`)")
+            text = _append_module(course, module, lesson_id)
+            return _checked(text, shown, lambda d: (d.get("modules") or [None])[-1] == {"title": module, "lessons": [lesson_id]},
+                            f'`- title: "{module}"` with `lessons: [{lesson_id}]` at the end of `modules:`')
+        index = len(modules) - 1 if module is None else titles.index(module)
         if index < 0:
-            raise ScaffoldError(f"no module titled '{module}' in {paths.show(paths.course_file)}; modules: {', '.join(map(str, titles))}")
+            raise ScaffoldError(f'{shown} has `modules:` but none yet: add one with `--module "Title" --new-module`')
         path: tuple[str | int, ...] = ("modules", index, "lessons")
     else:
         if module is not None:
-            raise ScaffoldError("the course has no modules: leave out --module")
+            raise ScaffoldError(f"the course lists `lessons:` without modules ({shown}): leave out --module, "
+                                "or replace `lessons:` with `modules:` (README.md, 'Content format')")
         path = ("lessons",)
-    text = _append_item(course, path, lesson_id)
-    _edit_checked(paths.course_file, text, lambda d: lesson_id in _lesson_order(d), f"`- {lesson_id}` under lessons:")
-    return True
+    return _checked(_append_item(course, path, lesson_id), shown, lambda d: lesson_id in _lesson_order(d),
+                    f"`- {lesson_id}` under lessons:")
+
+
+def _append_module(doc: SourceDocument, title: str, lesson_id: str) -> str:
+    """The document's text with a module `title` holding `lesson_id` added after the last
+    module of a block list (`modules:` then `  - title: ...` lines)."""
+    lines = doc.text.split("\n")
+    modules = doc.data["modules"]
+    if not modules:  # `modules: []`: _checked refuses the unchanged text
+        return doc.text
+    line, col = doc.value_marks[("modules", len(modules) - 1)]
+    before = lines[line - 1][: col - 1]
+    if not before.rstrip().endswith("-"):  # a flow list: [{title: ..., lessons: [...]}]; _checked refuses the result
+        return doc.text
+    dash = len(before.rstrip()) - 1
+    end = line  # the last line of the last module: deeper than its dash, comments and blank lines aside
+    for number in range(line + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if len(text) - len(text.lstrip()) <= dash:
+            break
+        end = number
+    item = " " * dash + "- "
+    lines[end:end] = [f"{item}title: {_quote(title)}", " " * len(item) + f"lessons: [{lesson_id}]"]
+    return "\n".join(lines)
+
+
+def _other_lesson(paths: CoursePaths, data: dict, lesson_id: str) -> tuple[str, str] | None:
+    """(id, title) of the first other lesson in the order with a readable file, for the example link."""
+    for other in _lesson_order(data):
+        if other == lesson_id:
+            continue
+        try:
+            title = _lesson_doc(paths, other).data.get("title")
+        except ScaffoldError:
+            continue
+        if isinstance(title, str) and not re.search(r"[`\[\]\n]", title):
+            return other, title
+    return None
 
 
 def _append_item(doc: SourceDocument, path: tuple, item: str) -> str:
@@ -186,13 +248,12 @@ def _set_top_level(text: str, key: str, value: str) -> str:
     return text.rstrip("\n") + f"\n{key}: {value}\n"
 
 
-def _edit_checked(file: Path, text: str, ok, what: str) -> None:
-    before = file.read_text(encoding="utf-8")
-    file.write_text(text, encoding="utf-8")
-    doc, problems = load_yaml(file, file.name)
+def _checked(text: str, display: str, ok, what: str) -> str:
+    """`text` when it reads back as YAML and `ok(data)`; else a ScaffoldError saying what to add by hand."""
+    doc, problems = parse_text(text, display)
     if doc is None or problems or not isinstance(doc.data, dict) or not ok(doc.data):
-        file.write_text(before, encoding="utf-8")
-        raise ScaffoldError(f"could not edit {file.name} safely; add {what} to it by hand")
+        raise ScaffoldError(f"could not edit {Path(display).name} safely; add {what} to it by hand")
+    return text
 
 
 # --- reading -------------------------------------------------------------------------------

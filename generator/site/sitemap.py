@@ -112,11 +112,12 @@ class SiteMap:
 
     @cached_property
     def modules(self) -> list[tuple[str, list[Lesson]]]:
-        """(title, lessons) of each module with an overview page; none for a short flat course."""
+        """(title, lessons) of each module with an overview page; none for a short flat course.
+        A module with no lessons yet (being filled; `check` warns) gets no page."""
         course = self.course
         if course.settings.modules is None:
             return []
-        return [(m.title, [course.lessons[i] for i in m.lessons if i in course.lessons]) for m in course.settings.modules]
+        return [(m.title, [course.lessons[i] for i in m.lessons if i in course.lessons]) for m in course.settings.modules if m.lessons]
 
     def quiz_page(self, quiz: Quiz) -> str | None:
         """The page that holds a quiz: its lesson's, or the final assessment's; None if not shown."""

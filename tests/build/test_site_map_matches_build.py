@@ -41,7 +41,8 @@ def _modules_project(dest: Path, *, allow_html: bool = True) -> Path:
     data = yaml.safe_load(course.read_text())
     order = data.pop("lessons")
     data["title"] = title
-    data["modules"] = [{"title": "Foundations & *more*", "lessons": order[:3]}, {"title": "In practice", "lessons": order[3:]}]
+    data["modules"] = [{"title": "Foundations & *more*", "lessons": order[:3]}, {"title": "Being written", "lessons": []},
+                       {"title": "In practice", "lessons": order[3:]}]  # an empty module: a warning, no page, no nav entry
     course.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     lesson = dest / "course/lessons" / f"{order[1]}.yml"
     data = yaml.safe_load(lesson.read_text())
@@ -118,6 +119,9 @@ def test_a_link_is_accepted_exactly_when_the_build_has_its_target(tmp_path, make
     site_dir = build_site(project, tmp_path / "site")
     built = _built_pages(site_dir)
     assert any(page.startswith("modules/") for page in built), "the course is shown in modules or parts"
+    if make is not _flat_project:  # the empty module has no overview page, and the others keep theirs
+        assert sorted(page for page in built if page.startswith("modules/")) == ["modules/module-1.md", "modules/module-2.md"]
+        assert "Being written" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
     from generator.check.pipeline import check
     from generator.i18n import strings_for
@@ -134,6 +138,7 @@ def test_a_link_is_accepted_exactly_when_the_build_has_its_target(tmp_path, make
     here = next(page for page in built if page.startswith("lessons/"))
     good = [_relative(here, page) + (f"#{anchor}" if anchor else "") for page, anchors in built.items() for anchor in ["", *anchors]]
     bad = [_relative(here, page) + "#no-such-heading" for page in built]
+    bad += ["../modules/module-3.md"] * (make is not _flat_project)  # the third module listed is shown as the second
     bad += ["../modules/module-99.md", "../nowhere.md", "no-such-lesson.md", "../index.md#" + "foundations"]
     # a page named another way than its .md name (issue 18): MkDocs converts only `x.md`
     # links; these are left as written, and none opens the page in every build
