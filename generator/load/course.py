@@ -184,7 +184,7 @@ def _validated(doc: SourceDocument | None, problems: list[Finding], model: type[
     except ValidationError as exc:
         findings.extend(translate_errors(exc, model, doc))
         return None
-    if problems:  # duplicate keys: the data is incomplete, do not build on it
+    if any(problem.is_error for problem in problems):  # duplicate keys: the data is incomplete, do not build on it
         return None
     return item
 

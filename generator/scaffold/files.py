@@ -190,7 +190,7 @@ def _edit_checked(file: Path, text: str, ok, what: str) -> None:
     before = file.read_text(encoding="utf-8")
     file.write_text(text, encoding="utf-8")
     doc, problems = load_yaml(file, file.name)
-    if doc is None or problems or not isinstance(doc.data, dict) or not ok(doc.data):
+    if doc is None or any(p.is_error for p in problems) or not isinstance(doc.data, dict) or not ok(doc.data):
         file.write_text(before, encoding="utf-8")
         raise ScaffoldError(f"could not edit {file.name} safely; add {what} to it by hand")
 
