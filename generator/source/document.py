@@ -374,7 +374,7 @@ class _Builder:
                 value: Any = {} if kind is yaml.MappingStartEvent else []
             else:
                 value = None if not event.style and event.value in _NULLS else event.value
-                if not event.style and value is not None:
+                if not event.style:
                     self._cut_short(event)
             if frame is None:
                 self.doc.data = value
@@ -410,7 +410,8 @@ class _Builder:
         `prompt: What is step #1 for you?` is the text "What is step". A comment after a
         plain value is taken for a slip when its '#' is followed by something other than a
         space (`#1`, `#tag`: text, not a comment), or when the value is words and only one
-        space stands before the '#'. `minutes: 5  # about five` and `id: x # note` are fine."""
+        space stands before the '#'. `minutes: 5  # about five` and `id: x # note` are fine;
+        `colour: #123456` (an empty value: a comment from the first '#') is not."""
         end = event.end_mark
         line = self.doc.line_text(end.line + 1)
         rest = line[end.column:]
@@ -424,12 +425,12 @@ class _Builder:
         hint = "put the whole value in quotes"
         if event.start_mark.line == end.line:
             start = event.start_mark.column
-            hint += f": {line[:start].strip()} {_quoted(line[start:].rstrip())}"
+            hint += f": {line[:start].strip()} {_quoted(line[start:].strip())}"
         if after[1:2] in (" ", "\t"):
             hint += "; if it is a comment, put two spaces before the '#'"
         self.findings.append(Finding(SourceLocation(self.doc.file, end.line + 1, column),
                                      f"the text stops at '{after[:12].rstrip()}': an unquoted ' #' starts a comment, "
-                                     f"so the value is only '{_shorten(event.value)}'",
+                                     + (f"so the value is only '{_shorten(event.value)}'" if event.value else "so the value is empty"),
                                      hint=hint, code="yaml-comment", severity=Severity.WARNING))
 
     def _refuse(self, mark: tuple[int, int], message: str, hint: str, code: str) -> None:

@@ -62,3 +62,11 @@ def test_a_list_item_keeps_its_dash_and_indentation_fits():
 def test_comments_that_are_comments_are_no_warning(text):
     doc, findings = parse_text(text, "x.yml")
     assert doc is not None and findings == [], findings
+
+
+def test_a_value_emptied_by_a_comment_is_named():
+    doc, findings = parse_text("id: x\ncolour: #123456\nnext: # a comment, on purpose\n", "x.yml")
+    assert doc is not None and doc.data == {"id": "x", "colour": None, "next": None}
+    assert [(f.location.line, f.message, f.hint) for f in findings] == [
+        (2, "the text stops at '#123456': an unquoted ' #' starts a comment, so the value is empty",
+         'put the whole value in quotes: colour: "#123456"')]
