@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.questions import check_questions
-from generator.check.references import check_objectives
+from generator.check.references import check_lesson_quiz_links, check_objectives
 from generator.check.rules import CheckOptions, Rule, check_course
 from generator.errors import CourseError, Finding, Severity
 from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
@@ -60,7 +60,7 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
 
 
 # The rules that need nothing of course.yml: they still run when it is unusable.
-RULES_WITHOUT_SETTINGS: list[Rule] = [check_objectives, check_questions, check_sections, check_lesson_length]
+RULES_WITHOUT_SETTINGS: list[Rule] = [check_lesson_quiz_links, check_objectives, check_questions, check_sections, check_lesson_length]
 
 
 def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:

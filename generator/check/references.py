@@ -14,6 +14,12 @@ from generator.model.course import Course
 
 
 def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    yield from check_lesson_quiz_links(course, options)
+    yield from _final_quiz_links(course)
+
+
+def check_lesson_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """Lesson -> quiz and quiz -> lesson: these need nothing of course.yml."""
     quiz_files = {stem for kind, stem in course.file_ids if kind == "quiz"}
     for lesson in course.lessons.values():
         if lesson.quiz == lesson.id and lesson.quiz not in quiz_files:
@@ -48,6 +54,10 @@ def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]
             yield Finding(at(course, "quiz", quiz.id, ("lesson",)),
                           f"this quiz says it checks lesson '{quiz.lesson}', but that lesson names quiz '{checked.quiz or 'none'}'",
                           hint=f"set `quiz: {quiz.id}` in course/lessons/{checked.id}.yml", code="unresolved-reference")
+
+
+def _final_quiz_links(course: Course) -> Iterator[Finding]:
+    quiz_files = {stem for kind, stem in course.file_ids if kind == "quiz"}
     final = course.settings.final_quiz
     cid = course.settings.id
     if final and final not in course.quizzes and final not in quiz_files:
