@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.errors import SourceLocation
 from generator.model.course import Course
+from generator.model.questions.base import id_form, is_id
 from generator.source.document import SourceDocument
 
 
@@ -46,10 +47,35 @@ def unloaded(course: Course, kind: str) -> set[str]:
     return {stem for k, stem in course.file_ids if k == kind and stem not in store}
 
 
-def suggest(name: str, known: Iterable[str]) -> str:
-    """'did you mean ...?' for the closest of `known`, or ""."""
+def suggest(name: str, known: Iterable[str], *, ids: bool = False) -> str:
+    """'did you mean ...?' for the closest of `known`, or "". With `ids`, `known` are
+    ids (or file names standing for them), and one that is not a valid id is never offered
+    as the fix: its valid form is."""
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    if not close:
+        return ""
+    if ids and not is_id(close[0]):  # `Stay-Calm`: itself refused where it is written, never a fix (issue 18)
+        valid = id_form(close[0])
+        return (f"'{close[0]}' is not a valid id (lowercase letters, digits and hyphens): "
+                + (f"rename it to '{name}' where it is defined" if valid == name
+                   else f"rename it to '{valid}' where it is defined, and write that here"))
+    return f"did you mean '{close[0]}'?"
+
+
+def order_at(course: Course, path: tuple) -> SourceLocation:
+    """Where an entry of the lesson order stands: in course.yml, or in the brand's file
+    that overrides the order."""
+    if course.order_source is not None:
+        source, prefix = course.order_source
+        return source.location(prefix + path)
+    return at(course, "course", course.settings.id, path)
+
+
+def order_file(course: Course) -> str:
+    """The file that holds the lesson order, as shown to the trainer."""
+    if course.order_source is not None:
+        return course.order_source[0].file
+    return doc(course, "course", course.settings.id).file
 
 
 def course_order(course: Course) -> Iterator[tuple[str, tuple]]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.check.locate import at, course_order, suggest
+from generator.check.locate import at, course_order, order_at, order_file, suggest
 from generator.check.options import CheckOptions
 from generator.errors import Finding, Severity, SourceLocation
 from generator.model.course import Course
+from generator.model.questions.base import id_form, is_id
 
 
 def check_course_order(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -28,15 +29,17 @@ def check_course_order(course: Course, options: CheckOptions) -> Iterator[Findin
     seen: set[str] = set()
     for lesson, path in course_order(course):
         if lesson in seen:
-            yield Finding(at(course, "course", cid, path), f"lesson '{lesson}' is listed twice in the course order",
+            yield Finding(order_at(course, path), f"lesson '{lesson}' is listed twice in the course order",
                           hint="remove the second entry", code="duplicate-id")
         seen.add(lesson)
         if lesson not in course.lessons and ("lesson", lesson) not in course.file_ids:
-            hint = suggest(lesson, {stem for kind, stem in course.file_ids if kind == "lesson"})
-            yield Finding(at(course, "course", cid, path), f"lesson '{lesson}' has no file course/lessons/{lesson}.yml",
+            hint = suggest(lesson, {stem for kind, stem in course.file_ids if kind == "lesson"}, ids=True)
+            yield Finding(order_at(course, path), f"lesson '{lesson}' has no file course/lessons/{lesson}.yml",
                           hint=hint or f"create it with `coursegen new lesson {lesson}`", code="unresolved-reference")
     for (kind, stem), shown in sorted(course.file_ids.items()):
         if kind == "lesson" and stem not in seen:
             yield Finding(SourceLocation(shown, 1, 1), f"lesson '{stem}' is not in the course order, so learners never see it",
-                          hint=f"add `- {stem}` to the lessons in course/course.yml", code="orphan-lesson",
+                          hint=f"add `- {stem}` to the lessons in {order_file(course)}" if is_id(stem) else
+                          f"rename the file to {id_form(stem) or 'my-lesson'}.yml with that `id:`, and add it to the lessons in "
+                          f"{order_file(course)}", code="orphan-lesson",
                           severity=Severity.WARNING)

@@ -15,10 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.check.rules import CheckOptions, check_course
+from generator.check.lessons import check_lesson_length, check_sections
+from generator.check.questions import check_questions
+from generator.check.references import check_lesson_quiz_links, check_objectives
+from generator.check.rules import CheckOptions, Rule, check_course
 from generator.errors import CourseError, Finding, Severity
 from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
-from generator.load.course import CoursePaths, load_course
+from generator.load.course import CoursePaths, load_course, load_files_alone
 from generator.load.overlay import apply_overlay
 from generator.load.settings import ProjectSettings
 from generator.model.course import Course
@@ -50,9 +53,25 @@ class Checked:
 def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
     """Every finding about a course: load and validation errors, then integrity findings."""
     with _collector_paused():
-        course, findings = load_course(paths)
+        course, findings = _load(paths, options)
         if course is not None:
             findings += check_course(course, _with_docs_dir(options, paths))
+    return course, findings
+
+
+# The rules that need nothing of course.yml: they still run when it is unusable.
+RULES_WITHOUT_SETTINGS: list[Rule] = [check_lesson_quiz_links, check_objectives, check_questions, check_sections, check_lesson_length]
+
+
+def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:
+    """`load_course`; when course.yml is there but unusable, every lesson and quiz file is
+    still loaded and checked on its own, so that all findings come at once (issue 18). The
+    course is None then: nothing is built from it."""
+    course, findings = load_course(paths)
+    if course is None and paths.course_file.is_file():
+        alone, more = load_files_alone(paths)
+        options = _with_docs_dir(options, paths)
+        findings += more + [finding for rule in RULES_WITHOUT_SETTINGS for finding in rule(alone, options)]
     return course, findings
 
 
@@ -73,7 +92,7 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
     """Every finding about a brand and the course merged with its overlay."""
     with _collector_paused():
         brand, findings = load_brand(paths, name, brands_dir)
-        course, course_findings = load_course(paths)
+        course, course_findings = _load(paths, options)
         findings += course_findings
         if brand is None or course is None:
             return Checked(None, brand, findings)

@@ -14,16 +14,22 @@ from generator.model.course import Course
 
 
 def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    yield from check_lesson_quiz_links(course, options)
+    yield from _final_quiz_links(course)
+
+
+def check_lesson_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """Lesson -> quiz and quiz -> lesson: these need nothing of course.yml."""
     quiz_files = {stem for kind, stem in course.file_ids if kind == "quiz"}
     for lesson in course.lessons.values():
         if lesson.quiz == lesson.id and lesson.quiz not in quiz_files:
             yield Finding(at(course, "lesson", lesson.id, ("quiz",)),
                           f"'{lesson.quiz}' is this lesson's own id: `quiz:` needs the id of its quiz",
-                          hint=suggest(lesson.quiz, quiz_files) or f"create quizzes/{lesson.id}-quiz.yml and write `quiz: {lesson.id}-quiz`",
+                          hint=suggest(lesson.quiz, quiz_files, ids=True) or f"create quizzes/{lesson.id}-quiz.yml and write `quiz: {lesson.id}-quiz`",
                           code="self-reference")
         elif lesson.quiz and lesson.quiz not in course.quizzes and lesson.quiz not in quiz_files:
             yield Finding(at(course, "lesson", lesson.id, ("quiz",)), f"quiz '{lesson.quiz}' does not exist",
-                          hint=suggest(lesson.quiz, quiz_files) or f"create quizzes/{lesson.quiz}.yml", code="unresolved-reference")
+                          hint=suggest(lesson.quiz, quiz_files, ids=True) or f"create quizzes/{lesson.quiz}.yml", code="unresolved-reference")
         quiz = course.quizzes.get(lesson.quiz or "")
         if quiz is not None and quiz.final:
             yield Finding(at(course, "lesson", lesson.id, ("quiz",)), f"quiz '{quiz.id}' is the final assessment, not a lesson quiz",
@@ -40,19 +46,23 @@ def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]
             if quiz.lesson == quiz.id:
                 yield Finding(at(course, "quiz", quiz.id, ("lesson",)),
                               f"'{quiz.lesson}' is this quiz's own id: `lesson:` needs the id of the lesson it checks",
-                              hint=suggest(quiz.lesson, lesson_files) or "name a lesson in course/lessons/", code="self-reference")
+                              hint=suggest(quiz.lesson, lesson_files, ids=True) or "name a lesson in course/lessons/", code="self-reference")
             elif quiz.lesson not in lesson_files:
                 yield Finding(at(course, "quiz", quiz.id, ("lesson",)), f"lesson '{quiz.lesson}' does not exist",
-                              hint=suggest(quiz.lesson, lesson_files) or "name a lesson in course/lessons/", code="unresolved-reference")
+                              hint=suggest(quiz.lesson, lesson_files, ids=True) or "name a lesson in course/lessons/", code="unresolved-reference")
         elif checked.quiz != quiz.id:
             yield Finding(at(course, "quiz", quiz.id, ("lesson",)),
                           f"this quiz says it checks lesson '{quiz.lesson}', but that lesson names quiz '{checked.quiz or 'none'}'",
                           hint=f"set `quiz: {quiz.id}` in course/lessons/{checked.id}.yml", code="unresolved-reference")
+
+
+def _final_quiz_links(course: Course) -> Iterator[Finding]:
+    quiz_files = {stem for kind, stem in course.file_ids if kind == "quiz"}
     final = course.settings.final_quiz
     cid = course.settings.id
     if final and final not in course.quizzes and final not in quiz_files:
         yield Finding(at(course, "course", cid, ("final_quiz",)), f"final quiz '{final}' does not exist",
-                      hint=suggest(final, quiz_files) or f"create quizzes/{final}.yml with `final: true`", code="unresolved-reference")
+                      hint=suggest(final, quiz_files, ids=True) or f"create quizzes/{final}.yml with `final: true`", code="unresolved-reference")
     elif final in course.quizzes and not course.quizzes[final].final:
         yield Finding(at(course, "quiz", final, ()), f"quiz '{final}' is the course's final quiz but lacks `final: true`",
                       hint="add `final: true` and remove `lesson:`", code="unresolved-reference")
@@ -64,12 +74,17 @@ def check_quiz_links(course: Course, options: CheckOptions) -> Iterator[Finding]
 
 def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]:
     owner: dict[str, str] = {}
+    first_at: dict[str, str] = {}  # objective id -> file:line where it is first defined
     for lesson in course.lessons.values():
         for i, objective in enumerate(lesson.objectives):
+            where = at(course, "lesson", lesson.id, ("objectives", i, "id"))
             if objective.id in owner:
-                yield Finding(at(course, "lesson", lesson.id, ("objectives", i, "id")),
-                              f"objective id '{objective.id}' is already used in lesson '{owner[objective.id]}'",
-                              hint="objective ids must be unique across the course; prefix them with the lesson's topic", code="duplicate-id")
+                yield Finding(where, f"objective id '{objective.id}' is already used in lesson '{owner[objective.id]}', "
+                                     f"at {first_at[objective.id]}",
+                              hint="objective ids must be unique across the course: rename one of the two, e.g. prefix "
+                                   "it with its lesson's topic, and its questions' `objective:` with it", code="duplicate-id")
+            else:
+                first_at[objective.id] = f"{where.file}:{where.line}"
             owner.setdefault(objective.id, lesson.id)
     assessed: Counter[str] = Counter()
     meant: set[str] = set()  # objectives a misspelt question objective probably meant: not reported twice
@@ -86,7 +101,7 @@ def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]
                 scope = "any lesson" if quiz.final else f"lesson '{quiz.lesson}'"
                 yield Finding(at(course, "quiz", quiz.id, ("questions", q, "objective")),
                               f"objective '{question.objective}' is not an objective of {scope}",
-                              hint=suggest(question.objective, allowed) or "use one of the ids under `objectives:` in the lesson",
+                              hint=suggest(question.objective, allowed, ids=True) or "use one of the ids under `objectives:` in the lesson",
                               code="unresolved-reference")
     for lesson in course.lessons.values():
         own = course.quizzes.get(lesson.quiz or "")

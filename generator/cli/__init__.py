@@ -66,12 +66,33 @@ def _exit_now(code: int) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="coursegen", description="Turn YAML lessons and quizzes into a course website.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    _global_options(parser, default=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
+    _global_options_after(sub)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, *, default: bool) -> None:
+    """-f and --color. Before the command they set the defaults; after it (`coursegen check
+    --color never`, issue 18) they are accepted too, and left unset unless given, so that
+    an option before the command is not overwritten by the subcommand's default."""
+    parser.add_argument("-f", "--config-file", help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+                        default="mkdocs.yml" if default else argparse.SUPPRESS)
+    parser.add_argument("--color", choices=["auto", "always", "never"], help="colour the output (default: auto)",
+                        default="auto" if default else argparse.SUPPRESS)
+
+
+def _global_options_after(sub: argparse._SubParsersAction) -> None:
+    """The global options on every command, and on the commands within a command."""
+    for command in dict.fromkeys(sub.choices.values()):  # aliases share a parser
+        known = {option for action in command._actions for option in action.option_strings}  # noqa: SLF001
+        if not known & {"-f", "--config-file", "--color"}:
+            _global_options(command, default=False)
+        for action in command._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                _global_options_after(action)
 
 
 if __name__ == "__main__":  # pragma: no cover

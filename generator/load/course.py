@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from generator.errors import Finding, SourceLocation, display_path, display_prefix
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.questions.base import id_form
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
@@ -104,13 +105,29 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
         return None, findings
     course = Course(settings)
     course.sources[("course", settings.id)] = doc
+    _load_items(course, paths, cache, findings)
+    return course, findings
+
+
+def load_files_alone(paths: CoursePaths) -> tuple[Course, list[Finding]]:
+    """Every lesson and quiz file, loaded and validated on its own, for when course.yml is
+    unusable (issue 18: one slip there must not hide every finding elsewhere). The course
+    holds stand-in settings with no lesson order and no final quiz: only the checks that
+    need no settings may run on it."""
+    findings: list[Finding] = []
+    course = Course(CourseSettings.model_construct(id="course", title="", description="", lessons=[], modules=None,
+                                                   final_quiz=None, pass_mark=70, language="en", strings={}))
+    _load_items(course, paths, ParseCache(paths.root), findings)
+    return course, findings
+
+
+def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings: list[Finding]) -> None:
     lesson_files = _shown_files(paths.lessons_dir, paths)
     quiz_files = _shown_files(paths.quizzes_dir, paths)
     parsed = cache.load_many(lesson_files + quiz_files)  # all at once: in parallel (issue 8)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
     _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):], findings)
     cache.save()
-    return course, findings
 
 
 def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, Item], files: list[tuple[Path, str]],
@@ -169,7 +186,7 @@ def _validated(doc: SourceDocument | None, problems: list[Finding], model: type[
     except ValidationError as exc:
         findings.extend(translate_errors(exc, model, doc))
         return None
-    if problems:  # duplicate keys: the data is incomplete, do not build on it
+    if any(problem.is_error for problem in problems):  # duplicate keys: the data is incomplete, do not build on it
         return None
     return item
 
@@ -244,14 +261,18 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
             message = "is empty: text is expected"
     elif kind == "too_long":
         message = f"has too many items: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+        hint = {"options": "a question may have at most 12 options; split it into two questions",
+                "questions": "split the quiz into several quizzes, or use `draw:` on a shorter list"}.get(str(name), "")
     elif kind == "string_too_long":
-        message = f"is too long: at most {ctx.get('max_length')} characters"
-        hint = "split the text, e.g. into several sections"
+        limit, length = ctx.get("max_length"), len(value) if isinstance(value, str) else None
+        message = f"is too long: {length:,} characters, at most {limit:,}" if length is not None and isinstance(limit, int) \
+            else f"is too long: at most {limit} characters"
+        hint = "use a shorter id" if isinstance(limit, int) and limit < 1000 else "split the text, e.g. into several sections"
     elif kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.75)  # a typo, not another word
         message = f"'{value}' is not allowed here"
-        hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
+        hint = f"did you mean '{close[0]}'? Write one of: {', '.join(allowed)}" if close else f"write one of: {', '.join(allowed)}"
     elif kind == "union_tag_invalid":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected_tags", "")))
         close = difflib.get_close_matches(str(ctx.get("tag")), allowed, n=1, cutoff=0.5)
@@ -339,5 +360,4 @@ def _describe(value: Any) -> str:
 
 
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "my-lesson"
+    return id_form(text) or "my-lesson"

@@ -110,10 +110,12 @@ def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: 
     if overlay.lessons is not None:
         _check_order(brand, [(lid, ("course", "lessons", i)) for i, lid in enumerate(overlay.lessons)], hidden, merged, findings)
         update |= {"lessons": list(overlay.lessons), "modules": None}
+        merged.order_source = (brand.doc, ("course",))
     elif overlay.modules is not None:
         order = [(lid, ("course", "modules", m, "lessons", i)) for m, mod in enumerate(overlay.modules) for i, lid in enumerate(mod.lessons)]
         _check_order(brand, order, hidden, merged, findings)
         update |= {"lessons": None, "modules": [Module(title=m.title, lessons=list(m.lessons)) for m in overlay.modules]}
+        merged.order_source = (brand.doc, ("course",))
     elif base.settings.modules is not None:
         modules = [replace_lessons(m, [lid for lid in m.lessons if lid not in hidden]) for m in base.settings.modules]
         modules = [m for m in modules if m.lessons]

@@ -116,6 +116,9 @@ class Course:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     sources: dict[tuple[str, str], SourceDocument] = field(default_factory=dict)  # (kind, id) -> its parsed file
     file_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, file stem) -> shown path
+    # Where the lesson order is written, when not in course.yml: a brand's file and the
+    # data path of its `course:` (the order's paths are then taken under it)
+    order_source: tuple[SourceDocument, tuple] | None = None
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]

@@ -251,7 +251,7 @@ def _set_top_level(text: str, key: str, value: str) -> str:
 def _checked(text: str, display: str, ok, what: str) -> str:
     """`text` when it reads back as YAML and `ok(data)`; else a ScaffoldError saying what to add by hand."""
     doc, problems = parse_text(text, display)
-    if doc is None or problems or not isinstance(doc.data, dict) or not ok(doc.data):
+    if doc is None or any(p.is_error for p in problems) or not isinstance(doc.data, dict) or not ok(doc.data):
         raise ScaffoldError(f"could not edit {Path(display).name} safely; add {what} to it by hand")
     return text
 

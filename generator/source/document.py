@@ -22,6 +22,7 @@ about it needs a position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser  # libyaml's parser, driven event by event (see _Builder)
 
-from generator.errors import Finding, SourceLocation
+from generator.errors import Finding, Severity, SourceLocation
 
 MAX_FILE_BYTES = 1_000_000  # a long lesson is ~20 KB; anything this big is a mistake
 MAX_DEPTH = 40  # a quiz is about 6 levels deep
@@ -156,6 +157,8 @@ def plain_data(text: str) -> Any:
 
     Nearly every file is plain, and this loop is most of a cold `check` (issue 8): it
     keeps the least it can per event, and stops at the first thing it does not handle."""
+    if _COMMENT_AFTER_TEXT.search(text) is not None:  # perhaps a value cut short by a comment: see _Builder._cut_short
+        return IRREGULAR
     parser = CParser(text)
     try:
         return _plain_events(iter(parser.get_event, None))
@@ -163,6 +166,11 @@ def plain_data(text: str) -> Any:
         return IRREGULAR
     finally:
         parser.dispose()
+
+
+# Text, one or more spaces, '#': a comment after a value, or a '#' in a quoted one. Rare in
+# course files, so the few files with one are read with positions, where _cut_short looks closer.
+_COMMENT_AFTER_TEXT = re.compile(r"\S[ \t]+#")
 
 
 def _plain_events(events) -> Any:  # noqa: C901 - one loop over the events keeps it fast
@@ -366,6 +374,8 @@ class _Builder:
                 value: Any = {} if kind is yaml.MappingStartEvent else []
             else:
                 value = None if not event.style and event.value in _NULLS else event.value
+                if not event.style:
+                    self._cut_short(event)
             if frame is None:
                 self.doc.data = value
             elif type(container) is list:
@@ -394,6 +404,34 @@ class _Builder:
             first = self.doc.key_marks[frame[1] + (key,)]
             self.findings.append(Finding(SourceLocation(self.doc.file, *mark), f"duplicate key '{key}': it is already set on line {first[0]}",
                                          hint="remove one of them; YAML would silently keep only the last", code="duplicate-key"))
+
+    def _cut_short(self, event: Any) -> None:
+        """A warning when a comment on the same line cut a plain value short (issue 18):
+        `prompt: What is step #1 for you?` is the text "What is step". A comment after a
+        plain value is taken for a slip when its '#' is followed by something other than a
+        space (`#1`, `#tag`: text, not a comment), or when the value is words and only one
+        space stands before the '#'. `minutes: 5  # about five` and `id: x # note` are fine;
+        `colour: #123456` (an empty value: a comment from the first '#') is not."""
+        end = event.end_mark
+        line = self.doc.line_text(end.line + 1)
+        rest = line[end.column:]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#"):
+            return
+        spaces = len(rest) - len(after)
+        if after[1:2] in (" ", "\t") and (spaces > 1 or " " not in event.value):
+            return
+        column = end.column + spaces + 1
+        hint = "put the whole value in quotes"
+        if event.start_mark.line == end.line:
+            start = event.start_mark.column
+            hint += f": {line[:start].strip()} {_quoted(line[start:].strip())}"
+        if after[1:2] in (" ", "\t"):
+            hint += "; if it is a comment, put two spaces before the '#'"
+        self.findings.append(Finding(SourceLocation(self.doc.file, end.line + 1, column),
+                                     f"the text stops at '{after[:12].rstrip()}': an unquoted ' #' starts a comment, "
+                                     + (f"so the value is only '{_shorten(event.value)}'" if event.value else "so the value is empty"),
+                                     hint=hint, code="yaml-comment", severity=Severity.WARNING))
 
     def _refuse(self, mark: tuple[int, int], message: str, hint: str, code: str) -> None:
         self.refused = Finding(SourceLocation(self.doc.file, *mark), message, hint=hint, code=code)
@@ -429,6 +467,18 @@ class _AnchorMark(tuple):
         return self
 
 
+def _quoted(value: str) -> str:
+    """A value in the quotes that keep it as written: double quotes, or single quotes when
+    it holds a double quote or a backslash (an escape in double quotes)."""
+    if '"' in value or "\\" in value:
+        return "'" + value.replace("'", "''") + "'"
+    return f'"{value}"'
+
+
+def _shorten(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
@@ -443,14 +493,19 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Findi
     opened = (exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else (line, column)
     hint = "check the indentation and quoting on this line and the one before"
     unclosed = _unclosed_quote(lines, line)
+    early = _closed_early(line_text)
     if "\\t" in problem or "\t" in line_text[: max(column, 1)]:
         problem, hint = "a tab character is used for indentation", "indent with spaces only, two per level"
+    elif early is not None and "expected" in problem:
+        column, problem, hint = early
     elif "mapping values are not allowed" in problem and ":" not in line_text[: column - 1].strip()[:-1]:
         problem = "this line is indented more than the field above it"
         hint = "align it with the field above, or put a value that spans lines in quotes"
     elif "mapping values are not allowed" in problem:
         problem = "a colon followed by a space inside a plain value"
-        hint = 'put the whole value in quotes, e.g. title: "Rapport: the trap"'
+        field = _FIELD.match(line_text)
+        hint = (f"put the whole value in quotes: {field[1].strip()} {_quoted(line_text[field.end(1):].rstrip())}" if field
+                else 'put the whole value in quotes, e.g. title: "Rapport: the trap"')
     elif "quoted scalar" in context:
         (line, column), problem, hint = opened, "a quoted value is never closed", "add the closing quote"
     elif "flow sequence" in context or "flow mapping" in context:
@@ -475,6 +530,47 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Findi
         problem = "a value cannot start with '*' or '&'"
         hint = "put the whole value in quotes"
     return Finding(SourceLocation(display, line, column), f"invalid YAML: {problem}", hint=hint, code="yaml-syntax")
+
+
+# A line's `key: ` (after any `- `), up to the first colon and space: the start of its value.
+_FIELD = re.compile(r"^(\s*(?:-\s+)*[^\s:#'\"\-][^:#]*?:\s+)\S")
+_QUOTED_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[^\s:#'\"\-][^:#]*?:\s+)?)([\"'])")
+
+
+def _closed_early(line: str) -> tuple[int, str, str] | None:
+    """(column, problem, hint) for a line whose quoted value is closed by a quote inside it:
+    `- text: "Please "calm down"."`, `text: 'It's fine'`. YAML sees "Please " and then
+    text it cannot place, and says something about list items or indentation."""
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return None
+    quote, start = match[2], match.end()
+    i = start
+    while i < len(line):
+        if quote == '"' and line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":
+                i += 2
+                continue
+            break
+        i += 1
+    rest = line[i + 1:].strip()
+    if i >= len(line) or not rest or rest[0] in "#:,]}":
+        return None
+    last = line.rstrip().rfind(quote)
+    inner = line[start:last] if last > i else line[start:].rstrip()
+    field = match[1].strip()
+    if quote == '"':
+        hint = (f"write it in single quotes: {field} '" + inner.replace("'", "''") + "'"
+                + f", or put a backslash before each quote inside: {field} \"" + inner.replace('"', '\\"') + '"')
+        problem = 'a double quote (") inside a value in double quotes ends the value early'
+    else:
+        hint = (f"write it in double quotes: {field} \"" + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                + f", or double each quote inside: {field} '" + inner.replace("'", "''") + "'")
+        problem = "a single quote (') inside a value in single quotes ends the value early"
+    return i + 1, problem, hint
 
 
 def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:

@@ -313,3 +313,17 @@ def test_brand_page_strings_come_from_the_language_and_brand_yml_overrides_them(
         home = next(page for page in built.pages if page.path == "index.md")
         assert f"## {words[0]}\n" in home.content, name
         assert [scheme["toggle"]["name"] for scheme in built.theme["palette"]] == list(words[1:]), name
+
+
+def test_a_brand_order_that_leaves_lessons_out_names_brand_yml(project):
+    """Issue 18: the lessons a brand's own order leaves out are added in its brand.yml, not course.yml."""
+    write_brand(project, "few", MINIMAL + "course:\n  lessons: [welcome, rapport-trap, wrap-up]\n")
+    checked = check_branded(CoursePaths.at(project), "few")
+    left_out = [f.one_line() for f in checked.findings if f.code == "orphan-lesson"]
+    assert left_out and all("brands/few/brand.yml" in line and "course/course.yml" not in line for line in left_out), left_out
+    assert any("lesson 'value-first' is not in the course order" in line
+               and "add `- value-first` to the lessons in brands/few/brand.yml" in line for line in left_out), left_out
+    # an entry of the brand's order is pointed at in brand.yml too
+    write_brand(project, "few", MINIMAL + "course:\n  lessons: [welcome, rapport-trap, wrap-up, rapport-trap]\n")
+    found = messages(project, "few")
+    assert any(m.startswith("brands/few/brand.yml:9:") and "listed twice" in m for m in found), found

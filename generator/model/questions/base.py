@@ -8,16 +8,30 @@ Its browser half is generator/site/assets/quiz/types/<type>.js.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_MAX_LENGTH = 80
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="Lowercase letters, digits and hyphens, e.g. `rapport-trap`."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+
+def is_id(text: str) -> bool:
+    return len(text) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, text) is not None
+
+
+def id_form(text: str) -> str:
+    """The valid id closest to `text`: `Stay Calm!` -> `stay-calm`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:ID_MAX_LENGTH].strip("-")
+
+
 Problem = tuple[tuple, str, str]  # (path inside the question, message, hint)
 
 
