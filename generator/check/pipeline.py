@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.check.known import mark_known
 from generator.check.rules import CheckOptions, check_course
 from generator.errors import CourseError, Finding, Severity
 from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
@@ -34,7 +35,7 @@ class Checked:
 
     def failing(self, strict: bool) -> list[Finding]:
         """The findings that stop a build: errors, and with `strict` warnings too."""
-        return [f for f in self.findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+        return [f for f in self.findings if f.is_error or (strict and f.severity is Severity.WARNING and not f.known)]
 
     def ready(self, strict: bool) -> Checked:
         """This result, when a site can be built from it; raises CourseError otherwise."""
@@ -44,7 +45,8 @@ class Checked:
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity is Severity.WARNING]
+        """The warnings a build shows: all but the known ones (known-findings.yml)."""
+        return [f for f in self.findings if f.severity is Severity.WARNING and not f.known]
 
 
 def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
@@ -52,7 +54,7 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
     with _collector_paused():
         course, findings = load_course(paths)
         if course is not None:
-            findings += check_course(course, _with_docs_dir(options, paths))
+            findings = mark_known(findings + check_course(course, _with_docs_dir(options, paths)), paths)
     return course, findings
 
 
@@ -83,7 +85,7 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
             return Checked(None, brand, findings)
         options = replace(options or CheckOptions(), contact=bool(brand.model.contact.email or brand.model.contact.phone
                                                                   or brand.model.contact.web))
-        findings += check_course(merged, _with_docs_dir(options, paths))
+        findings = mark_known(findings + check_course(merged, _with_docs_dir(options, paths)), paths, brand.folder)
     return Checked(merged, brand, findings)
 
 

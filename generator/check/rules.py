@@ -14,12 +14,16 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
 - check_links: Markdown links to missing pages or anchors, images missing or without alt
   text, links that quiz text cannot carry
 - check_lesson_length: a lesson far longer than its `minutes` (warning)
+- ITEM_RULES (items.py): item-writing patterns a test-wise learner exploits (warnings):
+  key position, longest option right, option lengths, true/false balance, multiple
+  patterns, giveaway words, all/none of the above, recycled lesson text, near-duplicate options
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.check.items import ITEM_RULES
 from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.links import check_links
 from generator.check.options import CheckOptions
@@ -33,7 +37,7 @@ __all__ = ["RULES", "CheckOptions", "Rule", "check_course"]
 
 Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
 RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
-                     check_links, check_lesson_length]
+                     check_links, check_lesson_length, *ITEM_RULES]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

@@ -63,7 +63,7 @@ def test_example_brands_are_clean():
     for name in EXAMPLES:
         course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(ROOT), name))
         assert course is not None and brand is not None
-        assert [f.one_line() for f in findings] == []
+        assert [f.one_line() for f in findings if not f.known] == []  # known: known-findings.yml (issue 16)
 
 
 def test_brand_mistakes_point_at_file_and_line(project):
@@ -277,7 +277,7 @@ def test_overlay_on_a_course_in_modules(project):
 def test_a_language_without_quiz_strings_is_a_warning(project):
     write_brand(project, "french", MINIMAL + "language: fr\n")
     _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "french"))
-    assert [f.one_line() for f in findings] == [
+    assert [f.one_line() for f in findings if not f.known] == [
         "brands/french/brand.yml:8:11: warning: language: there are no quiz strings in 'fr' yet; they will be in English "
         "(translate them under `strings:` (keys in generator/i18n/strings.yml), or use one of: de, en, es)"]
 
