@@ -289,50 +289,63 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _lesson_words(course: Course, lesson_id: str, cache: dict[str, tuple[list[str], dict]]) -> tuple[list[str], dict]:
-    if lesson_id not in cache:
-        lesson = course.lessons[lesson_id]
-        words: list[str] = []
-        for text in [lesson.summary, *(s.body for s in lesson.sections), *lesson.key_points]:
-            words += _words(_LINK_TARGET.sub("]", text)) + [""]  # "" never matches: no run across two texts
-        grams: dict[tuple[str, ...], int] = {}
-        for start in range(len(words) - RECYCLED_WORDS + 1):
-            grams.setdefault(tuple(words[start:start + RECYCLED_WORDS]), start)
-        cache[lesson_id] = words, grams
-    return cache[lesson_id]
+def _lesson_words(course: Course, lesson_id: str) -> list[str]:
+    lesson = course.lessons[lesson_id]
+    words: list[str] = []
+    for text in [lesson.summary, *(s.body for s in lesson.sections), *lesson.key_points]:
+        words += _words(_LINK_TARGET.sub("]", text)) + [""]  # "" never matches: no run across two texts
+    return words
 
 
-def _longest_run(words: list[str], lesson: list[str], grams: dict) -> list[str]:
-    best: list[str] = []
-    for start in range(len(words) - RECYCLED_WORDS + 1):
-        at_ = grams.get(tuple(words[start:start + RECYCLED_WORDS]))
-        if at_ is None:
+def _recycled_runs(lesson: list[str], texts: list[list[str]]) -> list[list[str]]:
+    """For each text, its longest run of RECYCLED_WORDS words or more that the lesson
+    holds too. Only a lesson window whose every word occurs in the texts is looked up
+    (a running count), so a long lesson costs a pass over its words."""
+    n = RECYCLED_WORDS
+    grams: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for t, words in enumerate(texts):
+        for start in range(len(words) - n + 1):
+            grams.setdefault(tuple(words[start:start + n]), []).append((t, start))
+    best: list[list[str]] = [[] for _ in texts]
+    if not grams:
+        return best
+    vocabulary = {word for words in texts for word in words}
+    run = 0
+    for end, word in enumerate(lesson):
+        run = run + 1 if word in vocabulary else 0
+        if run < n:
             continue
-        length = RECYCLED_WORDS
-        while start + length < len(words) and at_ + length < len(lesson) and words[start + length] == lesson[at_ + length]:
-            length += 1
-        if length > len(best):
-            best = words[start:start + length]
+        at_ = end - n + 1
+        for t, start in grams.get(tuple(lesson[at_:end + 1]), ()):
+            words, length = texts[t], n
+            while start + length < len(words) and at_ + length < len(lesson) and words[start + length] == lesson[at_ + length]:
+                length += 1
+            if length > len(best[t]):
+                best[t] = words[start:start + length]
     return best
 
 
 def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Finding]:
     lesson_of = {objective.id: lesson.id for lesson in course.lessons.values() for objective in lesson.objectives}
-    cache: dict[str, tuple[list[str], dict]] = {}
+    asked: dict[str, list[tuple[Quiz, int, str, list[str]]]] = {}
     for quiz in course.quizzes.values():
         for q, question in enumerate(quiz.questions):
             lesson_id = quiz.lesson if quiz.lesson in course.lessons else lesson_of.get(question.objective)
             if lesson_id is None:
                 continue
-            lesson, grams = _lesson_words(course, lesson_id, cache)
             for name in ("scenario", "prompt"):
                 text = getattr(question, name)
-                run = _longest_run(_words(text), lesson, grams) if text else []
-                if run:
-                    yield _warning(at(course, "quiz", quiz.id, ("questions", q, name)),
-                                   f"the {name} repeats {len(run)} words of lesson '{lesson_id}': \"{' '.join(run)}\"",
-                                   "write a new situation: a question in the lesson's own words tests recognition, not use",
-                                   "recycled-text")
+                if text:
+                    asked.setdefault(lesson_id, []).append((quiz, q, name, _words(text)))
+    found: list[tuple[Quiz, int, str, str, list[str]]] = []
+    for lesson_id, entries in asked.items():
+        runs = _recycled_runs(_lesson_words(course, lesson_id), [words for *_, words in entries])
+        found += [(quiz, q, name, lesson_id, run) for (quiz, q, name, _), run in zip(entries, runs, strict=True) if run]
+    for quiz, q, name, lesson_id, run in found:
+        yield _warning(at(course, "quiz", quiz.id, ("questions", q, name)),
+                       f"the {name} repeats {len(run)} words of lesson '{lesson_id}': \"{' '.join(run)}\"",
+                       "write a new situation: a question in the lesson's own words tests recognition, not use",
+                       "recycled-text")
 
 
 def check_near_duplicate_options(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -341,12 +354,18 @@ def check_near_duplicate_options(course: Course, options: CheckOptions) -> Itera
             if not isinstance(question, ChoiceQuestion) or question.type == "true_false":
                 continue
             texts = [" ".join(o.text.casefold().split()) for o in question.options]
+            matcher = difflib.SequenceMatcher(None, autojunk=False)
             for i in range(len(texts)):
+                matcher.set_seq2(texts[i])
                 for j in range(i):
-                    if texts[i] != texts[j] and difflib.SequenceMatcher(None, texts[j], texts[i]).ratio() >= NEAR_DUPLICATE:
+                    if texts[i] == texts[j]:
+                        continue
+                    matcher.set_seq1(texts[j])
+                    # the quick upper bounds first: most pairs are told apart without the full comparison
+                    if matcher.real_quick_ratio() >= NEAR_DUPLICATE and matcher.quick_ratio() >= NEAR_DUPLICATE \
+                            and matcher.ratio() >= NEAR_DUPLICATE:
                         yield _warning(at(course, "quiz", quiz.id, ("questions", q, "options", i, "text")),
-                                       f"option {i + 1} reads almost like option {j + 1} "
-                                       f"({100 * difflib.SequenceMatcher(None, texts[j], texts[i]).ratio():.0f} % alike)",
+                                       f"option {i + 1} reads almost like option {j + 1} ({100 * matcher.ratio():.0f} % alike)",
                                        "make the options differ in what they say, not in a word or two", "near-duplicate")
                         break
 

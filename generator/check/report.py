@@ -94,18 +94,20 @@ def summary(findings: list[Finding], colour: bool = False) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     files = len({f.location.file for f in findings})
-    known = sum(f.known for f in findings)
+    known = sum(f.known for f in findings)  # errors or warnings listed in known-findings.yml
     text = (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{f' ({known} known)' * bool(known)}"
             f" in {files} file{'s' * (files != 1)}")
     if colour:
-        return f"{_COLOURS['error' if errors else 'warning']}{text}{_RESET}"
+        return f"{_COLOURS['error' if errors > sum(f.known and f.is_error for f in findings) else 'warning']}{text}{_RESET}"
     return text
 
 
-def format_json(findings: list[Finding]) -> str:
+def format_json(findings: list[Finding], guessing: dict | None = None) -> str:
+    """The findings as JSON; with `guessing` ({quiz id: {strategy: percent}}, check/guessing.py), that too."""
     ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.message))
     errors = sum(f.is_error for f in findings)
-    return json.dumps({"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}, indent=2)
+    report = {"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}
+    return json.dumps(report | ({"guessing": guessing} if guessing is not None else {}), indent=2)
 
 
 def _read_lines(file: Path) -> list[str]:
