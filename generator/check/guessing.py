@@ -47,8 +47,14 @@ def _grade(picked: frozenset[int], right: frozenset[int], partial: bool) -> floa
     return max(0.0, (hits - wrong) / len(right)) if partial else 0.0
 
 
+_RIGHT: dict[int, frozenset[int]] = {}  # id(question) -> its right options, for one `_rule_scores` call
+
+
 def _right(question: ChoiceQuestion) -> frozenset[int]:
-    return frozenset(i for i, o in enumerate(question.options) if o.correct)
+    found = _RIGHT.get(id(question))
+    if found is None:
+        found = _RIGHT[id(question)] = frozenset(i for i, o in enumerate(question.options) if o.correct)
+    return found
 
 
 def _random(question, quiz: Quiz) -> float:
@@ -154,24 +160,34 @@ BEST = "best combination"
 def expected_scores(quiz: Quiz) -> dict[str, float]:
     """Each strategy's expected score in percent, and the best combination of rules (the
     best rule for each type of question) under BEST."""
-    table = {name: [(q.points, _BY_TYPE[q.type][rules.get(q.type, "random")](q, quiz)) for q in quiz.questions]
+    per_rule = _rule_scores(quiz)
+    table = {name: [(q.points, got[rules.get(q.type, "random")]) for q, got in zip(quiz.questions, per_rule, strict=True)]
              for name, rules in STRATEGIES.items()}
-    chosen = _best_rules(quiz)
-    table[BEST] = [(q.points, _BY_TYPE[q.type][chosen[q.type]](q, quiz)) for q in quiz.questions]
+    chosen = _best_rules(quiz, per_rule)
+    table[BEST] = [(q.points, got[chosen[q.type]]) for q, got in zip(quiz.questions, per_rule, strict=True)]
     scores = {name: round(100 * _expected(quiz, pairs), 1) for name, pairs in table.items()}
     scores[BEST] = max(scores.values())  # never below a named strategy (draw: the best rules per type may differ)
     return scores
 
 
-def _best_rules(quiz: Quiz) -> dict[str, str]:
+def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
+    """Each question's expected score under each rule of its type (worked out once)."""
+    try:
+        return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
+    finally:
+        _RIGHT.clear()
+
+
+def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
     """For each type of question, the rule that scores best on the quiz's questions of
     that type; random for a type with fewer than 4 questions (choosing the best of six
     rules on two questions would find a "pattern" in any quiz)."""
+    per_rule = per_rule if per_rule is not None else _rule_scores(quiz)
     chosen: dict[str, str] = {}
     for kind in {q.type for q in quiz.questions}:
-        of_kind = [q for q in quiz.questions if q.type == kind]
-        rules = _BY_TYPE[kind] if len(of_kind) >= MIN_QUESTIONS else {"random": _random}
-        chosen[kind] = max(rules, key=lambda name: sum(q.points * rules[name](q, quiz) for q in of_kind))
+        of_kind = [(q, got) for q, got in zip(quiz.questions, per_rule, strict=True) if q.type == kind]
+        names = list(_BY_TYPE[kind]) if len(of_kind) >= MIN_QUESTIONS else ["random"]
+        chosen[kind] = max(names, key=lambda name: sum(q.points * got[name] for q, got in of_kind))
     return chosen
 
 
@@ -218,7 +234,7 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
         where = at(course, "quiz", quiz.id, ("pass_mark",) if quiz.pass_mark else ("questions",), key=True)
         yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, and the pass mark is {pass_mark} %",
                       hint="remove the patterns the item-writing checks report for this quiz (`shuffle: true` hides the "
-                           f"options' order), or raise the pass mark above {score:g} %",
+                           "options' order)" + (f", or raise the pass mark above {score:g} %" if score < 100 else ""),
                       code="guessing", severity=Severity.ERROR if is_final else Severity.WARNING)
 
 
