@@ -79,7 +79,8 @@ def _question(rng: random.Random, qid: str, objective: str, kind: str) -> dict:
     q = {"id": qid, "type": kind, "objective": objective, "prompt": _sentence(rng, 12).rstrip(".") + "?"}
     if kind in ("single", "multiple"):
         q["scenario"] = _sentence(rng, 20)
-        right = {0} if kind == "single" else {0, 2}
+        keys = random.Random(f"{objective}/{qid}")  # its own stream: the text stays as it was; keys vary (issue 16's checks)
+        right = {keys.randrange(4)} if kind == "single" else set(keys.sample(range(4), keys.randint(1, 3)))
         q["options"] = [
             {"text": f"Option {n + 1}: " + _sentence(rng, 8), "correct": n in right, "feedback": _sentence(rng, 12)} for n in range(4)
         ]
@@ -87,7 +88,8 @@ def _question(rng: random.Random, qid: str, objective: str, kind: str) -> dict:
             if not option["correct"]:
                 del option["correct"]
     elif kind == "true_false":
-        q["options"] = [{"text": "True", "correct": True, "feedback": _sentence(rng, 10)}, {"text": "False", "feedback": _sentence(rng, 10)}]
+        q["options"] = [{"text": "True", "feedback": _sentence(rng, 10)}, {"text": "False", "feedback": _sentence(rng, 10)}]
+        q["options"][random.Random(f"{objective}/{qid}").randrange(2)]["correct"] = True
     elif kind == "order":
         q["items"] = [f"Step {n + 1}: " + _sentence(rng, 5) for n in range(4)]
     else:

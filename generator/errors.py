@@ -41,6 +41,7 @@ class Finding:
     code: str = "invalid"
     severity: Severity = Severity.ERROR
     field: str = ""  # dotted path inside the file, e.g. "questions[2].options"
+    known: bool = False  # a warning listed in known-findings.yml: reported, never failing (check/known.py)
 
     @property
     def is_error(self) -> bool:
@@ -56,10 +57,10 @@ class Finding:
             "field": self.field,
             "message": self.message,
             "hint": self.hint,
-        }
+        } | ({"known": True} if self.known else {})
 
     def one_line(self) -> str:
-        where = f"{self.location}: {self.severity.value}: "
+        where = f"{self.location}: {self.severity.value}{' (known)' * self.known}: "
         text = f"{self.field}: {self.message}" if self.field else self.message
         return where + text + (f" ({self.hint})" if self.hint else "")
 

@@ -19,6 +19,7 @@ from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.questions import check_questions
 from generator.check.references import check_lesson_quiz_links, check_objectives
 from generator.check.rules import CheckOptions, Rule, check_course
+from generator.check.known import mark_known
 from generator.errors import CourseError, Finding, Severity
 from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
 from generator.load.course import CoursePaths, load_course, load_files_alone
@@ -36,8 +37,9 @@ class Checked:
     findings: list[Finding]
 
     def failing(self, strict: bool) -> list[Finding]:
-        """The findings that stop a build: errors, and with `strict` warnings too."""
-        return [f for f in self.findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+        """The findings that stop a build: errors, and with `strict` warnings too; never the
+        known ones (known-findings.yml, check/known.py)."""
+        return [f for f in self.findings if not f.known and (f.is_error or (strict and f.severity is Severity.WARNING))]
 
     def ready(self, strict: bool) -> Checked:
         """This result, when a site can be built from it; raises CourseError otherwise."""
@@ -47,7 +49,8 @@ class Checked:
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity is Severity.WARNING]
+        """The warnings a build shows: all but the known ones (known-findings.yml)."""  # a known error too is left out
+        return [f for f in self.findings if f.severity is Severity.WARNING and not f.known]
 
 
 def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Course | None, list[Finding]]:
@@ -55,7 +58,7 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
     with _collector_paused():
         course, findings = _load(paths, options)
         if course is not None:
-            findings += check_course(course, _with_docs_dir(options, paths))
+            findings = mark_known(findings + check_course(course, _with_docs_dir(options, paths)), paths)
     return course, findings
 
 
@@ -102,7 +105,7 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
             return Checked(None, brand, findings)
         options = replace(options or CheckOptions(), contact=bool(brand.model.contact.email or brand.model.contact.phone
                                                                   or brand.model.contact.web))
-        findings += check_course(merged, _with_docs_dir(options, paths))
+        findings = mark_known(findings + check_course(merged, _with_docs_dir(options, paths)), paths, brand.folder)
     return Checked(merged, brand, findings)
 
 

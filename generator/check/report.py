@@ -46,7 +46,7 @@ def format_text(findings: list[Finding], root: Path | None = None, colour: bool 
 def _one(f: Finding, lines: list[str], paint) -> list[str]:
     sev = f.severity.value
     subject = f"{f.field}: " if f.field else ""
-    out = [f"  {f.location}: {paint(sev, sev)}: {subject}{f.message}"]
+    out = [f"  {f.location}: {paint(sev, sev)}{' (known)' * f.known}: {subject}{f.message}"]
     line = lines[f.location.line - 1] if 0 < f.location.line <= len(lines) else ""
     if line.strip():
         col = min(max(f.location.column, 1), len(line) + 1)
@@ -94,16 +94,20 @@ def summary(findings: list[Finding], colour: bool = False) -> str:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     files = len({f.location.file for f in findings})
-    text = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {files} file{'s' * (files != 1)}"
+    known = sum(f.known for f in findings)  # errors or warnings listed in known-findings.yml
+    text = (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{f' ({known} known)' * bool(known)}"
+            f" in {files} file{'s' * (files != 1)}")
     if colour:
-        return f"{_COLOURS['error' if errors else 'warning']}{text}{_RESET}"
+        return f"{_COLOURS['error' if errors > sum(f.known and f.is_error for f in findings) else 'warning']}{text}{_RESET}"
     return text
 
 
-def format_json(findings: list[Finding]) -> str:
+def format_json(findings: list[Finding], guessing: dict | None = None) -> str:
+    """The findings as JSON; with `guessing` ({quiz id: {strategy: percent}}, check/guessing.py), that too."""
     ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.message))
     errors = sum(f.is_error for f in findings)
-    return json.dumps({"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}, indent=2)
+    report = {"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}
+    return json.dumps(report | ({"guessing": guessing} if guessing is not None else {}), indent=2)
 
 
 def _read_lines(file: Path) -> list[str]:

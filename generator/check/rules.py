@@ -16,12 +16,19 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
   text, links that quiz text cannot carry
 - check_lesson_length: a lesson far longer than its `minutes` (warning)
 - check_language: a language without interface strings, unless `strings:` gives them all
+- ITEM_RULES (items.py): item-writing patterns a test-wise learner exploits (warnings):
+  key position, longest option right, option lengths, true/false balance, multiple
+  patterns, giveaway words, all/none of the above, recycled lesson text, near-duplicate options
+- check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
+  mark (an error for the final assessment, a warning for a lesson quiz)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.check.guessing import check_guessing
+from generator.check.items import ITEM_RULES
 from generator.check.language import check_language
 from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.links import check_links
@@ -36,7 +43,7 @@ __all__ = ["RULES", "CheckOptions", "Rule", "check_course"]
 
 Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
 RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
-                     check_links, check_lesson_length, check_language]
+                     check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from generator.check.guessing import guessing_report, guessing_table
 from generator.check.pipeline import Checked, check_project
 from generator.check.report import format_json, format_text
 from generator.cli.common import EXIT_CONTENT, EXIT_OK, colour, root, settings
 from generator.errors import Finding
 from generator.load.settings import ProjectSettings, SettingsError
+from generator.model.course import Course
 
 
 def add_parser(sub) -> None:
@@ -38,12 +40,16 @@ def check_and_report(args, project: ProjectSettings, *, strict: bool, fmt: str =
     """Check the project (as args.brand, if given), print the findings; the result and the exit code."""
     checked = check_project(project, brand=getattr(args, "brand", None), min_questions=min_questions)
     strict = strict or project.options.strict  # `strict: true` in mkdocs.yml: warnings fail there too
-    _report(checked.findings, args, fmt)
+    _report(checked.findings, args, fmt, checked.course if getattr(args, "command", "") == "check" else None)
     return checked, EXIT_CONTENT if checked.failing(strict) else EXIT_OK
 
 
-def _report(findings: list[Finding], args, fmt: str) -> None:
+def _report(findings: list[Finding], args, fmt: str, course: Course | None = None) -> None:
+    """The findings; for `check`, each quiz's guessing scores too (issue 16)."""
     if fmt == "json":
-        print(format_json(findings))
-    elif findings:
+        print(format_json(findings, guessing_table(course) if course is not None else None))
+        return
+    if findings:
         print(format_text(findings, root(args), colour=colour(args)), file=sys.stderr)
+    if course is not None and course.quizzes and not any(f.is_error for f in findings):  # with errors, those come first
+        print(("\n" if findings else "") + guessing_report(course), file=sys.stderr)

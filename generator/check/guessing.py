@@ -1,0 +1,254 @@
+"""The test-wise learner (issue 16): the score a learner can expect from each quiz by
+guessing with a fixed strategy, graded as the browser grades (assets/quiz/types/*.js).
+
+Grading, as in the browser:
+- single, true_false, multiple: full marks for the exact set of right options, else
+  max(0, (right ticked - wrong ticked) / right options) with partial credit, 0 without;
+  nothing ticked is no answer (0);
+- order: the share of steps in place (with partial credit), else all or nothing;
+- text: a guess scores nothing;
+- the quiz's score is points won over points shown; with `draw`, an attempt shows a
+  random `draw` of the questions; with `shuffle: true`, the options (and steps) of each
+  question are shown in random order.
+
+A strategy says what the learner picks for each type of question; a question it says
+nothing about is answered at random. The expected score is exact (no simulation) for a
+quiz without `draw`, or with `draw` and equal points; otherwise it is the mean of 2,000
+seeded draws.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from itertools import combinations
+from math import comb, factorial
+
+from generator.check.items import MIN_QUESTIONS
+from generator.check.locate import at
+from generator.check.options import CheckOptions
+from generator.errors import Finding, Severity
+from generator.model.course import Course, Quiz
+from generator.model.questions.base import ChoiceQuestion
+from generator.model.questions.order import OrderQuestion
+
+# each rule: (question, quiz) -> expected score of the question, 0-1
+Rule = Callable[[object, Quiz], float]
+_DRAWS = 2000
+
+
+def _grade(picked: frozenset[int], right: frozenset[int], partial: bool) -> float:
+    if not picked:
+        return 0.0
+    hits = len(picked & right)
+    wrong = len(picked) - hits
+    if hits == len(right) and not wrong:
+        return 1.0
+    return max(0.0, (hits - wrong) / len(right)) if partial else 0.0
+
+
+_RIGHT: dict[int, frozenset[int]] = {}  # id(question) -> its right options, for one `_rule_scores` call
+
+
+def _right(question: ChoiceQuestion) -> frozenset[int]:
+    found = _RIGHT.get(id(question))
+    if found is None:
+        found = _RIGHT[id(question)] = frozenset(i for i, o in enumerate(question.options) if o.correct)
+    return found
+
+
+def _random(question, quiz: Quiz) -> float:
+    if isinstance(question, ChoiceQuestion):
+        right, k = _right(question), len(question.options)
+        if question.type != "multiple":
+            return len(right) / k if len(right) == 1 else _mean_subsets(question, quiz, (1,))
+        return _mean_subsets(question, quiz, range(1, k + 1))
+    if isinstance(question, OrderQuestion):
+        n = len(question.items)
+        return 1 / n if quiz.partial_credit else 1 / factorial(n)
+    return 0.0
+
+
+def _mean_subsets(question: ChoiceQuestion, quiz: Quiz, sizes) -> float:
+    """The mean grade over every set of ticked boxes of these sizes, each set as likely."""
+    right, k = _right(question), len(question.options)
+    total = count = 0.0
+    for size in sizes:
+        for picked in combinations(range(k), size):
+            total += _grade(frozenset(picked), right, quiz.partial_credit)
+            count += 1
+    return total / count if count else 0.0
+
+
+def _pick(choose: Callable[[ChoiceQuestion], int], by_text: bool = True) -> Rule:
+    """One option, chosen from what the learner sees: by its text (wherever it is shown),
+    or by its place (random in a shuffled quiz)."""
+    def rule(question, quiz: Quiz) -> float:
+        if isinstance(question, OrderQuestion):
+            return _as_shown(question, quiz)
+        if not isinstance(question, ChoiceQuestion):
+            return 0.0
+        if quiz.shuffle and not by_text:
+            return _mean_subsets(question, quiz, (1,))
+        return _grade(frozenset({choose(question)}), _right(question), quiz.partial_credit)
+    return rule
+
+
+def _as_shown(question, quiz: Quiz) -> float:
+    """Steps left as the page lists them (shuffled again in a shuffled quiz)."""
+    if quiz.shuffle or not isinstance(question, OrderQuestion):
+        return _random(question, quiz)
+    shown = question.shown_order()
+    in_place = sum(shown[i] == i for i in range(len(shown))) / len(shown)
+    return in_place if quiz.partial_credit or in_place == 1 else 0.0
+
+
+def _lengths(question: ChoiceQuestion) -> list[int]:
+    return [len(" ".join(o.text.split())) for o in question.options]
+
+
+def _longest(question: ChoiceQuestion) -> int:
+    lengths = _lengths(question)
+    return lengths.index(max(lengths))
+
+
+def _shortest(question: ChoiceQuestion) -> int:
+    lengths = _lengths(question)
+    return lengths.index(min(lengths))
+
+
+def _ticks(which: str) -> Rule:
+    def rule(question, quiz: Quiz) -> float:
+        if not isinstance(question, ChoiceQuestion):
+            return _random(question, quiz)
+        picked = frozenset(range(len(question.options))) if which == "every" else frozenset()
+        return _grade(picked, _right(question), quiz.partial_credit)
+    return rule
+
+
+FIRST = _pick(lambda q: 0, by_text=False)
+LONGEST = _pick(_longest)
+SHORTEST = _pick(_shortest)
+TRUE = _pick(lambda q: 0)  # "True" is a true/false question's first option in the source
+FALSE = _pick(lambda q: 1)
+
+# per type of question, the rules a strategy may use (order: steps left as shown)
+_BY_TYPE: dict[str, dict[str, Rule]] = {
+    "single": {"random": _random, "first": FIRST, "longest": LONGEST, "shortest": SHORTEST},
+    "true_false": {"random": _random, "first": FIRST, "longest": LONGEST, "shortest": SHORTEST, "True": TRUE, "False": FALSE},
+    "multiple": {"random": _random, "first": FIRST, "longest": LONGEST, "shortest": SHORTEST, "every box": _ticks("every"),
+                 "no box": _ticks("none")},
+    "order": {"random": _random, "as shown": _as_shown},
+    "text": {"random": _random},
+}
+# the named strategies: per type, the rule used (any other type: random)
+STRATEGIES: dict[str, dict[str, str]] = {
+    "random": {},
+    "first option": {"single": "first", "true_false": "first", "multiple": "first", "order": "as shown"},
+    "longest option": {"single": "longest", "true_false": "longest", "multiple": "longest", "order": "as shown"},
+    "shortest option": {"single": "shortest", "true_false": "shortest", "multiple": "shortest", "order": "as shown"},
+    "always True": {"true_false": "True"},
+    "always False": {"true_false": "False"},
+    "tick every box": {"multiple": "every box"},
+    "tick none": {"multiple": "no box"},
+    # the folk rules together: the longest option is right, a statement is false, tick everything
+    "longest, False, every box": {"single": "longest", "true_false": "False", "multiple": "every box", "order": "as shown"},
+}
+BEST = "best combination"
+
+
+def expected_scores(quiz: Quiz) -> dict[str, float]:
+    """Each strategy's expected score in percent, and the best combination of rules (the
+    best rule for each type of question) under BEST."""
+    per_rule = _rule_scores(quiz)
+    table = {name: [(q.points, got[rules.get(q.type, "random")]) for q, got in zip(quiz.questions, per_rule, strict=True)]
+             for name, rules in STRATEGIES.items()}
+    chosen = _best_rules(quiz, per_rule)
+    table[BEST] = [(q.points, got[chosen[q.type]]) for q, got in zip(quiz.questions, per_rule, strict=True)]
+    scores = {name: round(100 * _expected(quiz, pairs), 1) for name, pairs in table.items()}
+    scores[BEST] = max(scores.values())  # never below a named strategy (draw: the best rules per type may differ)
+    return scores
+
+
+def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
+    """Each question's expected score under each rule of its type (worked out once)."""
+    try:
+        return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
+    finally:
+        _RIGHT.clear()
+
+
+def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
+    """For each type of question, the rule that scores best on the quiz's questions of
+    that type; random for a type with fewer than 4 questions (choosing the best of six
+    rules on two questions would find a "pattern" in any quiz)."""
+    per_rule = per_rule if per_rule is not None else _rule_scores(quiz)
+    chosen: dict[str, str] = {}
+    for kind in {q.type for q in quiz.questions}:
+        of_kind = [(q, got) for q, got in zip(quiz.questions, per_rule, strict=True) if q.type == kind]
+        names = list(_BY_TYPE[kind]) if len(of_kind) >= MIN_QUESTIONS else ["random"]
+        chosen[kind] = max(names, key=lambda name: sum(q.points * got[name] for q, got in of_kind))
+    return chosen
+
+
+def best_rules(quiz: Quiz) -> str:
+    """The best combination in words, e.g. 'single: longest; true/false: False; multiple: every box'."""
+    chosen = _best_rules(quiz)
+    return "; ".join(f"{kind.replace('_', '/')}: {chosen[kind]}" for kind in ("single", "true_false", "multiple", "order")
+                     if kind in chosen)
+
+
+def _expected(quiz: Quiz, pairs: list[tuple[int, float]]) -> float:
+    """The expected share of points, over the attempts' random draws of questions."""
+    draw = quiz.draw if quiz.draw and quiz.draw < len(pairs) else len(pairs)
+    if draw == len(pairs) or len({points for points, _ in pairs}) == 1:
+        return sum(p * s for p, s in pairs) / sum(p for p, _ in pairs) if draw == len(pairs) else sum(s for _, s in pairs) / len(pairs)
+    if comb(len(pairs), draw) <= _DRAWS:
+        papers = list(combinations(pairs, draw))
+    else:
+        rng = random.Random(0)
+        papers = [tuple(rng.sample(pairs, draw)) for _ in range(_DRAWS)]
+    return sum(sum(p * s for p, s in paper) / sum(p for p, _ in paper) for paper in papers) / len(papers)
+
+
+def guessing_table(course: Course) -> dict[str, dict[str, float]]:
+    """`{quiz id: {strategy: percent}}` for every quiz (the JSON report's `guessing`)."""
+    return {quiz_id: expected_scores(quiz) for quiz_id, quiz in sorted(course.quizzes.items())}
+
+
+def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """A strategy whose expected score reaches the pass mark: an error for the final
+    assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt)."""
+    final = course.settings.final_quiz
+    for quiz in course.quizzes.values():
+        if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
+            continue  # on so few questions, some fixed rule matches every key by construction
+        scores = expected_scores(quiz)
+        pass_mark = course.pass_mark(quiz)
+        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
+        if scores[BEST] > score:
+            name, score = f"{BEST} ({best_rules(quiz)})", scores[BEST]
+        if score < pass_mark:
+            continue
+        is_final = quiz.id == final or quiz.final
+        where = at(course, "quiz", quiz.id, ("pass_mark",) if quiz.pass_mark else ("questions",), key=True)
+        yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, and the pass mark is {pass_mark} %",
+                      hint="remove the patterns the item-writing checks report for this quiz (`shuffle: true` hides the "
+                           "options' order)" + (f", or raise the pass mark above {score:g} %" if score < 100 else ""),
+                      code="guessing", severity=Severity.ERROR if is_final else Severity.WARNING)
+
+
+def guessing_report(course: Course) -> str:
+    """Each quiz's best guessing strategy next to its pass mark, for the text report."""
+    lines = ["Guessing (the best strategy's expected score, and the pass mark):"]
+    for quiz_id, scores in guessing_table(course).items():
+        quiz = course.quizzes[quiz_id]
+        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
+        if scores[BEST] > score:
+            name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]
+        pass_mark = course.pass_mark(quiz)
+        mark = "  <- reaches the pass mark" if score >= pass_mark else ""
+        if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
+            mark = f"  (fewer than {MIN_QUESTIONS} questions: not judged)"
+        lines.append(f"  {quiz_id}: {score:g} % by '{name}', pass mark {pass_mark} %{mark}")
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""Issue 16's item-writing checks beyond their golden cases: the chance they rest on, and
+known findings (known-findings.yml) through the command line: reported, marked, and not
+failing `--strict`, while an unknown warning still does."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from math import comb
+from pathlib import Path
+
+import pytest
+
+from conftest import coursegen
+from generator.check.items import _tail
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("n, p, k", [(9, 0.25, 9), (9, 0.25, 3), (6, 0.25, 6), (14, 0.25, 14), (10, 0.5, 8), (4, 1 / 3, 0)])
+def test_the_tail_is_the_binomial_one_when_every_chance_is_the_same(n, p, k):
+    exact = sum(comb(n, j) * p ** j * (1 - p) ** (n - j) for j in range(k, n + 1))
+    assert _tail([p] * n, k) == pytest.approx(exact)
+
+
+def test_the_tail_of_mixed_chances():
+    assert _tail([0.5, 0.25], 2) == pytest.approx(0.125)
+    assert _tail([0.5, 0.25], 1) == pytest.approx(1 - 0.5 * 0.75)
+
+
+def _biased(tmp_path: Path) -> Path:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "itemcourse", project)
+    quiz = project / "quizzes/alpha-quiz.yml"
+    quiz.write_text(quiz.read_text().replace('"Packing the finished set"', '"Sorting the parts by sizes"'))
+    return project
+
+
+def test_a_known_warning_is_reported_but_does_not_fail_strict(tmp_path):
+    project = _biased(tmp_path)
+    failing = coursegen("check", "--strict", cwd=project)
+    assert failing.returncode == 1 and "warning: option 3 reads almost like option 1" in failing.stderr
+
+    (project / "known-findings.yml").write_text("quizzes/alpha-quiz.yml: [near-duplicate]\n")
+    result = coursegen("check", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "quizzes/alpha-quiz.yml:15:15: warning (known): option 3 reads almost like option 1" in result.stderr
+    assert "\n0 errors, 1 warning (1 known) in 1 file\n" in result.stderr and result.stderr.endswith("Course OK.\n")
+    # each quiz's best guessing strategy next to its pass mark (the 1-question final is too short to judge)
+    assert re.search(r"\nGuessing \(the best strategy's expected score, and the pass mark\):\n  alpha-quiz: [\d.]+ % by '[^']+', "
+                     r"pass mark 70 %\n.*\n  final: 100 % by 'first option', pass mark 70 %  \(fewer than 4 questions: not judged\)\n",
+                     result.stderr), result.stderr
+    report = json.loads(coursegen("check", "--format", "json", cwd=project).stdout)
+    assert [(f["code"], f.get("known")) for f in report["findings"]] == [("near-duplicate", True)]
+
+
+def test_an_unreadable_list_is_an_error(tmp_path):
+    project = _biased(tmp_path)
+    (project / "known-findings.yml").write_text("- near-duplicate\n")
+    result = coursegen("check", cwd=project)
+    assert result.returncode == 1
+    assert "known-findings.yml:1:1: error: the list of known findings is not a list of codes per file" in result.stderr
