@@ -239,7 +239,8 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
 
 
 def guessing_report(course: Course) -> str:
-    """Each quiz's best guessing strategy next to its pass mark, for the text report."""
+    """Each judged quiz's best guessing strategy next to its pass mark, for the text report;
+    "" when no quiz has enough questions to judge (a small quiz says nothing about guessing)."""
     lines = ["Guessing (the best strategy's expected score, and the pass mark):"]
     for quiz_id, scores in guessing_table(course).items():
         quiz = course.quizzes[quiz_id]
@@ -249,6 +250,6 @@ def guessing_report(course: Course) -> str:
         pass_mark = course.pass_mark(quiz)
         mark = "  <- reaches the pass mark" if score >= pass_mark else ""
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
-            mark = f"  (fewer than {MIN_QUESTIONS} questions: not judged)"
+            continue
         lines.append(f"  {quiz_id}: {score:g} % by '{name}', pass mark {pass_mark} %{mark}")
-    return "\n".join(lines)
+    return "\n".join(lines) if len(lines) > 1 else ""

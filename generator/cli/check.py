@@ -51,5 +51,6 @@ def _report(findings: list[Finding], args, fmt: str, course: Course | None = Non
         return
     if findings:
         print(format_text(findings, root(args), colour=colour(args)), file=sys.stderr)
-    if course is not None and course.quizzes and not any(f.is_error for f in findings):  # with errors, those come first
-        print(("\n" if findings else "") + guessing_report(course), file=sys.stderr)
+    report = guessing_report(course) if course is not None and not any(f.is_error for f in findings) else ""
+    if report:  # with errors, those come first
+        print(("\n" if findings else "") + report, file=sys.stderr)

@@ -114,6 +114,7 @@ def test_the_brand_example_passes_check_with_its_files(tmp_path):
     for name in ("course", "quizzes"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # the bundled course's, listed (issue 16)
     name = brand_example[1].split(" ", 1)[1]
     folder = project / "brands" / name
     shutil.copytree(ROOT / "tests/fixtures/readme-brand", folder)
