@@ -24,13 +24,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from math import comb
 from statistics import median
 
 from generator.check.locate import at
 from generator.check.options import CheckOptions
-from generator.errors import Finding, Severity
+from generator.errors import Finding, Severity, SourceLocation
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import ChoiceQuestion
 
@@ -56,8 +56,9 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a Markdown link's target: not words
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
 
 
-def _warning(where, message: str, hint: str, code: str) -> Finding:
-    return Finding(where, message, hint=hint, code=code, severity=Severity.WARNING)
+def _warning(where: SourceLocation | Callable[[], SourceLocation], message: str, hint: str, code: str) -> Finding:
+    """A warning at `where` (a location, or a function that finds it: see _quiz_spot)."""
+    return Finding(where() if callable(where) else where, message, hint=hint, code=code, severity=Severity.WARNING)
 
 
 def _tail(chances: Iterable[float], observed: int) -> float:
@@ -87,12 +88,14 @@ def _choices(quiz: Quiz, kind: str) -> list[tuple[int, ChoiceQuestion]]:
             if question.type == kind and isinstance(question, ChoiceQuestion) and any(o.correct for o in question.options)]
 
 
-def _quiz_spot(course: Course, quiz: Quiz):
-    return at(course, "quiz", quiz.id, ("questions",), key=True)
+def _quiz_spot(course: Course, quiz: Quiz) -> Callable[[], SourceLocation]:
+    """Where a finding about a whole quiz points, worked out only if one is made: a
+    position costs a parse with positions of a file that had no finding (issue 8)."""
+    return lambda: at(course, "quiz", quiz.id, ("questions",), key=True)
 
 
-def _course_spot(course: Course):
-    return at(course, "course", course.settings.id, ())
+def _course_spot(course: Course) -> Callable[[], SourceLocation]:
+    return lambda: at(course, "course", course.settings.id, ())
 
 
 # --- position and length of the key --------------------------------------------------------
@@ -348,18 +351,28 @@ def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Findi
                        "recycled-text")
 
 
+def _may_be_alike(a: set[str], b: set[str]) -> bool:
+    """False when two texts share too few words to be 90 % alike letter by letter: half
+    their distinct words apart at least (a cheap test that spares most comparisons, issue 8)."""
+    return 2 * len(a & b) >= max(len(a), len(b))
+
+
 def check_near_duplicate_options(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for quiz in course.quizzes.values():
         for q, question in enumerate(quiz.questions):
             if not isinstance(question, ChoiceQuestion) or question.type == "true_false":
                 continue
             texts = [" ".join(o.text.casefold().split()) for o in question.options]
+            words = [set(text.split()) for text in texts]
             matcher = difflib.SequenceMatcher(None, autojunk=False)
             for i in range(len(texts)):
-                matcher.set_seq2(texts[i])
+                seq2_set = False
                 for j in range(i):
-                    if texts[i] == texts[j]:
+                    if texts[i] == texts[j] or not _may_be_alike(words[i], words[j]):
                         continue
+                    if not seq2_set:  # indexing a text is most of a comparison's cost: only when needed
+                        matcher.set_seq2(texts[i])
+                        seq2_set = True
                     matcher.set_seq1(texts[j])
                     # the quick upper bounds first: most pairs are told apart without the full comparison
                     if matcher.real_quick_ratio() >= NEAR_DUPLICATE and matcher.quick_ratio() >= NEAR_DUPLICATE \
