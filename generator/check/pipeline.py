@@ -67,11 +67,11 @@ RULES_WITHOUT_SETTINGS: list[Rule] = [check_lesson_quiz_links, check_objectives,
 
 
 def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:
-    """`load_course`; when course.yml is there but unusable, every lesson and quiz file is
+    """`load_course`; when course.yml is unusable or missing, every lesson and quiz file is
     still loaded and checked on its own, so that all findings come at once (issue 18). The
     course is None then: nothing is built from it."""
     course, findings = load_course(paths)
-    if course is None and paths.course_file.is_file():
+    if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()):
         alone, more = load_files_alone(paths)
         options = _with_docs_dir(options, paths)
         findings += more + [finding for rule in RULES_WITHOUT_SETTINGS for finding in rule(alone, options)]
