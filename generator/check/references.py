@@ -74,18 +74,19 @@ def _final_quiz_links(course: Course) -> Iterator[Finding]:
 
 def check_objectives(course: Course, options: CheckOptions) -> Iterator[Finding]:
     owner: dict[str, str] = {}
-    first_at: dict[str, str] = {}  # objective id -> file:line where it is first defined
+    first_at: dict[str, int] = {}  # objective id -> its index in the owner lesson's objectives
     for lesson in course.lessons.values():
         for i, objective in enumerate(lesson.objectives):
-            where = at(course, "lesson", lesson.id, ("objectives", i, "id"))
             if objective.id in owner:
-                yield Finding(where, f"objective id '{objective.id}' is already used in lesson '{owner[objective.id]}', "
-                                     f"at {first_at[objective.id]}",
+                # positions only for a finding: a location re-parses a file that had none (issue 8)
+                first = at(course, "lesson", owner[objective.id], ("objectives", first_at[objective.id], "id"))
+                yield Finding(at(course, "lesson", lesson.id, ("objectives", i, "id")),
+                              f"objective id '{objective.id}' is already used in lesson '{owner[objective.id]}', "
+                              f"at {first.file}:{first.line}",
                               hint="objective ids must be unique across the course: rename one of the two, e.g. prefix "
                                    "it with its lesson's topic, and its questions' `objective:` with it", code="duplicate-id")
             else:
-                first_at[objective.id] = f"{where.file}:{where.line}"
-            owner.setdefault(objective.id, lesson.id)
+                owner[objective.id], first_at[objective.id] = lesson.id, i
     assessed: Counter[str] = Counter()
     meant: set[str] = set()  # objectives a misspelt question objective probably meant: not reported twice
     for quiz in course.quizzes.values():
