@@ -22,7 +22,7 @@ from generator.load.brand import LoadedBrand
 from generator.load.settings import ProjectSettings
 from generator.site import assets, branding
 from generator.site.markup import inert_lessons
-from generator.site.render import REQUIRED_EXTENSIONS, Page, RenderedSite, render_site
+from generator.site.render import REQUIRED_EXTENSIONS, Page, RenderedSite, Renderer
 from generator.site.sitemap import NavItem, SiteMap
 
 # Material theme overrides (accessibility fixes to its partials), for any engine that
@@ -92,10 +92,11 @@ def build_site(settings: ProjectSettings, brand: str | None = None, *, checked: 
     if not settings.options.allow_html:  # lesson text from many authors: every tag shown as text
         course = inert_lessons(course)
     contact = branding.brand_contacts(loaded) if loaded else []
+    renderer = Renderer(course, contact=contact, brand_name=loaded.model.firm if loaded else "",
+                        quizzes_of=share.owns if share is not None else None)
     if share is not None:  # a parallel build: deal the pages out before rendering their quizzes
-        share.deal(SiteMap(course, {}, contact=bool(contact)).dealt_pages())
-    site = render_site(course, contact=contact, brand_name=loaded.model.firm if loaded else "",
-                       quizzes_of=share.owns if share is not None else None)
+        share.deal(renderer.site.dealt_pages())
+    site = renderer.render()
     built = SiteBuild(
         site_name=loaded.model.site_title if loaded else course.settings.title,
         language=course.settings.language, pages=site.pages, nav=site.nav,

@@ -55,7 +55,8 @@ def test_the_bundled_course_known_findings_are_the_item_writing_ones():
 def test_every_check_passes_strictly_on_each_brand(name: str):
     from generator.check.pipeline import check_branded
 
-    course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(ROOT), name, CheckOptions()))
+    checked = check_branded(CoursePaths.at(ROOT), name, CheckOptions())
+    course, brand, findings = checked.course, checked.brand, checked.findings
     assert course is not None and brand is not None
     assert _unknown(findings) == []
 

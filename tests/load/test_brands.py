@@ -54,14 +54,15 @@ colors:
 
 
 def messages(project: Path, name: str) -> list[str]:
-    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), name))
+    findings = check_branded(CoursePaths.at(project), name).findings
     return [f.one_line() for f in findings if f.is_error]
 
 
 def test_example_brands_are_clean():
     assert list_brands(ROOT) == EXAMPLES
     for name in EXAMPLES:
-        course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(ROOT), name))
+        checked = check_branded(CoursePaths.at(ROOT), name)
+        course, brand, findings = checked.course, checked.brand, checked.findings
         assert course is not None and brand is not None
         assert [f.one_line() for f in findings if not f.known] == []  # known: known-findings.yml (issue 16)
 
@@ -266,7 +267,8 @@ def test_overlay_on_a_course_in_modules(project):
         'title: "Check yourself: value first, rapport second"', 'title: "Harbor quiz on value"')
     write_brand(project, "mods", MINIMAL + "language: es\ncourse:\n  hide: [rapport-trap]\n",
                 {"lessons/extra.yml": extra, "quizzes/value-first-quiz.yml": quiz})
-    course, brand, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "mods"))
+    checked = check_branded(CoursePaths.at(project), "mods")
+    course, findings = checked.course, checked.findings
     assert [f.one_line() for f in findings if f.is_error] == []
     assert [(m.title, m.lessons) for m in course.settings.modules] == [
         ("Start", ["welcome"]), ("Practice", ["leading-the-dance", "value-first", "working-in-the-gray", "wrap-up", "extra"])]
@@ -278,7 +280,7 @@ def test_a_language_without_interface_strings_is_refused_unless_the_brand_gives_
     from generator.i18n import known_keys
 
     write_brand(project, "swedish", MINIMAL + "language: sv\n")
-    _, _, findings = (lambda c: (c.course, c.brand, c.findings))(check_branded(CoursePaths.at(project), "swedish"))
+    findings = check_branded(CoursePaths.at(project), "swedish").findings
     assert [f.one_line() for f in findings if not f.known] == [
         "brands/swedish/brand.yml:8:11: error: language: there are no interface strings in 'sv' "
         "(use one of de, en, es, fr, it, nl, pt; or translate every interface string under `strings:` in brands/swedish/brand.yml: "
