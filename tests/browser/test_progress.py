@@ -457,6 +457,9 @@ def test_axe_finds_nothing_on_the_progress_pages(browser, url, scheme):
         if action:
             page.locator(action).click()
         page.mouse.move(0, 0)
+        # the state a learner sees: after a focused button's 125 ms colour transition, which
+        # axe could otherwise catch half-way (a contrast finding about neither colour)
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         results = Axe().run(page)
         found[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
     context.close()
