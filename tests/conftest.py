@@ -155,3 +155,18 @@ def errors(value, schema: dict, root: dict, where: str = "") -> list[str]:
 def validate(path: Path, kind: str) -> list[str]:
     schema = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())
     return errors(yaml.safe_load(path.read_text()), schema, schema)
+
+
+NODE_MODULES = ROOT / "node_modules"
+LRS_PYTHON = ROOT / ".venv-lrs/bin/python"
+
+
+def node_tool(relative: str) -> Path:
+    """A file of the npm test tools (package.json), e.g. ``"scorm-again/dist/scorm12.js"``.
+
+    Raises AssertionError naming `make test-tools` when the tools are not installed, so that
+    a test never passes by skipping what it exists to exercise.
+    """
+    path = NODE_MODULES / relative
+    assert path.exists(), f"{path} is missing: run `make test-tools` (npm ci) first"
+    return path
