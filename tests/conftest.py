@@ -107,6 +107,15 @@ def quiz_url(quiz_site):
     yield from _serving(quiz_site)
 
 
+QUIZ_TEXT_COURSE = ROOT / "tests/fixtures/quiztext"
+
+
+@pytest.fixture(scope="session")
+def quiztext_url(tmp_path_factory):
+    """Issue 15's course (typed answers, quiz text as Markdown, counts), built once and served."""
+    yield from _serving(build_site(QUIZ_TEXT_COURSE, tmp_path_factory.mktemp("quiztext") / "site"))
+
+
 # --- the committed JSON Schemas, as an editor applies them (tests/model, tests/cli) ------
 
 

@@ -7,19 +7,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, build_site, generated_answers, serve_folder, text_answer_vectors
+from conftest import generated_answers, text_answer_vectors
 from generator.model.questions.text import TextQuestion, normalise
 
 pytestmark = pytest.mark.browser
 LESSON = "/lessons/typing/"
 
-
-@pytest.fixture(scope="module")
-def text_url(tmp_path_factory):
-    site = build_site(ROOT / "tests/fixtures/quiztext", tmp_path_factory.mktemp("quiztext") / "site")
-    server, url = serve_folder(site)
-    yield url
-    server.shutdown()
 
 
 def _key(answer: str, match: str) -> dict:
@@ -27,8 +20,8 @@ def _key(answer: str, match: str) -> dict:
     return q.key(lambda s: s)
 
 
-def test_the_runtime_gives_every_vector_its_verdict(page: Page, text_url):
-    page.goto(text_url + LESSON)
+def test_the_runtime_gives_every_vector_its_verdict(page: Page, quiztext_url):
+    page.goto(quiztext_url + LESSON)
     vectors = text_answer_vectors()["vectors"]
     cases = [{"input": v["input"], "key": _key(v["answer"], v.get("match", "forgiving"))} for v in vectors]
     scores = page.evaluate("""cases => cases.map(c =>
@@ -37,8 +30,8 @@ def test_the_runtime_gives_every_vector_its_verdict(page: Page, text_url):
     assert found == {v["why"]: v["verdict"] for v in vectors}
 
 
-def test_browser_and_python_put_generated_strings_in_the_same_form(page: Page, text_url):
-    page.goto(text_url + LESSON)
+def test_browser_and_python_put_generated_strings_in_the_same_form(page: Page, quiztext_url):
+    page.goto(quiztext_url + LESSON)
     strings = generated_answers()
     forms = page.evaluate("list => list.map(s => CourseQuiz.answerForm(s, false))", strings)
     differ = [(s, f, normalise(s)) for s, f in zip(strings, forms, strict=True) if f != normalise(s)]
@@ -49,8 +42,8 @@ def _item(page: Page, qid: str):
     return page.locator(f'.cq-item[data-qid="{qid}"]')
 
 
-def test_enter_checks_a_typed_answer_and_accepted_answers_are_shown_as_written(page: Page, text_url):
-    page.goto(text_url + LESSON)
+def test_enter_checks_a_typed_answer_and_accepted_answers_are_shown_as_written(page: Page, quiztext_url):
+    page.goto(quiztext_url + LESSON)
     apostrophe = _item(page, "t-apostrophe")
     apostrophe.locator("input").fill("Don’t!")  # a phone's apostrophe, a capital and an exclamation mark
     apostrophe.locator("input").press("Enter")

@@ -1,7 +1,7 @@
 """`text`: a short typed answer, checked against accepted answers.
 
 The answer rule (README "Typed answers") is written twice, here when the key is built
-and in generator/site/assets/quiz/text-answer.js when the learner's input is checked,
+and in generator/site/assets/language.js (CourseQuiz.answerForm) when the learner's input is checked,
 and must give the same result for every string: both files hold the same patterns,
 character for character, and tests/fixtures/text-answer-vectors.json (plus a few
 hundred generated strings) is run against both (tests/model/test_text_answer_rule.py,
@@ -35,7 +35,7 @@ from pydantic import Field
 
 from .base import Problem, QuestionBase, Text
 
-# Written as in text-answer.js, character for character (tests/model/test_text_answer_rule.py
+# Written as in language.js, character for character (tests/model/test_text_answer_rule.py
 # compares them): Python's re and JavaScript's RegExp read these escapes alike.
 INVISIBLE = r"[\u00ad\u0640\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 APOSTROPHES = r"[`\u00b4\u02b9\u02bb-\u02bd\u02c8\u05f3\u2018-\u201b\u2032\u2035\u2039\u203a\uff07\uff40]"

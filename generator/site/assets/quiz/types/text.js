@@ -1,4 +1,4 @@
-/* text: a short typed answer, compared by the typed-answer rule (../text-answer.js,
+/* text: a short typed answer, compared by the typed-answer rule (../../language.js,
    CourseQuiz.answerForm) with the key's answers; Enter in the field checks it. */
 (function () {
   "use strict";
