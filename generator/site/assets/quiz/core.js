@@ -31,12 +31,13 @@
     return list;
   };
   CQ.all = function (root, sel) { return [].slice.call(root.querySelectorAll(sel)); };
-  /* A new child of `to`; html is the generator's inert Markdown, from the key. */
+  /* A new child of `to`; html is the generator's inert Markdown, from the key: the trainer's
+     text, in its own direction (a Hebrew explanation under an English verdict). */
   CQ.add = function (to, tag, cls, text, html) {
     var e = to.appendChild(document.createElement(tag));
     e.className = cls || "";
     if (text != null) e.textContent = text;
-    if (html) e.innerHTML = html;
+    if (html) { e.innerHTML = html; e.dir = "auto"; }
     return e;
   };
 
