@@ -99,3 +99,19 @@ def test_right_to_left_text_takes_its_own_direction(page: Page, quiztext_url):
         r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; };
         return [at(t.length - 1), at(0)]; }""")
     assert mark < first
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_markdown_quiz_text_at_320_px(browser, quiztext_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 320, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(quiztext_url + LESSON)
+    for item in page.locator(".cq-item").all():  # feedback, explanation (a table, code) and notes shown
+        if item.get_attribute("data-type") != "order":
+            item.locator(".cq-option input").first.check()
+        item.locator(".cq-check").click()
+    found = Axe().run(page).response["violations"]
+    context.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
