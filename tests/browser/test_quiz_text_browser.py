@@ -115,3 +115,15 @@ def test_axe_finds_nothing_in_markdown_quiz_text_at_320_px(browser, quiztext_url
     found = Axe().run(page).response["violations"]
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found] == []
+
+
+def test_math_in_feedback_shown_later_is_handed_to_mathjax(page: Page, quiztext_url):
+    # MathJax typesets a page when it opens; feedback and explanations come later, decoded on Check.
+    page.add_init_script("""window.MathJax = {typesetPromise: els => {
+        (window.__typeset = window.__typeset || []).push(...els.map(e => e.className)); return Promise.resolve(); }};""")
+    page.goto(quiztext_url + LESSON)
+    code = _item(page, "m-code")
+    code.locator(".cq-option input").first.check()
+    code.locator(".cq-check").click()
+    expect(code.locator(".cq-explanation")).to_be_visible()
+    assert {"cq-explanation", ""} <= set(page.evaluate("window.__typeset"))  # the explanation, the option's feedback
