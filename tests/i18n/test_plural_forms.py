@@ -74,3 +74,12 @@ def test_a_german_quiz_page_draws_one_question_in_the_singular():
     course.quizzes["pool-quiz"].draw = 1
     html = str(Renderer(course).quiz_html(course.quizzes["pool-quiz"]))
     assert "Jeder Versuch zieht 1 Frage." in html and "1 Fragen" not in html
+
+
+def test_the_browser_reads_plural_blocks_with_the_same_patterns():
+    import generator.i18n as i18n
+    from conftest import ROOT
+
+    source = (ROOT / "generator/site/assets/language.js").read_text(encoding="utf-8")
+    found = dict(re.findall(r"var (\w+) = /(.+?)/g;", source))
+    assert (found["PLURAL"], found["FORM"]) == (i18n.PLURAL, i18n.FORM)
