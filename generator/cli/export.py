@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, root, settings
-from generator.engines.quizbank import gift
+from generator.engines.quizbank import gift, moodle_xml
 
 # --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
-QUIZ_BANKS = {"gift": gift}
+QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml}
 
 
 def add_parser(sub) -> None:
