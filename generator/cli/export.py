@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, root, settings
-from generator.engines.quizbank import gift, moodle_xml
+from generator.engines.quizbank import gift, moodle_xml, qti12
 
 # --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
-QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml}
+QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml, "qti12": qti12}
 
 
 def add_parser(sub) -> None:
