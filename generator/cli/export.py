@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, root, settings
+from generator.errors import Refusal
 from generator.engines.quizbank import gift, moodle_xml, qti12
 
 # --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
@@ -31,6 +32,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if args.format:
         return _quiz_bank(args)
+    if args.strict:
+        raise Refusal("--strict goes with --format (a quiz bank); the plain project export writes the course as it is")
     from generator.engines.export.project import export_project  # renders: only when exporting
     from generator.site.build import INERT_EXTENSION
 

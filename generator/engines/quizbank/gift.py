@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem
+from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem, weight
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -98,11 +98,6 @@ def _true_false(q: ChoiceQuestion) -> str:
 
 def _feedback(feedback: str | None) -> str:
     return f"#{text(feedback)}" if feedback else ""
-
-
-def weight(percent: float) -> str:
-    """A weight as Moodle writes it: at most 5 decimals (33.33333), matched to its grade list within 0.00001 %."""
-    return f"{percent:.5f}".rstrip("0").rstrip(".")
 
 
 def escape(plain: str) -> str:

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from generator.engines.quizbank.gift import weight
-from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem
+from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem, weight
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion

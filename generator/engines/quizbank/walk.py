@@ -78,3 +78,9 @@ def moodle_weights(correct: list[bool]) -> list[float]:
     question's grade at 0. The right options' weights sum to 100 %."""
     k = sum(correct)
     return [(100 if right else -100) / k for right in correct]
+
+
+def weight(percent: float) -> str:
+    """A weight or fraction in percent as Moodle writes it: at most 5 decimals (33.33333),
+    which its importer matches to its grade list (question_bank::fraction_options_full)."""
+    return f"{percent:.5f}".rstrip("0").rstrip(".")
