@@ -60,3 +60,10 @@ def test_a_question_the_format_cannot_carry_is_a_warning_and_strict_fails(tmp_pa
     assert "question 'q-order' is left out" in strict.stderr and "nothing was written" in strict.stderr
     assert out.read_bytes() == earlier  # the earlier export is untouched
     assert [p.name for p in tmp_path.iterdir()] == ["bank.gift"]  # no temporary file left behind
+
+
+def test_strict_without_a_format_is_refused(tmp_path):
+    result = _export("--strict", str(tmp_path / "site-export"))
+    assert result.returncode == 2
+    assert "--strict goes with --format" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -20,6 +20,7 @@ gift-pegjs 1.0.2:
 
 from __future__ import annotations
 
+import html
 import re
 
 from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem, weight
@@ -34,9 +35,11 @@ SUFFIX = ".gift"
 HEADER = ("// Quiz bank exported by coursegen (GIFT, for Moodle's question import).\n"
           "// It holds the right answers in plain text: for trainers, not for learners.\n\n")
 _SPECIAL = re.compile(r"([\\~=#{}:])")
-# An inline link or image `[text](address ...)`, whose address GIFT would carry to Moodle as written.
-# The address may hold one level of parentheses, as Markdown allows: `javascript:alert(1)`.
+# The addresses GIFT would carry to Moodle as written: an inline link or image
+# `[text](address ...)`, whose address may hold one level of parentheses
+# (`javascript:alert(1)`), and a reference definition `[id]: address` on a line of its own.
 _LINK = re.compile(r"(\]\(\s*<?)([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)")
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*<?)(\S*?)(?=>|[ \t]|$)", re.MULTILINE)
 
 
 def export(course: Course) -> tuple[str, list[Finding]]:
@@ -105,11 +108,17 @@ def escape(plain: str) -> str:
     return _SPECIAL.sub(r"\\\1", plain).replace("\r\n", "\n").replace("\n", "\\n")
 
 
+def _safe_address(match: re.Match) -> str:
+    """The address kept when safe, else `#`; judged as a browser reads it, with entities
+    decoded (Moodle's Markdown keeps `&#x61;` an entity in an address, so `jav&#x61;script:` runs)."""
+    return match[1] + (match[2] if is_safe_url(html.unescape(match[2])) else "#")
+
+
 def text(markdown: str) -> str:
     """Quiz Markdown as GIFT text: inert (tags shown as text, unsafe link addresses
     dropped), trimmed (GIFT trims every field), escaped. A leading `%` is written as
     `&#37;` (Markdown shows it as `%`), else it would read as a weight `%50%`."""
-    inert = _LINK.sub(lambda m: m[1] + (m[2] if is_safe_url(m[2]) else "#"), escape_raw_html(markdown.strip()))
+    inert = _REFERENCE.sub(_safe_address, _LINK.sub(_safe_address, escape_raw_html(markdown.strip())))
     if inert.startswith("%"):
         inert = "&#37;" + inert[1:]
     return escape(inert)

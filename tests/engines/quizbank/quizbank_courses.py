@@ -4,6 +4,7 @@ real command line, and comparing exported text with the source as a learner read
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def executable(html_text: str) -> list[str]:
         for name, value in element.attrib.items():
             if name.lower().startswith("on"):
                 found.append(f"{name}=")
-            if re.sub(r"[\x00-\x20]", "", value).lower().startswith(("javascript:", "vbscript:", "data:text/html")):
+            address = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()  # as a browser reads it, entities decoded
+            if address.startswith(("javascript:", "vbscript:", "data:text/html")):
                 found.append(f"{name}={value}")
     return found
 

@@ -118,4 +118,5 @@ def test_hostile_text_stays_text(tmp_path):
     assert single["choices"][2]["text"]["text"] == "\\{escaped\\} and \\= and a \\\\ backslash"
     assert single["choices"][1]["text"]["text"] == "&#37;50% wrong {w} = ~ # :"  # not a weight
     assert single["choices"][1]["feedback"]["text"] == "Wrong fb [x](#) = ~ # : {}"  # the script address is gone
+    assert single["choices"][2]["feedback"]["text"] == "Another {wrong} = ~ # : [one][ref]\n\n[ref]: #"
     assert "<script" not in path.read_text(encoding="utf-8")
