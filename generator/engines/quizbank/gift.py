@@ -15,7 +15,7 @@ gift-pegjs 1.0.2:
   block; raw HTML tags are shown as text (markup.escape_raw_html) and unsafe link
   addresses dropped, so the file carries nothing a browser would run.
 - GIFT has no ordering question and no all-or-nothing multiple (Moodle's multichoice
-  always gives partial credit): those are left out with a warning.
+  always gives partial credit; walk.partial_credit_lost): those are left out with a warning.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 
-from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem, weight
+from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, partial_credit_lost, stem, weight
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -48,11 +48,11 @@ def export(course: Course) -> tuple[str, list[Finding]]:
     for quiz in ordered_quizzes(course):
         out.append(f"$CATEGORY: {category_path(course, quiz)}\n\n")
         for item in items(course, quiz):
-            text = question(item)
-            if isinstance(text, Finding):
-                findings.append(text)
+            written = question(item)
+            if isinstance(written, Finding):
+                findings.append(written)
             else:
-                out.append(text + "\n\n")
+                out.append(written + "\n\n")
     return "".join(out), findings
 
 
@@ -61,9 +61,9 @@ def question(item: Item) -> str | Finding:
     q = item.question
     if isinstance(q, OrderQuestion):
         return left_out(item, NAME, "GIFT has no ordering question", "export it with --format moodle-xml, or import it by hand")
-    if isinstance(q, MultipleQuestion) and not item.quiz.partial_credit:
-        return left_out(item, NAME, "the quiz gives no partial credit (`partial_credit: false`); Moodle's multiple-answer "
-                        "question always does", "export this quiz with `partial_credit: true`, or rebuild the question in Moodle")
+    lost = partial_credit_lost(item, NAME)
+    if lost:
+        return lost
     head = f"::{escape(q.id)}::[markdown]{text(stem(q))}{{\n"
     general = f"\t####{text(q.explanation)}\n" if q.explanation else ""
     return head + "".join(f"\t{line}\n" for line in _answers(q)) + general + "}"

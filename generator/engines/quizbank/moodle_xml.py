@@ -13,15 +13,15 @@ question/type/ordering/questiontype.php for `ordering`, core since Moodle 4.4):
 - text as HTML from the site's inert renderer (site/markup.QuizMarkdown): tags typed
   in quiz text stay text, script addresses are dropped. Accepted short answers are plain text.
 
-Moodle's multichoice always gives partial credit, so a multiple question in a quiz with
-`partial_credit: false` is left out with a warning.
+Moodle's multichoice always gives partial credit, so a multiple question with two or
+more right options in a quiz with `partial_credit: false` is left out with a warning.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, stem, weight
+from generator.engines.quizbank.walk import Item, category_path, items, moodle_weights, ordered_quizzes, partial_credit_lost, stem, weight
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -54,9 +54,9 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
 def question(item: Item, render: QuizMarkdown) -> etree._Element | Finding:
     """One `<question>`, or why Moodle cannot take it."""
     q = item.question
-    if isinstance(q, MultipleQuestion) and not item.quiz.partial_credit:
-        return left_out(item, NAME, "the quiz gives no partial credit (`partial_credit: false`); Moodle's multiple-answer "
-                        "question always does", "export this quiz with `partial_credit: true`, or rebuild the question in Moodle")
+    lost = partial_credit_lost(item, NAME)
+    if lost:
+        return lost
     kind = {SingleQuestion: "multichoice", MultipleQuestion: "multichoice", TrueFalseQuestion: "truefalse",
             TextQuestion: "shortanswer", OrderQuestion: "ordering"}[type(q)]
     element = etree.Element("question", type=kind)

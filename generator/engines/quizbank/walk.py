@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.errors import Finding, Severity, SourceLocation
 from generator.model.course import Course, Quiz
-from generator.model.questions import AnyQuestion
+from generator.model.questions import AnyQuestion, MultipleQuestion
 
 LEFT_OUT = "export-left-out"  # the findings' code: what --strict fails on
 
@@ -50,6 +50,17 @@ def left_out(item: Item, format_name: str, reason: str, hint: str) -> Finding:
     """The warning for a question a format cannot carry: file, line, question and why."""
     return Finding(item.location, f"question '{item.question.id}' is left out of the {format_name} export: {reason}",
                    hint=hint, code=LEFT_OUT, severity=Severity.WARNING, field=f"questions[{item.index}]")
+
+
+def partial_credit_lost(item: Item, format_name: str) -> Finding | None:
+    """The warning for a multiple question in a quiz without partial credit, when Moodle
+    would give partial credit for it (more than one right option): Moodle's multichoice
+    always does, so the question cannot keep its all-or-nothing grading. None otherwise."""
+    q = item.question
+    if not isinstance(q, MultipleQuestion) or item.quiz.partial_credit or sum(o.correct for o in q.options) < 2:
+        return None
+    return left_out(item, format_name, "the quiz gives no partial credit (`partial_credit: false`); Moodle's multiple-answer "
+                    "question always does", "export this quiz with `partial_credit: true`, or rebuild the question in Moodle")
 
 
 def category_path(course: Course, quiz: Quiz) -> str:

@@ -56,3 +56,16 @@ def test_a_course_whose_questions_are_all_left_out_still_exports():
         assert etree.fromstring(read.read("imsmanifest.xml")).find("{*}resources") is not None
     document, findings = moodle_xml.export(course)
     assert findings == [] and etree.fromstring(document).find("question[@type='ordering']") is not None
+
+
+def _multiple(right: int) -> dict:
+    return {"id": f"m{right}", "type": "multiple", "objective": "o", "prompt": "Which?",
+            "options": [{"text": f"Option {i}", "correct": i < right, "feedback": "Why."} for i in range(3)]}
+
+
+def test_all_or_nothing_is_lost_only_with_two_right_options():
+    """With one right option, Moodle's weights (+100 %, -100 % each wrong) grade all or nothing anyway."""
+    course = _course(_quiz("a-quiz", _multiple(1), _multiple(2), partial_credit=False))
+    for fmt in (gift, moodle_xml):
+        _, findings = fmt.export(course)
+        assert [f.field for f in findings] == ["questions[1]"]
