@@ -39,6 +39,7 @@ _SPECIAL = re.compile(r"([\\~=#{}:])")
 # `[text](address ...)`, whose address may hold one level of parentheses
 # (`javascript:alert(1)`), and a reference definition `[id]: address` on a line of its own.
 _LINK = re.compile(r"(\]\(\s*<?)([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)")
+_FORMAT = re.compile(r"\[(html|markdown|plain|moodle)\]")  # a text format marker (qformat_gift::parse_text_with_format)
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*<?)(\S*?)(?=>|[ \t]|$)", re.MULTILINE)
 
 
@@ -46,7 +47,9 @@ def export(course: Course) -> tuple[str, list[Finding]]:
     """The GIFT text of every quiz in `course`, and a warning per question left out."""
     out, findings = [HEADER], []
     for quiz in ordered_quizzes(course):
-        out.append(f"$CATEGORY: {category_path(course, quiz)}\n\n")
+        # Moodle decodes `\\` in the whole block, the category line too (escapedchar_pre)
+        category = category_path(course, quiz).replace("\\", "\\\\")
+        out.append(f"$CATEGORY: {category}\n\n")
         for item in items(course, quiz):
             written = question(item)
             if isinstance(written, Finding):
@@ -116,9 +119,10 @@ def _safe_address(match: re.Match) -> str:
 
 def text(markdown: str) -> str:
     """Quiz Markdown as GIFT text: inert (tags shown as text, unsafe link addresses
-    dropped), trimmed (GIFT trims every field), escaped. A leading `%` is written as
-    `&#37;` (Markdown shows it as `%`), else it would read as a weight `%50%`."""
+    dropped), trimmed (GIFT trims every field), escaped. A leading `%` is written `&#37;`
+    and the `[` of a leading `[html]` (`[markdown]`, `[plain]`, `[moodle]`) `&#91;`
+    (Markdown shows them as typed): Moodle would read them as a weight `%50%` or a format."""
     inert = _REFERENCE.sub(_safe_address, _LINK.sub(_safe_address, escape_raw_html(markdown.strip())))
-    if inert.startswith("%"):
-        inert = "&#37;" + inert[1:]
+    if inert.startswith("%") or _FORMAT.match(inert):
+        inert = {"%": "&#37;", "[": "&#91;"}[inert[0]] + inert[1:]
     return escape(inert)

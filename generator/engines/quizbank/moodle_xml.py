@@ -106,7 +106,7 @@ def _ordering(element: etree._Element, item: Item, render: QuizMarkdown) -> None
     """The steps in the right order (qtype_ordering numbers them by `fraction`), all shown, vertically."""
     q = item.question
     assert isinstance(q, OrderQuestion)
-    for name, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+    for name, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
                         ("gradingtype", "ABSOLUTE_POSITION" if item.quiz.partial_credit else "ALL_OR_NOTHING"),
                         ("showgrading", "SHOW"), ("numberingstyle", "none")):
         etree.SubElement(element, name).text = value

@@ -43,7 +43,8 @@ def test_gift_round_trips_through_gift_pegjs(name, tmp_path):
     left_out = 0
     for quiz in ordered_quizzes(course):
         category = next(parsed)
-        assert category == {"type": "Category", "title": category_path(course, quiz)}
+        # gift-pegjs keeps a category line as written; Moodle reads `\\` there as one backslash
+        assert category == {"type": "Category", "title": category_path(course, quiz).replace("\\", "\\\\")}
         for question in quiz.questions:
             if question.type == "order" or (question.type == "multiple" and not quiz.partial_credit and sum(o.correct for o in question.options) > 1):
                 left_out += 1
@@ -119,4 +120,6 @@ def test_hostile_text_stays_text(tmp_path):
     assert single["choices"][1]["text"]["text"] == "&#37;50% wrong {w} = ~ # :"  # not a weight
     assert single["choices"][1]["feedback"]["text"] == "Wrong fb [x](#) = ~ # : {}"  # the script address is gone
     assert single["choices"][2]["feedback"]["text"] == "Another {wrong} = ~ # : [one][ref]\n\n[ref]: #"
+    multiple = next(q for q in parse_gift(path) if q.get("title") == "odd-multiple")
+    assert multiple["choices"][3]["text"] == {"format": "markdown", "text": "&#91;html]Four {4} = ~ # :"}  # not a format marker
     assert "<script" not in path.read_text(encoding="utf-8")

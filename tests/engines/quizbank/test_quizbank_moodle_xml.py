@@ -104,7 +104,7 @@ def _text(element, question, quiz):
 def _order(element, question, quiz):
     assert element.get("type") == "ordering"
     assert text(element, "gradingtype") == ("ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING")
-    assert text(element, "selecttype") == "ALL"
+    assert text(element, "selecttype") == "ALL" and text(element, "selectcount") == str(len(question.items))  # every step shown
     answers = element.findall("answer")
     assert [(a.get("fraction"), words(text(a, "text"))) for a in answers] == [
         (str(i), shown(step)) for i, step in enumerate(question.items, start=1)]
