@@ -49,9 +49,11 @@ class LoadedBrand:
         return BRAND_ASSETS + PurePosixPath(relative).as_posix()
 
     def asset_files(self) -> list[tuple[str, Path]]:
-        """(site path, file) of every file the brand publishes."""
+        """(site path, file) of every file the brand publishes as it is: all but the font
+        faces of `fonts.files`, which the build publishes subset, as WOFF2 (site/fonts.py),
+        unless a brand stylesheet refers to the file itself."""
         m = self.model
-        names = [m.logo, m.favicon, *m.css, *(f.file for f in m.fonts.files), *self.extra]
+        names = [m.logo, m.favicon, *m.css, *self.extra]
         return [(self.site_asset(n), self.file(n)) for n in dict.fromkeys(names)]
 
 
