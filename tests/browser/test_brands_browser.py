@@ -249,3 +249,36 @@ def test_axe_finds_nothing_in_either_scheme(browser, prefixed, name):
                           for v in Axe().run(page).response["violations"]]
                 context.close()
     assert found == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_axe_finds_nothing_on_the_certificate(browser, sites, prefixed, name):
+    """Every quiz passed, the learner's name given: the certificate in the brand's frame,
+    its Print button focused, in both schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    text = (sites[name] / "assets/course/course-map.js").read_text("utf-8")
+    data = json.loads(text[len("window.CourseProgressMap = "):-2])
+    course, date = data["map"]["course"], "2026-11-20T10:00:00Z"
+    passed = {"v": 1, "attempts": 1, "best": {"percent": 100, "passed": True, "date": date},
+              "last": {"percent": 100, "passed": True, "date": date, "hints": 0, "answers": {}}, "questions": {}}
+    found = []
+    for switch in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(prefixed[name])
+        for quiz in data["info"]["quizzes"]:
+            page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:v1:{course}:{quiz['id']}", passed])
+        page.goto(prefixed[name] + "certificate.html")
+        if switch:
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator(".cq-learner-name").fill("Alex Example")
+        page.locator(".cq-cert-make").click()
+        page.locator(".cq-certificate").wait_for(state="visible")
+        page.locator(".cq-cert-print").focus()
+        _settle(page)
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        found += [f"certificate ({scheme}): {v['id']} {[n['target'] for n in v['nodes']][:2]}"
+                  for v in Axe().run(page).response["violations"]]
+        context.close()
+    assert found == []
