@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
@@ -71,6 +72,16 @@ def web_font(data: bytes, chars: str) -> bytes:
 
 
 def _subset(data: bytes, chars: str) -> bytes:
+    log = logging.getLogger("fontTools.subset")  # it reports tables it drops (FFTM, a FontForge timestamp): not a trainer's concern
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return _subset_quietly(data, chars)
+    finally:
+        log.setLevel(level)
+
+
+def _subset_quietly(data: bytes, chars: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False  # TrueType hints are most of DejaVu's size; browsers draw well without them
