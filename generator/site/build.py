@@ -12,9 +12,9 @@ folder and nothing here.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Protocol
 
 from generator.check.pipeline import Checked, prepare_project
