@@ -1,4 +1,6 @@
-"""`coursegen export DIR [--brand NAME]`: a plain project that plain MkDocs and Zensical build."""
+"""`coursegen export DIR [--brand NAME]`: a plain project that plain MkDocs and Zensical build;
+`coursegen export --format FORMAT OUT [--brand NAME]`: the course in another format
+(EXPORTERS: one function per format, each in its own module)."""
 
 from __future__ import annotations
 
@@ -6,17 +8,33 @@ import sys
 from pathlib import Path
 
 from generator.check.report import format_text
-from generator.cli.common import EXIT_OK, colour, root, settings
+from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
+
+PROJECT = "project"
+LMS_FORMATS = ("scorm12", "scorm2004", "cmi5")
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build")
-    p.add_argument("dir", metavar="DIR", help="a new or empty folder, or an earlier export to refresh")
+    p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/), or the course in another format (--format)")
+    p.add_argument("dir", metavar="OUT", help="a new or empty folder, or an earlier export to refresh; a file for --format other than project")
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
+    p.add_argument("--format", default=PROJECT, metavar="FORMAT",
+                   help=f"{PROJECT} (default), or {', '.join(EXPORTERS)}: see README.md, 'Exports'")
+    p.add_argument("--report", default="passed-incomplete", metavar="REPORT",
+                   help="SCORM: what the LMS is told, passed-incomplete (default) or passed-failed")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    exporter = EXPORTERS.get(args.format)
+    if exporter is None:
+        from generator.errors import Refusal
+
+        raise Refusal(f"unknown format '{args.format}'; choose one of {PROJECT}, {', '.join(EXPORTERS)}")
+    return exporter(args)
+
+
+def _project(args) -> int:
     from generator.engines.export.project import export_project  # renders: only when exporting
     from generator.site.build import INERT_EXTENSION
 
@@ -28,3 +46,16 @@ def run(args) -> int:
     if result.needs_coursegen:
         print(f"Note: allow_html: false keeps the {INERT_EXTENSION} extension, so building it needs coursegen installed.", file=sys.stderr)
     return EXIT_OK
+
+
+def _lms(args) -> int:
+    from generator.engines.lms.package import export_package  # builds with MkDocs: only when exporting
+
+    quiet_mkdocs()
+    result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand, report=args.report)
+    mastery = f", mastery score {result.mastery}" if result.mastery is not None else ""
+    print(f"Wrote {args.format} package {result.dest} ({result.files} files, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
+    return EXIT_OK
+
+
+EXPORTERS = {PROJECT: _project} | {name: _lms for name in LMS_FORMATS}
