@@ -137,7 +137,7 @@
     L.readOnly = mode === "browse" || mode === "review";
     if (L.readOnly) L.notice(cfg.strings.read_only);
     L.restore(L.decode(get("cmi.suspend_data")));
-    var bookmark = get(V.location);
+    var bookmark = get(V.entry) === "ab-initio" ? "" : get(V.location);
     frame.addEventListener("load", watchFrame);
     frame.src = L.safePage(bookmark) ? bookmark : cfg.home;
     if (!L.readOnly) {
@@ -157,6 +157,5 @@
       finished = true;
     });
   }
-  L.entry = function () { return get(V.entry); };
   start();
 })();
