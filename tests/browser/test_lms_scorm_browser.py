@@ -262,3 +262,24 @@ def test_review_mode_is_read_only(page, lms):
     close_course(page)
     assert [c["m"] for c in calls(page) if c["m"] in ("LMSSetValue", "LMSCommit")] == []
     assert value(page, V12, "cmi.core.lesson_status") == "passed"
+
+
+def test_hiding_the_page_commits_a_change_that_was_not_a_quiz_result_and_pagehide_only_finishes(page, lms):
+    site = launch(page, lms[V12], V12)
+    go(site, "Introduction")
+    site.locator(".cq-mark-read").click()
+    site.locator('.cq-mark-read[aria-pressed="true"]').wait_for()
+    launcher = next(f for f in page.frames if f.url.endswith("/course/launch.html"))
+    launcher.evaluate("""() => {
+        Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""")
+    log = calls(page)
+    commits = [i for i, c in enumerate(log) if c["m"] == "LMSCommit"]
+    assert len(commits) == 1
+    saved = [c["b"] for c in log[: commits[0]] if c["m"] == "LMSSetValue" and c["a"] == "cmi.suspend_data"]
+    assert "read:intro" in saved[-1]
+    close_course(page)
+    after = [c["m"] for c in calls(page)[commits[0] + 1:]]
+    assert "LMSCommit" not in after and after[-1] == "LMSFinish"
+    assert "read:intro" in value(page, V12, "cmi.suspend_data")
