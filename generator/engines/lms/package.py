@@ -149,7 +149,7 @@ def _add_launcher(folder: Path, form: Format, course: Course, built: SiteBuild, 
     target.mkdir(parents=True, exist_ok=True)
     for name in [*scripts, "launcher.css"]:
         (target / name).write_bytes((ASSETS / name).read_bytes())
-    for name in vendor:
+    for name in vendor + [name + ".LICENSE.txt" for name in vendor]:  # the bundle's licence notices beside it
         (target / name).write_bytes((VENDOR / name).read_bytes())
 
 
