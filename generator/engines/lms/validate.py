@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.engines.lms.manifest import SCORM12, SCORM2004
+from generator.engines.lms.manifest import CMI5, SCORM12, SCORM2004
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 _ROOTS = {SCORM12[""]: ("1.2", "scorm12", ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd"]),
@@ -93,4 +93,41 @@ def _semantics(manifest: etree._Element, names: set[str], version: str) -> list[
         href = resource.get("href")
         if href and href not in content:
             found.append(f"resource {ident}: its href {href} is not in the package")
+    return found
+
+
+MOVE_ON = {"Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"}  # cmi5 Quartz 13.1.4
+
+
+def cmi5_problems(package: Path) -> list[str]:
+    """Everything wrong with the cmi5 zip `package` by the rules of cmi5 Quartz section 13
+    (course structure) and 14 (package): cmi5.xml at the root, activity ids that are
+    absolute IRIs, a launch URL in the package, moveOn and masteryScore in range."""
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        if "cmi5.xml" not in names:
+            return ["cmi5.xml is not at the package's root"]
+        root = etree.fromstring(archive.read("cmi5.xml"))
+    ns = {"c": CMI5}
+    found = [f"{n}: a dotfile in the package" for n in sorted(names) if any(p.startswith(".") for p in n.split("/"))]
+    if root.tag != f"{{{CMI5}}}courseStructure":
+        return found + [f"cmi5.xml: the root is {root.tag}, not courseStructure in {CMI5}"]
+    course, aus = root.find("c:course", ns), root.findall("c:au", ns)
+    if course is None or not aus:
+        return found + ["cmi5.xml: needs a course and at least one au"]
+    for element in [course, *aus]:
+        ident = element.get("id") or ""
+        if ":" not in ident or " " in ident:
+            found.append(f"cmi5.xml: id '{ident}' is not an absolute IRI")
+    for au in aus:
+        url = au.findtext("c:url", namespaces=ns) or ""
+        if url.split("?")[0] not in names:
+            found.append(f"au {au.get('id')}: its url '{url}' is not in the package")
+        if au.get("moveOn", "NotApplicable") not in MOVE_ON:
+            found.append(f"au {au.get('id')}: moveOn '{au.get('moveOn')}' is not one of {sorted(MOVE_ON)}")
+        mastery = au.get("masteryScore")
+        if mastery is not None and not 0 <= float(mastery) <= 1:
+            found.append(f"au {au.get('id')}: masteryScore {mastery} is not between 0 and 1")
+        if au.find("c:title/c:langstring", ns) is None:
+            found.append(f"au {au.get('id')}: has no title")
     return found
