@@ -9,6 +9,7 @@ suspend data over 4,096 characters, so the log and the sizes are checked here).
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -26,10 +27,11 @@ LIMITS = {V12: 4096, V2004: 64000}
 EL = {  # the elements the tests read, by version
     V12: {"status": "cmi.core.lesson_status", "raw": "cmi.core.score.raw", "location": "cmi.core.lesson_location",
           "exit": "cmi.core.exit", "entry": "cmi.core.entry", "mode": "cmi.core.lesson_mode",
-          "set": "LMSSetValue", "commit": "LMSCommit", "finish": "LMSFinish", "init": "LMSInitialize"},
+          "set": "LMSSetValue", "commit": "LMSCommit", "finish": "LMSFinish", "init": "LMSInitialize",
+          "time": "cmi.core.session_time"},
     V2004: {"status": "cmi.success_status", "raw": "cmi.score.raw", "location": "cmi.location", "exit": "cmi.exit",
             "entry": "cmi.entry", "mode": "cmi.mode", "set": "SetValue", "commit": "Commit", "finish": "Terminate",
-            "init": "Initialize"},
+            "init": "Initialize", "time": "cmi.session_time"},
 }
 
 
@@ -69,17 +71,13 @@ def write_course(project: Path) -> None:
         (project / rel).write_text(yaml.safe_dump(data, sort_keys=False))
 
 
-@pytest.fixture(scope="module")
-def lms(tmp_path_factory) -> dict[str, str]:
-    """Both packages unzipped under one test LMS each: {version: LMS base URL}; plus, under
-    "other", a server of another origin holding the 1.2 package alone."""
-    base = tmp_path_factory.mktemp("lms")
+def _serve_packages(base: Path, *report: str) -> tuple[dict[str, str], list]:
     project = copy_project(base / "project", with_content=False)
     write_course(project)
     urls, servers = {}, []
     for version, fmt in FORMATS.items():
         package = base / f"{fmt}.zip"
-        result = coursegen("export", "--format", fmt, str(package), cwd=project)
+        result = coursegen("export", "--format", fmt, str(package), *report, cwd=project)
         assert result.returncode == 0, result.stderr
         root = base / fmt
         zipfile.ZipFile(package).extractall(root / "course")
@@ -90,9 +88,27 @@ def lms(tmp_path_factory) -> dict[str, str]:
         server, url = serve_folder(root)
         servers.append(server)
         urls[version] = url
+    return urls, servers
+
+
+@pytest.fixture(scope="module")
+def lms(tmp_path_factory) -> dict[str, str]:
+    """Both packages unzipped under one test LMS each: {version: LMS base URL}; plus, under
+    "other", a server of another origin holding the 1.2 package alone."""
+    base = tmp_path_factory.mktemp("lms")
+    urls, servers = _serve_packages(base)
     server, url = serve_folder(base / "scorm12")  # the same files from another origin (another port)
     servers.append(server)
     urls["other"] = url
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def lms_failed(tmp_path_factory) -> dict[str, str]:
+    """The same with `--report passed-failed`."""
+    urls, servers = _serve_packages(tmp_path_factory.mktemp("lms-failed"), "--report", "passed-failed")
     yield urls
     for server in servers:
         server.shutdown()
@@ -185,6 +201,8 @@ def test_quizzes_reach_the_lms_and_resume_in_a_fresh_context(browser, lms, versi
     wrong = "wrong" if version == V12 else "incorrect"
     assert [interactions[f"cmi.interactions.{n}.result"] for n in range(4)] == ["correct", wrong, "correct", "correct"]
     assert interactions["cmi.interactions.0.id"] == "final-f1"
+    times = [c["b"] for c in log if c["m"] == el["set"] and c["a"] == el["time"]]
+    assert times and re.fullmatch(r"\d{2,4}:\d{2}:\d{2}" if version == V12 else r"PT\d+H\d+M\d+S", times[-1])
     saved = page.evaluate("v => saved(v)", version)
     context.close()
 
@@ -283,3 +301,32 @@ def test_hiding_the_page_commits_a_change_that_was_not_a_quiz_result_and_pagehid
     after = [c["m"] for c in calls(page)[commits[0] + 1:]]
     assert "LMSCommit" not in after and after[-1] == "LMSFinish"
     assert "read:intro" in value(page, V12, "cmi.suspend_data")
+
+
+@pytest.mark.parametrize("version", [V12, V2004])
+def test_passed_failed_report_says_failed_below_the_mastery_score_and_incomplete_before(page, lms_failed, version):
+    el = EL[version]
+    site = launch(page, lms_failed[version], version)
+    go(site, "Alpha lesson")
+    answer(site, [True])
+    page.wait_for_function(f"() => window.calls.some(c => c.m === '{el['commit']}')")
+    before = "incomplete" if version == V12 else "unknown"
+    assert [c["b"] for c in calls(page) if c["m"] == el["set"] and c["a"] == el["status"]] == [before]
+    go(site, "Final test")
+    answer(site, [True, False])
+    close_course(page)
+    assert value(page, version, el["status"]) == "failed"
+    assert value(page, version, el["raw"]) == "50"
+
+
+def test_an_empty_lesson_mode_counts_as_normal(page, lms):
+    page.goto(f"{lms[V12]}/lms.html")
+    page.evaluate("() => { makeApi('1.2', null); window.answers = {'cmi.core.lesson_mode': ''}; }")
+    page.evaluate("() => { document.getElementById('lms').src = 'course/launch.html'; }")
+    site = page.frame_locator("#lms").frame_locator("#cq-lms-frame")
+    go(site, "Alpha lesson")
+    answer(site, [True])
+    page.wait_for_function("() => window.calls.some(c => c.m === 'LMSCommit')")
+    assert {"m": "LMSGetValue", "a": "cmi.core.lesson_mode", "b": None, "r": "", "after": False} in calls(page)
+    assert page.frame_locator("#lms").locator("#cq-lms-status").is_hidden()
+    assert "alpha-quiz" in [c["b"] for c in calls(page) if c["a"] == "cmi.suspend_data"][-1]
