@@ -14,7 +14,7 @@
   "use strict";
   var L = window.CourseLMS, cfg = L.config, frame = document.getElementById("cq-lms-frame");
   var STATE_ID = "coursegen-progress";
-  var cmi5 = null, statements = Promise.resolve(), documents = Promise.resolve(), state = { passed: false, completed: false }, failedNow = false;
+  var cmi5 = null, documents = Promise.resolve(), state = { passed: false, completed: false }, failedNow = false;
   var timer = null, ended = false, lastSaved = "";
 
   function standalone() {
@@ -22,12 +22,35 @@
     frame.src = cfg.home;
   }
 
-  /* One statement at a time, in order; a failed one does not stop the next. State documents
-     go one at a time too, in their own line: terminated must not wait behind a document PUT
-     while the page is going away. */
+  /* One statement at a time, in order; a failed one does not stop the next. When the page
+     goes away, whatever still waits is sent at once, in order, then terminated. State
+     documents go one at a time too, in their own line. */
   function warn(e) { if (window.console) console.warn(e); }
-  function send(make) { statements = statements.then(function () { return make(); }).catch(warn); }
+  var waiting = [], busy = false;
+  function next() {
+    if (busy || !waiting.length) return;
+    busy = true;
+    Promise.resolve().then(waiting.shift()).catch(warn).then(function () { busy = false; next(); });
+  }
+  function send(make) { waiting.push(make); next(); }
+  function flush() { while (waiting.length) Promise.resolve().then(waiting.shift()).catch(warn); }
   function put(make) { documents = documents.then(function () { return make(); }).catch(warn); }
+
+  /* Statements travel by fetch with keepalive instead of the library's XMLHttpRequest: a
+     request made while the page is being dismissed (terminated, on pagehide) outlives the
+     page only that way. The library still builds every statement; this replaces only the
+     XAPI object's sendStatement (the library's own Basic token, xAPI 1.0.3 headers). */
+  function keepalive(params) {
+    var endpoint = cmi5.getLaunchParameters().endpoint.replace(/\/?$/, "/");
+    return fetch(endpoint + "statements", {
+      method: "POST", keepalive: true, credentials: "omit", body: JSON.stringify(params.statement),
+      headers: { "Authorization": "Basic " + cmi5.getAuthToken(), "Content-Type": "application/json",
+                 "X-Experience-API-Version": "1.0.3" },
+    }).then(function (r) {
+      if (!r.ok) throw new Error("the LRS answered " + r.status);
+      return r.json().then(function (data) { return { data: data }; });
+    });
+  }
 
   function stateParams() {
     var p = cmi5.getLaunchParameters();
@@ -97,7 +120,8 @@
       if (ended) return;
       saveState();
       ended = true;
-      send(function () { return cmi5.terminate(); });
+      flush();
+      cmi5.terminate().catch(warn);
     });
   }
 
@@ -106,6 +130,7 @@
     if (!Cmi5 || !Cmi5.isCmiAvailable) { standalone(); return; }
     try { cmi5 = new Cmi5(); } catch (e) { standalone(); return; }
     cmi5.initialize().then(function () {
+      cmi5.xapi.sendStatement = keepalive;
       L.readOnly = cmi5.getLaunchData().launchMode !== "Normal";
       if (L.readOnly) L.notice(cfg.strings.read_only);
       return cmi5.xapi.getState(stateParams()).then(function (r) { return r.data; }, function () { return null; });
