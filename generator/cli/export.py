@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
+from generator.errors import Refusal
 
 PROJECT = "project"
 LMS_FORMATS = ("scorm12", "scorm2004", "cmi5")
@@ -20,17 +21,17 @@ def add_parser(sub) -> None:
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
     p.add_argument("--format", default=PROJECT, metavar="FORMAT",
                    help=f"{PROJECT} (default), or {', '.join(EXPORTERS)}: see README.md, 'Exports'")
-    p.add_argument("--report", default="passed-incomplete", metavar="REPORT",
-                   help="SCORM: what the LMS is told, passed-incomplete (default) or passed-failed")
+    p.add_argument("--report", metavar="REPORT",
+                   help="SCORM only: what the LMS is told, passed-incomplete (default) or passed-failed")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     exporter = EXPORTERS.get(args.format)
     if exporter is None:
-        from generator.errors import Refusal
-
         raise Refusal(f"unknown format '{args.format}'; choose one of {PROJECT}, {', '.join(EXPORTERS)}")
+    if args.report and not args.format.startswith("scorm"):
+        raise Refusal(f"--report is for SCORM packages (scorm12, scorm2004), not {args.format}")
     return exporter(args)
 
 
@@ -52,7 +53,8 @@ def _lms(args) -> int:
     from generator.engines.lms.package import export_package  # builds with MkDocs: only when exporting
 
     quiet_mkdocs()
-    result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand, report=args.report)
+    result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand,
+                            **({"report": args.report} if args.report else {}))
     mastery = f", mastery score {result.mastery}" if result.mastery is not None else ""
     print(f"Wrote {args.format} package {result.dest} ({result.files} files, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
     return EXIT_OK

@@ -82,7 +82,7 @@ def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: st
     if report not in REPORTS:
         raise PackageRefused(f"unknown report '{report}'; choose one of {', '.join(REPORTS)}")
     form, dest = FORMATS[fmt], Path(dest).expanduser().resolve()
-    check_destination(dest)
+    check_destination(dest, [settings.paths.course_dir, settings.paths.quizzes_dir, settings.brands_dir])
     checked = prepare_project(settings, brand=brand)
     course = checked.course
     assert course is not None  # prepare_project raised otherwise
@@ -104,8 +104,13 @@ def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: st
         return PackageResult(dest, len(files) + len(schemas) + 1, _zip(folder, dest), mastery)
 
 
-def check_destination(dest: Path) -> None:
-    """Refuse a destination that exists and is not a package we wrote (by its zip comment)."""
+def check_destination(dest: Path, content: list[Path]) -> None:
+    """Refuse a destination inside the course's own folders (`content`: the next build would
+    publish the zip), or one that exists and is not a package we wrote (by its zip comment)."""
+    for folder in content:
+        if dest.is_relative_to(folder.resolve()):
+            raise PackageRefused(f"{dest}: is inside {folder}, where the course's own files live; "
+                                 "write the package elsewhere, e.g. ../course-scorm12.zip")
     if dest.suffix.lower() != ".zip":
         raise PackageRefused(f"{dest}: give the package a name ending in .zip, e.g. course-scorm12.zip")
     if not dest.exists():

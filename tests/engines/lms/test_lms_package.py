@@ -139,3 +139,16 @@ def test_scorm_without_final_assessment_is_refused_with_what_to_add(tmp_path):
     assert result.returncode == 0, result.stderr
     structure = zipfile.ZipFile(out / "course.zip").read("cmi5.xml").decode()
     assert 'moveOn="Completed"' in structure and "masteryScore" not in structure
+
+
+def test_a_package_inside_the_course_folders_or_a_report_for_cmi5_is_refused(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    result = coursegen("export", "--format", "scorm12", "course/pkg.zip", cwd=project)
+    assert result.returncode == 2 and "where the course's own files live" in result.stderr
+    result = coursegen("export", "--format", "cmi5", "--report", "passed-failed", "../pkg.zip", cwd=project)
+    assert result.returncode == 2 and "--report is for SCORM packages" in result.stderr
+    result = coursegen("export", "--format", "scorm12", "--report", "passed-sometimes", "../pkg.zip", cwd=project)
+    assert result.returncode == 2 and "unknown report 'passed-sometimes'" in result.stderr
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["project"]
