@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
+from generator.engines.lms.formats import FORMATS, REPORTS
 from generator.errors import Refusal
 
 PROJECT = "project"
-LMS_FORMATS = ("scorm12", "scorm2004", "cmi5")
 
 
 def add_parser(sub) -> None:
@@ -20,9 +20,9 @@ def add_parser(sub) -> None:
     p.add_argument("dir", metavar="OUT", help="a new or empty folder, or an earlier export to refresh; a file for --format other than project")
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
     p.add_argument("--format", default=PROJECT, metavar="FORMAT",
-                   help=f"{PROJECT} (default), or {', '.join(EXPORTERS)}: see README.md, 'Exports'")
+                   help=f"{PROJECT} (default), or {', '.join(EXPORTERS)}: a package for an LMS (README.md, 'Reporting to an LMS')")
     p.add_argument("--report", metavar="REPORT",
-                   help="SCORM only: what the LMS is told, passed-incomplete (default) or passed-failed")
+                   help=f"SCORM only: what the LMS is told, {' or '.join(REPORTS)} (default: {REPORTS[0]})")
     p.set_defaults(run=run)
 
 
@@ -30,8 +30,9 @@ def run(args) -> int:
     exporter = EXPORTERS.get(args.format)
     if exporter is None:
         raise Refusal(f"unknown format '{args.format}'; choose one of {PROJECT}, {', '.join(EXPORTERS)}")
-    if args.report and not args.format.startswith("scorm"):
-        raise Refusal(f"--report is for SCORM packages (scorm12, scorm2004), not {args.format}")
+    scorm = [name for name, form in FORMATS.items() if form.needs_score]
+    if args.report and args.format not in scorm:
+        raise Refusal(f"--report is for SCORM packages ({', '.join(scorm)}), not {args.format}")
     return exporter(args)
 
 
@@ -60,4 +61,4 @@ def _lms(args) -> int:
     return EXIT_OK
 
 
-EXPORTERS = {PROJECT: _project} | {name: _lms for name in LMS_FORMATS}
+EXPORTERS = {PROJECT: _project} | {name: _lms for name in FORMATS}

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.check.pipeline import prepare_project
+from generator.engines.lms.formats import FORMATS, REPORTS, Format
 from generator.engines.lms.html_site import build_html_site
 from generator.engines.lms.manifest import PackageInfo, cmi5_structure, scorm12_manifest, scorm2004_manifest
 from generator.errors import Refusal
@@ -36,27 +37,6 @@ CMI5_BUNDLE = "cmi5.min.js"  # vendor/: @xapi/cmi5 bundled by esbuild (vendor/RE
 COMMENT = b"coursegen LMS package"  # the zip comment that marks an earlier export, safe to replace
 
 
-@dataclass(frozen=True)
-class Format:
-    """One package format: the name on the command line, the SCORM version the bridge
-    speaks ("1.2", "2004"; "" for cmi5), where the XSDs are, the suspend data limit in
-    characters (SCORM 1.2 RTE 3.4.2.9 CMIString4096; SCORM 2004 RTE 4.2.23 SPM 64,000), and
-    whether the report needs the final assessment's score."""
-
-    name: str
-    scorm: str
-    schemas: str
-    suspend_limit: int
-    needs_score: bool
-
-
-FORMATS = {
-    "scorm12": Format("scorm12", "1.2", "scorm12", 4096, True),
-    "scorm2004": Format("scorm2004", "2004", "scorm2004", 64000, True),
-    # The State API has no size limit of its own; the bound keeps one PUT small.
-    "cmi5": Format("cmi5", "", "", 64000, False),
-}
-REPORTS = ("passed-incomplete", "passed-failed")
 
 
 class PackageRefused(Refusal):
