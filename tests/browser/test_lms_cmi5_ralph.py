@@ -329,3 +329,19 @@ def test_without_launch_parameters_the_course_works_and_says_it_is_not_reported(
     page.goto(f"{lms.url}/course/launch.html")
     page.locator("#cq-lms-status").filter(has_text="not reported").wait_for()
     assert errors == []
+
+
+def test_a_review_launch_is_read_only_and_sends_only_initialized_and_terminated(browser, lms, ralph):
+    registration = str(uuid.uuid4())
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(lms.launch_url(registration, mode="Review"))
+    page.locator("#cq-lms-status").filter(has_text="Review mode").wait_for()
+    site = page.frame_locator("#cq-lms-frame")
+    _go(site, "Final test")
+    _answer(site, [True, True])
+    page.goto("about:blank")
+    found = _wait_for(ralph, registration, "terminated")
+    context.close()
+    assert verbs(found) == ["launched", "initialized", "terminated"]
+    assert ("state", "coursegen-progress", registration) not in lms.documents

@@ -96,6 +96,7 @@
       var b = c.b[quiz];
       out[quiz] = { v: 1, attempts: b[3] || 1, best: { percent: b[0], passed: !!b[1], date: b[2] }, questions: {} };
     });
+    /* the compact form keeps which lessons were read, not when: they come back dated today */
     (c.r || []).forEach(function (lesson) { out[READ + lesson] = new Date().toISOString().slice(0, 10); });
     if (c.n) out[LEARNER] = c.n;
     return out;
