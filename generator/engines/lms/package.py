@@ -45,6 +45,9 @@ class PackageRefused(Refusal):
 
 @dataclass
 class PackageResult:
+    """A written package: where, how many files, its size in bytes, and the mastery score
+    (the final assessment's pass mark, percent; None without a final)."""
+
     dest: Path
     files: int
     size: int

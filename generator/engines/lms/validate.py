@@ -1,6 +1,7 @@
-"""Check a SCORM package: its imsmanifest.xml against the XSDs it ships, then what the XSDs
-cannot say (every file listed and present, identifiers that resolve, `scormtype` spelled as
-the version wants, no dotfiles, the mastery score).
+"""Check a package as an LMS reads it. SCORM (`problems`): imsmanifest.xml against the XSDs
+the package ships, then what the XSDs cannot say (every file listed and present,
+identifiers that resolve, `scormtype` spelled as the version wants, no dotfiles). cmi5
+(`cmi5_problems`): cmi5.xml by the specification's course-structure rules.
 
 lxml (libxml2) needs two workarounds with ADL's schema files: SCORM 1.2's `ims_xml.xsd`
 is resolved to the W3C `xml.xsd` that the 2004 set ships, and `imsmd_rootv1p2p1.xsd` (IMS
