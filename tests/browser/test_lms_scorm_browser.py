@@ -260,7 +260,7 @@ def test_nested_frames_launch_finds_the_api_in_the_top_window(page, lms):
 def test_cross_origin_frame_says_not_reported_and_works(page, lms):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(f"{message.text} {message.location}") if message.type == "error" else None)
     site = launch(page, lms[V12], V12, src=f"{lms['other']}/course/launch.html")
     notice = page.frame_locator("#lms").locator("#cq-lms-status")
     notice.filter(has_text="not reported").wait_for()
@@ -330,3 +330,13 @@ def test_an_empty_lesson_mode_counts_as_normal(page, lms):
     assert {"m": "LMSGetValue", "a": "cmi.core.lesson_mode", "b": None, "r": "", "after": False} in calls(page)
     assert page.frame_locator("#lms").locator("#cq-lms-status").is_hidden()
     assert "alpha-quiz" in [c["b"] for c in calls(page) if c["a"] == "cmi.suspend_data"][-1]
+
+
+def test_axe_finds_nothing_on_the_launcher_with_its_notice(page, lms):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{lms[V12]}/course/launch.html")  # no LMS: the notice shows
+    page.locator("#cq-lms-status").filter(has_text="not reported").wait_for()
+    page.frame_locator("#cq-lms-frame").locator(".md-content").wait_for()
+    violations = Axe().run(page).response["violations"]
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
