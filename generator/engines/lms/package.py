@@ -55,9 +55,10 @@ class PackageResult:
 
 
 def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: str | None = None,
-                   report: str = REPORTS[0]) -> PackageResult:
+                   report: str = REPORTS[0], strict: bool | None = None) -> PackageResult:
     """Check the course, build it and write the `fmt` package ("scorm12", "scorm2004",
-    "cmi5") to `dest` (a .zip). Raises PackageRefused (exit 2: unknown format or report, a
+    "cmi5") to `dest` (a .zip); `strict` refuses warnings too (default: the plugin's
+    `strict` option). Raises PackageRefused (exit 2: unknown format or report, a
     destination that exists and is not an earlier package, a SCORM report without a final
     assessment) or CourseError (the course has errors); either way nothing is written."""
     if fmt not in FORMATS:
@@ -66,7 +67,7 @@ def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: st
         raise PackageRefused(f"unknown report '{report}'; choose one of {', '.join(REPORTS)}")
     form, dest = FORMATS[fmt], Path(dest).expanduser().resolve()
     check_destination(dest, [settings.paths.course_dir, settings.paths.quizzes_dir, settings.brands_dir])
-    checked = prepare_project(settings, brand=brand)
+    checked = prepare_project(settings, brand=brand, strict=strict)
     course = checked.course
     assert course is not None  # prepare_project raised otherwise
     final = course.final_quiz

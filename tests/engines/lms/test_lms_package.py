@@ -100,7 +100,7 @@ def test_validator_reports_what_an_lms_would_trip_on(packages, tmp_path):
 def test_unknown_format_is_refused(tmp_path):
     result = coursegen("export", "--format", "scorm3000", str(tmp_path / "out.zip"))
     assert result.returncode == 2
-    assert "unknown format 'scorm3000'" in result.stderr and "scorm12" in result.stderr
+    assert "invalid choice: 'scorm3000'" in result.stderr and "scorm12" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -147,8 +147,8 @@ def test_a_package_inside_the_course_folders_or_a_report_for_cmi5_is_refused(tmp
     result = coursegen("export", "--format", "scorm12", "course/pkg.zip", cwd=project)
     assert result.returncode == 2 and "where the course's own files live" in result.stderr
     result = coursegen("export", "--format", "cmi5", "--report", "passed-failed", "../pkg.zip", cwd=project)
-    assert result.returncode == 2 and "--report is for SCORM packages" in result.stderr
+    assert result.returncode == 2 and "--report goes with a SCORM package" in result.stderr
     result = coursegen("export", "--format", "scorm12", "--report", "passed-sometimes", "../pkg.zip", cwd=project)
-    assert result.returncode == 2 and "unknown report 'passed-sometimes'" in result.stderr
+    assert result.returncode == 2 and "invalid choice: 'passed-sometimes'" in result.stderr
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir()] == ["project"]
