@@ -66,6 +66,8 @@ def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: st
     if report not in REPORTS:
         raise PackageRefused(f"unknown report '{report}'; choose one of {', '.join(REPORTS)}")
     form, dest = FORMATS[fmt], Path(dest).expanduser().resolve()
+    if dest.suffix.lower() != ".zip":  # as the quiz-bank exports do: the suffix is added when missing
+        dest = dest.with_name(dest.name + ".zip")
     check_destination(dest, [settings.paths.course_dir, settings.paths.quizzes_dir, settings.brands_dir])
     checked = prepare_project(settings, brand=brand, strict=strict)
     course = checked.course
@@ -95,8 +97,6 @@ def check_destination(dest: Path, content: list[Path]) -> None:
         if dest.is_relative_to(folder.resolve()):
             raise PackageRefused(f"{dest}: is inside {folder}, where the course's own files live; "
                                  "write the package elsewhere, e.g. ../course-scorm12.zip")
-    if dest.suffix.lower() != ".zip":
-        raise PackageRefused(f"{dest}: give the package a name ending in .zip, e.g. course-scorm12.zip")
     if not dest.exists():
         if not dest.parent.is_dir():
             raise PackageRefused(f"{dest.parent}: no such folder; create it first or give another path")
