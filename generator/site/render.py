@@ -180,7 +180,8 @@ class Renderer:
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light"}
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith("progress_")}
+        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/)
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_"))}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property
