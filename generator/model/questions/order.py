@@ -26,6 +26,10 @@ class OrderQuestion(QuestionBase):
             order = order[1:] + order[:1]
         return order
 
+    def item_key(self, index: int) -> str:
+        """The stable identity of the step written at `index`: `~` and 8 hex digits of its text."""
+        return "~" + hashlib.sha256(self.items[index].encode("utf-8")).hexdigest()[:8]
+
     def key(self, render):
         shown = self.shown_order()
         return super().key(render) | {
