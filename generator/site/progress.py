@@ -122,7 +122,7 @@ def _info(r: Renderer) -> dict:
         "final": course.final_quiz.id if course.final_quiz else "",
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},
         "quizzes": [{"id": q.id, "title": q.title, "lesson": q.lesson or "", "pass": course.pass_mark(q),
-                     "final": q.final} for q in _quizzes(course)],
+                     "final": q.final, "review": q.review if q.mode == "assessment" else "always"} for q in _quizzes(course)],
     }
 
 
@@ -130,7 +130,7 @@ def review_copy(quiz: Quiz) -> Quiz:
     """The practice copy of a quiz the mistakes page retries. It shares the quiz's question
     objects, so the renderer reuses their HTML rather than rendering them again (issue 8)."""
     return quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
-                                   "draw": None, "attempts": None})
+                                   "draw": None, "draw_by": None, "attempts": None, "review": "always"})
 
 
 def _reviews(r: Renderer) -> list[tuple[str, dict]]:

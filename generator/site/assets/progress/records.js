@@ -6,7 +6,9 @@
      an answer whose question has changed since is not replayed, the learner is told;
    - a practice answer is recorded as soon as it is checked (mistakes, "in progress");
    - pinned options (data-fixed: `fixed: true`, every true_false option) keep their place;
-   - other tabs' writes (storage events) update each quiz's best result and attempt count.
+   - other tabs' writes (storage events) update each quiz's best result and attempt count;
+   - `draw_by: objective` deals the draw round the objectives, and an assessment's `review:`
+     says what shows after submitting (issue 16).
    Records are read afresh before every write (CourseKit.store reads localStorage each
    time) and merged, never lowering a best result: CourseProgress.mergeRecord. */
 (function () {
@@ -32,7 +34,8 @@
 
   if (!CQ || !CQ.Quiz) return;
   var Q = CQ.Quiz.prototype, base = {};
-  ["bind", "grade", "replay", "check", "finish"].forEach(function (name) { base[name] = Q[name]; });
+  ["bind", "begin", "grade", "show", "replay", "check", "finish"].forEach(function (name) { base[name] = Q[name]; });
+  var K = window.CourseKit;
 
   /* Pinned items keep their index; the others are shuffled among the remaining places. */
   var shuffle = CQ.shuffle;
@@ -41,6 +44,62 @@
     var free = shuffle(list.filter(function (x) { return !pinned(x); }), rand);
     list.slice().forEach(function (x, i) { list[i] = pinned(x) ? x : free.shift(); });
     return list;
+  };
+
+  /* `draw_by: objective` (data-draw-by): the draw is dealt round the objectives, each
+     objective's questions in a random order, so every attempt covers every topic it can
+     and no objective gives more than one question more than another. */
+  Q.begin = function () {
+    if (this.root.dataset.drawBy !== "objective" || !this.draw) return base.begin.call(this);
+    var seed = (Math.random() * 4294967296) >>> 0, rand = CQ.random(seed), groups = {}, names = [], qids = [];
+    var all = this.all.map(function (i) { return i.dataset.qid; });
+    this.all.forEach(function (item) {
+      var o = item.dataset.objective;
+      if (!groups[o]) { groups[o] = []; names.push(o); }
+      groups[o].push(item.dataset.qid);
+    });
+    names.forEach(function (o) { CQ.shuffle(groups[o], rand); });
+    CQ.shuffle(names, rand);  /* which objectives give one more when the draw does not divide evenly */
+    for (var round = 0, size = qids.length - 1; qids.length < this.draw && size < qids.length; round++) {
+      size = qids.length;
+      for (var n = 0; n < names.length && qids.length < this.draw; n++) if (groups[names[n]][round]) qids.push(groups[names[n]][round]);
+    }
+    if (this.mix) CQ.shuffle(qids, rand);
+    else qids.sort(function (a, b) { return all.indexOf(a) - all.indexOf(b); });
+    this.layout({ seed: seed, qids: qids, answers: {}, hints: {} });
+    this.save();
+  };
+
+  /* `review:` of an assessment (data-review): whether each question's verdict and feedback
+     stay hidden now: always with score_only, until the best result passed with after_pass. */
+  Q.conceals = function () {
+    var review = this.root.dataset.review, rec = this.record();
+    return review === "score_only" || (review === "after_pass" && !(rec && rec.best && rec.best.passed));
+  };
+
+  Q.show = function (item, g) {
+    if (!this.root.dataset.review || !this.conceals()) return base.show.call(this, item, g);
+    item.cqConcealed = true;
+    CQ.all(item, "input, button").forEach(function (b) { b.disabled = true; });
+    CQ.all(item, ".cq-check, .cq-hint").forEach(function (b) { b.hidden = true; });
+  };
+
+  /* After the result: everything once an after_pass assessment is passed, else the score and,
+     with after_pass, the topics (objectives) of the questions not fully right. */
+  Q.review = function () {
+    var self = this, s = this.s, review = this.root.dataset.review, out = this.$(".cq-result"), names = [];
+    var topics = JSON.parse(this.root.dataset.topics || "{}");
+    this.shown().forEach(function (item) {
+      var g = self.results[item.dataset.qid], topic = topics[item.dataset.objective] || item.dataset.objective;
+      if (!g || !item.cqConcealed) return;
+      if (!self.conceals()) { item.cqConcealed = false; base.show.call(self, item, g); }
+      else if (g.score < 1 && names.indexOf(topic) < 0) names.push(topic);
+    });
+    if (!this.conceals()) return;
+    CQ.all(out, "p").forEach(function (p) {
+      if (p.textContent === s.review) p.textContent = review === "score_only" ? s.review_score_only : s.review_after_pass;
+    });
+    if (review === "after_pass" && names.length) CQ.add(out, "p", "cq-revisit", K.format(s.revisit, { list: names.join("; ") }));
   };
 
   Q.bind = function () {
@@ -106,6 +165,7 @@
     base.finish.call(this, review);
     var rec = this.record(), out = this.$(".cq-result"), verdict = out.children[2];  /* score, points, verdict */
     if (rec && rec.best && rec.best.passed && out.classList.contains("cq-fail") && verdict) verdict.textContent = "✗ " + this.s.best_passed;
+    if (this.root.dataset.review) this.review();
   };
 
   /* Another tab recorded a result, reset or imported: show this tab's quizzes as stored now. */
