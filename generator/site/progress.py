@@ -151,13 +151,6 @@ def _reviews(r: Renderer) -> list[tuple[str, dict]]:
     return out
 
 
-def option_identity(option: object) -> str:
-    """An option's stable identity in a results summary: its `id:` where options have one,
-    else its text as written in the quiz file (not as rendered)."""
-    ident = getattr(option, "id", None)
-    return ident if isinstance(ident, str) and ident else str(getattr(option, "text", option))
-
-
 def answer_table(question: AnyQuestion) -> list:
     """[type, points, identities]: what the progress page needs to turn a stored answer
     (option positions, the runtime's `value`) into stable option identities for the
@@ -167,9 +160,9 @@ def answer_table(question: AnyQuestion) -> list:
     order. `text`: none, the typed answer is its own identity. Nothing here says which
     option is right: the key stays encoded."""
     if isinstance(question, ChoiceQuestion):
-        idents = [option_identity(o) for o in question.options]
+        idents = question.option_keys()  # as the page's data-oid: `id:`, else the text as written
     elif isinstance(question, OrderQuestion):
-        idents = [question.items[i] for i in question.shown_order()]
+        idents = [question.item_key(i) for i in question.shown_order()]
     else:
         idents = []
     return [question.type, question.points, idents]

@@ -171,6 +171,7 @@ def test_pinned_options_and_true_false_keep_their_place_when_shuffled(page, url)
 
 
 def test_an_edited_question_is_not_replayed_and_the_best_result_stays(context, tmp_path):
+    """Build, answer, rebuild with an option inserted before the right one (and a step added), revisit."""
     project = copy_project(tmp_path / "p", with_content=False)
     write_course(project)
     (project / "quizzes/beta-quiz.yml").write_text(yaml.safe_dump(SHUFFLED, sort_keys=False), encoding="utf-8")
@@ -197,6 +198,9 @@ def test_an_edited_question_is_not_replayed_and_the_best_result_stays(context, t
             order.locator(".cq-order-item").nth(wrong[0]).locator(".cq-up").click()
         order.locator(".cq-check").click()
         assert "100%" in page.locator(".cq-result").inner_text()
+
+        saved = stored(page, "alpha-quiz")["last"]["answers"]["q1"]  # by the option's identity: its text as written
+        assert saved["value"] == [0] and saved["ids"] == ["Right"] and len(saved["fp"]) == 8
 
         # the trainer inserts an option before the right one, and a step
         edit(project, "quizzes/alpha-quiz.yml",

@@ -93,9 +93,9 @@ class ChoiceQuestion(QuestionBase):
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
 
     def option_keys(self) -> list[str]:
-        """Each option's stable identity as the runtime stores it: its `id:`, else `~` and 8 hex
-        digits of its text (so an option keeps its identity when others are added or moved)."""
-        return [o.id or "~" + hashlib.sha256(o.text.encode("utf-8")).hexdigest()[:8] for o in self.options]
+        """Each option's stable identity, as saved answers and results summaries name it: its
+        `id:`, else its text as written (so it keeps its identity when others are added or moved)."""
+        return [o.id or o.text for o in self.options]
 
     def key(self, render) -> dict[str, Any]:
         return super().key(render) | {

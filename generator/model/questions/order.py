@@ -27,8 +27,8 @@ class OrderQuestion(QuestionBase):
         return order
 
     def item_key(self, index: int) -> str:
-        """The stable identity of the step written at `index`: `~` and 8 hex digits of its text."""
-        return "~" + hashlib.sha256(self.items[index].encode("utf-8")).hexdigest()[:8]
+        """The stable identity of the step written at `index`: its text as written."""
+        return self.items[index]
 
     def key(self, render):
         shown = self.shown_order()

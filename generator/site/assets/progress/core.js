@@ -304,7 +304,7 @@
   };
 
   /* Each question of the quiz's last attempt: its answer by stable option identity (the
-     option's text or id, from the review data's answer table [type, points, identities])
+     option's id or text: saved with the answer, else from the review data's answer table [type, points, identities])
      and its score (0-1). Null without the review data. README: "Learner progress". */
   function answersOf(rec, review) {
     var table = review && review.answers, answers = rec && rec.last && rec.last.answers;
@@ -313,9 +313,10 @@
     Object.keys(table).forEach(function (qid) {
       var a = answers[qid], row = table[qid];
       if (!a || typeof a.score !== "number") return;
+      /* the identities saved with the answer (records.js) hold even if the quiz was edited since */
       var value = Array.isArray(a.value) ? a.value : [a.value];
       out.push({ id: qid, type: row[0], points: row[1], options: row[2],
-                 answer: value.map(function (v) { return row[2].length ? (row[2][v] == null ? null : row[2][v]) : String(v); }),
+                 answer: Array.isArray(a.ids) ? a.ids : value.map(function (v) { return row[2].length ? (row[2][v] == null ? null : row[2][v]) : String(v); }),
                  score: a.score });
     });
     return out;
