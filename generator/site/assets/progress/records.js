@@ -34,7 +34,7 @@
 
   if (!CQ || !CQ.Quiz) return;
   var Q = CQ.Quiz.prototype, base = {};
-  ["bind", "begin", "grade", "show", "replay", "check", "finish"].forEach(function (name) { base[name] = Q[name]; });
+  ["bind", "begin", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
   var K = window.CourseKit;
 
   /* Pinned items keep their index; the others are shuffled among the remaining places. */
@@ -168,10 +168,25 @@
     if (this.root.dataset.review) this.review();
   };
 
+  /* Attempts used up, in this tab or another: no new attempt. */
+  Q.spent = function () {
+    var rec = this.record();
+    return !!(this.limit && rec && rec.attempts >= this.limit);
+  };
+
+  Q.retry = function () {
+    if (!this.spent()) return base.retry.call(this);
+    this.$(".cq-retry").hidden = true;
+    this.$(".cq-result").textContent = this.s.no_attempts;
+  };
+
   /* Another tab recorded a result, reset or imported: show this tab's quizzes as stored now. */
   window.addEventListener("storage", function (event) {
     CQ.all(document, ".cq-quiz.cq-ready").forEach(function (root) {
-      if (root.cq && (!event.key || event.key === root.cq.key)) root.cq.status();
+      var quiz = root.cq;
+      if (!quiz || (event.key && event.key !== quiz.key)) return;
+      quiz.status();
+      if (quiz.spent()) quiz.$(".cq-retry").hidden = true;
     });
   });
 })();
