@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from test_progress import COURSE, _choice, write_course
+from test_saved_progress import axe_findings
 
 from conftest import build_site, copy_project, serve_folder
 
@@ -68,6 +69,7 @@ def test_after_pass_shows_score_and_topics_until_passed_then_everything(page, ur
     assert "Topics to revisit" in result and all(text in result for text in OBJECTIVES.values())
     assert page.locator(".cq-item:not([hidden]) .cq-verdict").count() == 0
     assert page.locator(".cq-item:not([hidden]) .cq-explanation").count() == 0
+    assert axe_findings(page) == []
     page.reload()  # the last attempt, replayed for review, stays concealed
     assert page.locator(".cq-item:not([hidden]) .cq-verdict").count() == 0
     assert "Topics to revisit" in page.locator(".cq-result").inner_text()
@@ -76,6 +78,7 @@ def test_after_pass_shows_score_and_topics_until_passed_then_everything(page, ur
     page.locator(".cq-mistake-later[data-quiz='final']").wait_for()
     assert page.locator(".cq-mistake[data-quiz='final']").count() == 0
     assert "Explained" not in page.locator(".cq-progress").inner_text()
+    assert axe_findings(page) == []
 
     page.goto(url + FINAL)
     page.locator(".cq-retry").click()

@@ -58,6 +58,15 @@ def url(project):
     server.shutdown()
 
 
+def axe_findings(page) -> list[str]:
+    """axe-core's findings once transitions have ended (a hovered or focused button's colour)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.mouse.move(0, 0)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+
+
 def stored(page, quiz: str):
     return page.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY + quiz)
 
@@ -156,6 +165,7 @@ def test_a_lesson_whose_mistakes_were_all_retried_says_so(page, url):
     assert statuses(page)["alpha"] == "progress"
     assert "mistakes retried" in page.locator('.cq-progress-item[data-lesson="alpha"]').inner_text()
     assert "mistakes retried" not in page.locator('.cq-progress-item[data-lesson="beta"]').inner_text()
+    assert axe_findings(page) == []
 
 
 def test_pinned_options_and_true_false_keep_their_place_when_shuffled(page, url):
@@ -219,5 +229,6 @@ def test_an_edited_question_is_not_replayed_and_the_best_result_stays(context, t
             assert item.locator("input, button").first.is_enabled()  # to be answered again
             assert "✓" in page.locator(f'.cq-item[data-qid="{kept}"] .cq-verdict').inner_text()
             assert "100%" in page.locator(".cq-best").inner_text() and "Your score: 0%" not in page.locator(".cq-result").inner_text()
+            assert axe_findings(page) == []
     finally:
         server.shutdown()
