@@ -103,6 +103,19 @@ def test_two_tabs_keep_the_best_result_and_count_every_attempt(context, url):
     assert cert.locator(".cq-cert-form").is_visible() and not cert.locator(".cq-cert-missing").is_visible()
 
 
+def test_two_tabs_answering_one_attempt_keep_each_other_s_answers(context, url):
+    a, b = context.new_page(), context.new_page()
+    a.goto(f"{url}/lessons/alpha/")
+    b.goto(f"{url}/lessons/alpha/")  # the same attempt, not yet answered
+    for page, qid in ((a, "q1"), (b, "q2")):
+        item = page.locator(f'.cq-item[data-qid="{qid}"]')
+        item.locator("label", has_text="Wrong").locator("input").check()
+        item.locator(".cq-check").click()
+    a.reload()
+    for qid in ("q1", "q2"):
+        assert "✗" in a.locator(f'.cq-item[data-qid="{qid}"] .cq-verdict').inner_text()
+
+
 def test_other_tabs_follow_mark_as_read_the_name_and_reset(context, url):
     a, b, c = context.new_page(), context.new_page(), context.new_page()
     a.goto(f"{url}/lessons/intro/")

@@ -34,7 +34,7 @@
 
   if (!CQ || !CQ.Quiz) return;
   var Q = CQ.Quiz.prototype, base = {};
-  ["bind", "begin", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
+  ["bind", "begin", "save", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
   var K = window.CourseKit;
 
   /* Pinned items keep their index; the others are shuffled among the remaining places. */
@@ -100,6 +100,17 @@
       if (p.textContent === s.review) p.textContent = review === "score_only" ? s.review_score_only : s.review_after_pass;
     });
     if (review === "after_pass" && names.length) CQ.add(out, "p", "cq-revisit", K.format(s.revisit, { list: names.join("; ") }));
+  };
+
+  /* The attempt in progress, shared by every tab showing the quiz: answers and hints another
+     tab saved for the same attempt (seed) are kept, not overwritten. */
+  Q.save = function () {
+    var here = store.get(this.key + ":attempt"), att = this.att;
+    if (here && here.seed === att.seed && !here.done && !att.done) {
+      Object.keys(here.answers || {}).forEach(function (q) { if (!(q in att.answers)) att.answers[q] = here.answers[q]; });
+      Object.keys(here.hints || {}).forEach(function (q) { att.hints[q] = Math.max(att.hints[q] || 0, here.hints[q]); });
+    }
+    base.save.call(this);
   };
 
   Q.bind = function () {
