@@ -10,7 +10,8 @@ them fail); the README's "Item-writing checks" explains each threshold.
 - check_multiple_patterns: every option right; the right options always the first ones;
   the number of right options never varies
 - check_giveaway_words: absolute words ("always", "never") only in wrong, or only in right, options
-- check_all_none_of_above: "all/none of the above" as the key, or in a shuffled quiz
+- check_all_none_of_above: "all/none of the above", "both" (en, de, es, fr) as the key, or in a
+  shuffled quiz without `fixed: true` (true_false options never move)
 - check_recycled_text: a scenario or prompt repeating a long run of its lesson's words
 - check_near_duplicate_options: two options of a question that read almost the same
 
@@ -50,7 +51,13 @@ ABSOLUTE_WORDS = {
     "fr": {"toujours", "jamais", "seulement", "uniquement", "garanti", "garantie", "impossible", "personne", "rien"},
     "es": {"siempre", "nunca", "solo", "sólo", "únicamente", "garantizado", "garantizada", "imposible", "nadie", "nada"},
 }
-_ABOVE = re.compile(r"\b(all|none|both|neither) of the (above|options|answers|others)\b|\ball the above\b", re.IGNORECASE)
+# Options that point at the other options, as trainers write them in the course's languages.
+_ABOVE = re.compile(
+    r"\b(all|none|both|neither) of the (above|options|answers|others)\b|\ball the above\b|^\W*(both|neither)\W*$"
+    r"|\b(alle|keine) (der )?(oben genannten|obigen|vorigen)\b|^\W*(beide|keine davon)\W*$"
+    r"|\b(todas|ninguna|ninguno) de (las|los) (anteriores|opciones)\b|^\W*(ambas|ambos)( son correctas)?\W*$"
+    r"|\b(toutes|aucune) (les réponses |des réponses )?(ci-dessus|précédentes)\b|^\W*les deux\W*$",
+    re.IGNORECASE)
 _WORD = re.compile(r"[\w']+")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a Markdown link's target: not words of the lesson
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
@@ -281,11 +288,13 @@ def check_all_none_of_above(course: Course, options: CheckOptions) -> Iterator[F
                 match = _ABOVE.search(option.text)
                 if not match:
                     continue
-                reasons = ["it is the right option"] * option.correct + ["the quiz is shuffled, so 'above' may be below"] * quiz.shuffle
+                moved = quiz.shuffle and not option.fixed and question.type != "true_false"
+                reasons = ["it is the right option"] * option.correct + ["the quiz is shuffled, so 'above' may be below"] * moved
                 if reasons:
+                    hint = "name the options it means, or replace it with a real option"
                     yield _warning(at(course, "quiz", quiz.id, ("questions", q, "options", i, "text")),
-                                   f"option {i + 1} says '{match[0]}' and {' and '.join(reasons)}",
-                                   "name the options it means, or replace it with a real option", "all-none-above")
+                                   f"option {i + 1} says '{match[0].strip()}' and {' and '.join(reasons)}",
+                                   hint + (", or pin it in place with `fixed: true`" if moved else ""), "all-none-above")
 
 
 def _words(text: str) -> list[str]:

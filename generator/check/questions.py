@@ -1,13 +1,15 @@
 """Each quiz's questions: duplicate ids, each type's own problems (correct options, option
-texts, feedback), draw, and a quiz shorter than `min_questions`."""
+texts, feedback), draw (and a pool too small for `draw_by: objective`), and a quiz
+shorter than `min_questions`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from generator.check.locate import at
 from generator.check.options import CheckOptions
-from generator.errors import Finding
+from generator.errors import Finding, Severity
 from generator.model.course import Course, Quiz
 
 
@@ -29,9 +31,36 @@ def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterato
     if quiz.draw and quiz.draw > len(quiz.questions):
         yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions",
                       hint=f"set draw to at most {len(quiz.questions)}", code="invalid")
+    yield from _draw_by_objective(course, quiz)
     if len(quiz.questions) < options.min_questions:
         count = len(quiz.questions)
         yield Finding(at(course, "quiz", quiz.id, ("questions",), key=True),
                       f"the quiz has {count} question{'s' * (count != 1)}; the minimum is {options.min_questions}",
                       hint=f"add {options.min_questions - count} more, or lower `min_questions` (mkdocs.yml) or `--min-questions`",
                       code="short-quiz")
+
+
+def _draw_by_objective(course: Course, quiz: Quiz) -> Iterator[Finding]:
+    """`draw_by: objective` deals an attempt's `draw` round the objectives (the runtime's
+    Quiz.begin in progress/records.js): each objective gives about draw / objectives
+    questions. A pool too small for that repeats the same questions on every retake, or
+    leaves objectives out of every attempt."""
+    if not quiz.draw_by:
+        return
+    if not quiz.draw:
+        yield Finding(at(course, "quiz", quiz.id, ("draw_by",)), "draw_by is set but the quiz draws no questions",
+                      hint="add `draw: N` (questions per attempt), or remove `draw_by`", code="invalid")
+        return
+    pool = Counter(q.objective for q in quiz.questions)
+    share = -(-quiz.draw // len(pool))  # the most any objective gives to one attempt
+    where = at(course, "quiz", quiz.id, ("draw",))
+    if quiz.draw < len(pool):
+        yield Finding(where, f"draw is {quiz.draw} but the questions cover {len(pool)} objectives: every attempt leaves "
+                             f"{len(pool) - quiz.draw} out", hint=f"draw at least {len(pool)} questions", severity=Severity.WARNING,
+                      code="draw-pool")
+    small = [f"'{o}' ({n})" for o, n in pool.items() if n <= share]
+    if small:
+        yield Finding(where, f"the pool is too small for its draw: each attempt draws up to {share} question"
+                             f"{'s' * (share != 1)} per objective, so every retake asks the same ones of {', '.join(small)}",
+                      hint=f"write more than {share} questions for each objective, or lower `draw`", severity=Severity.WARNING,
+                      code="draw-pool")

@@ -95,7 +95,14 @@ class Quiz(Strict):
     shuffle: bool = False
     partial_credit: bool = Field(True, description="Give part of the points for partly right answers.")
     draw: Annotated[int, Field(ge=1)] | None = Field(None, description="Pick this many questions per attempt.")
+    draw_by: Literal["objective"] | None = Field(
+        None, description="`objective`: each attempt's draw takes questions evenly across the objectives, so every "
+                          "retake is a different paper that still covers every topic.")
     attempts: Annotated[int, Field(ge=1, le=100)] | None = Field(None, description="Attempt limit.")
+    review: Literal["always", "after_pass", "score_only"] = Field(
+        "always", description="What an assessment shows after submitting: `always` every question with its feedback; "
+                              "`after_pass` the score and the topics to revisit until the learner passes, then "
+                              "everything; `score_only` the score.")
     questions: Annotated[list[Question], Field(min_length=1, max_length=500)]
 
     @model_validator(mode="after")

@@ -68,7 +68,7 @@ def course_map(site: SiteMap) -> dict:
 
 
 PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started", "progress_best",
-                "progress_mark_read", "progress_marked_read"]
+                "progress_mark_read", "progress_marked_read", "progress_retried"]
 
 
 def map_script(r: Renderer) -> str:
@@ -122,7 +122,7 @@ def _info(r: Renderer) -> dict:
         "final": course.final_quiz.id if course.final_quiz else "",
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},
         "quizzes": [{"id": q.id, "title": q.title, "lesson": q.lesson or "", "pass": course.pass_mark(q),
-                     "final": q.final} for q in _quizzes(course)],
+                     "final": q.final, "review": q.review if q.mode == "assessment" else "always"} for q in _quizzes(course)],
     }
 
 
@@ -130,7 +130,7 @@ def review_copy(quiz: Quiz) -> Quiz:
     """The practice copy of a quiz the mistakes page retries. It shares the quiz's question
     objects, so the renderer reuses their HTML rather than rendering them again (issue 8)."""
     return quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
-                                   "draw": None, "attempts": None})
+                                   "draw": None, "draw_by": None, "attempts": None, "review": "always"})
 
 
 def _reviews(r: Renderer) -> list[tuple[str, dict]]:
@@ -151,13 +151,6 @@ def _reviews(r: Renderer) -> list[tuple[str, dict]]:
     return out
 
 
-def option_identity(option: object) -> str:
-    """An option's stable identity in a results summary: its `id:` where options have one,
-    else its text as written in the quiz file (not as rendered)."""
-    ident = getattr(option, "id", None)
-    return ident if isinstance(ident, str) and ident else str(getattr(option, "text", option))
-
-
 def answer_table(question: AnyQuestion) -> list:
     """[type, points, identities]: what the progress page needs to turn a stored answer
     (option positions, the runtime's `value`) into stable option identities for the
@@ -167,9 +160,9 @@ def answer_table(question: AnyQuestion) -> list:
     order. `text`: none, the typed answer is its own identity. Nothing here says which
     option is right: the key stays encoded."""
     if isinstance(question, ChoiceQuestion):
-        idents = [option_identity(o) for o in question.options]
+        idents = question.option_keys()  # as the page's data-oid: `id:`, else the text as written
     elif isinstance(question, OrderQuestion):
-        idents = [question.items[i] for i in question.shown_order()]
+        idents = [question.item_key(i) for i in question.shown_order()]
     else:
         idents = []
     return [question.type, question.points, idents]

@@ -172,9 +172,15 @@ class Renderer:
     def quiz_html(self, quiz: Quiz) -> Markup:
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
-            question_html=self._question_html, runtime_strings=self._runtime_strings,
+            question_html=self._question_html, runtime_strings=self._runtime_strings, topics=self._topics(quiz),
         )
         return Markup(_collapse_blank_lines(html))
+
+    def _topics(self, quiz: Quiz) -> str:
+        """{objective id: its text} for the objectives `quiz` asks about, as JSON: what an assessment
+        with `review: after_pass` or `score_only` names as topics to revisit."""
+        texts = {o.id: o.text for lesson in self.course.ordered_lessons() for o in lesson.objectives}
+        return json.dumps({q.objective: texts.get(q.objective, q.objective) for q in quiz.questions}, ensure_ascii=False)
 
     @cached_property
     def _runtime_strings(self) -> str:

@@ -224,7 +224,9 @@ def test_results_and_answers_persist_across_reloads(page: Page, quiz_url):
     rec = record(page, "basics-quiz")
     assert rec["v"] == 1 and rec["attempts"] == 1 and rec["best"]["percent"] == 50 and rec["best"]["passed"] is False
     assert re.match(r"\d{4}-\d\d-\d\dT", rec["best"]["date"])
-    assert rec["last"]["answers"]["q-multiple"] == {"value": [0], "score": 0.5}
+    saved = rec["last"]["answers"]["q-multiple"]  # with its question's fingerprint and the chosen option's identity
+    assert {k: saved[k] for k in ("value", "score")} == {"value": [0], "score": 0.5}
+    assert re.fullmatch(r"[0-9a-f]{8}", saved["fp"]) and len(saved["ids"]) == 1 and saved["ids"][0]
     assert set(rec["questions"]) == {"q-single", "q-multiple", "q-truefalse", "q-order", "q-text"}
     raw = page.evaluate("localStorage.getItem('coursegen:v1:quiztest:basics-quiz')")
     assert json.loads(raw) == rec

@@ -59,12 +59,14 @@ def test_right_and_wrong_options_have_identical_markup(quiz_site, quiz_id):
         block = source[source.index(f'data-qid="{question["id"]}"'):]
         block = block[:block.index("</fieldset>")]
         if "options" in question:
-            items = re.findall(r'<li class="cq-option">.*?</li>', block)
+            items = re.findall(r'<li class="cq-option"[^>]*>.*?</li>', block)
             assert len(items) == len(question["options"])
+            items = [re.sub(r' data-oid="[^"]*"', "", i) for i in items]  # the option's identity: its text as written
             for item, option in zip(items, question["options"], strict=True):
                 assert html.unescape(item).count(option["text"]) == 1
             # Strip each option's own text and position: what is left must not differ.
-            shapes = {re.sub(r'value="\d+"', "", html.unescape(i).replace(o["text"], "")) for i, o in zip(items, question["options"], strict=True)}
+            shapes = {re.sub(r'value="\d+"', "", html.unescape(i).replace(o["text"], ""))
+                      for i, o in zip(items, question["options"], strict=True)}
             assert len(shapes) == 1, shapes
             assert "correct" not in block.lower()
 
@@ -76,7 +78,7 @@ def test_order_tokens_do_not_spell_the_right_order(quiz_site):
             if question["type"] != "order":
                 continue
             block = source[source.index(f'data-qid="{question["id"]}"'):]
-            listed = re.findall(r'data-value="(\d+)"><span class="cq-order-text"[^>]*>(.*?)</span>', block)[: len(question["items"])]
+            listed = re.findall(r'data-value="(\d+)"[^>]*><span class="cq-order-text"[^>]*>(.*?)</span>', block)[: len(question["items"])]
             assert [int(v) for v, _ in listed] == list(range(len(listed))), "tokens are shown positions"
             assert [t for _, t in sorted(listed)] != question["items"], "sorting by token must not give the answer"
             assert [t for _, t in listed] != question["items"], "the page must not list the steps in the right order"

@@ -8,7 +8,8 @@ import re
 
 from generator.check.pipeline import check
 from generator.load.course import CoursePaths
-from generator.site.progress import REVIEW_DIR, option_identity
+from generator.model.questions.single import SingleQuestion
+from generator.site.progress import REVIEW_DIR, answer_table
 from generator.site.render import render_site
 from conftest import QUIZ_COURSE
 
@@ -39,10 +40,6 @@ def test_every_question_maps_the_runtime_s_positions_to_identities():
 
 
 def test_an_option_with_an_id_is_known_by_it():
-    class WithId:
-        id, text = "opt-a", "Some text"
-
-    class WithoutId:
-        text = "Some text"
-
-    assert option_identity(WithId()) == "opt-a" and option_identity(WithoutId()) == "Some text"
+    question = SingleQuestion(id="q", type="single", objective="o", prompt="Which?", options=[
+        {"id": "opt-a", "text": "Some text", "correct": True}, {"text": "Other text"}])
+    assert answer_table(question) == ["single", 1, ["opt-a", "Other text"]]

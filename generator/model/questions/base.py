@@ -8,6 +8,8 @@ Its browser half is generator/site/assets/quiz/types/<type>.js.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -63,15 +65,37 @@ class QuestionBase(Strict):
     def problems(self) -> list[Problem]:
         return []
 
+    def fingerprint(self) -> str:
+        """8 hex digits that change when what the learner answers changes: type, scenario, prompt,
+        options (identity, text, which are right), steps or accepted answers. Feedback, hints,
+        explanation and points may change without it. The runtime stores it with each answer and
+        does not replay an answer to a question whose fingerprint differs (issue 15)."""
+        kept = self.model_dump(exclude={"id", "objective", "explanation", "points", "hints", "feedback_correct",
+                                        "feedback_incorrect"})
+        for option in kept.get("options", []):
+            option.pop("feedback", None)
+            option.pop("fixed", None)
+        text = json.dumps(kept, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
 
 class Option(Strict):
+    id: Id | None = Field(None, description="A stable identity for this option: saved answers and results "
+                                            "summaries name it by this id, else by its text.")
     text: Text = Field(description="The option as the learner sees it (Markdown, one line).")
+    fixed: bool = Field(False, description="true keeps this option in its written place when the quiz is "
+                                           "shuffled (e.g. 'None of the above').")
     correct: bool = Field(False, description="true on the right option(s).")
     feedback: Text | None = Field(None, description="Why this option is right or wrong; shown when chosen.")
 
 
 class ChoiceQuestion(QuestionBase):
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
+
+    def option_keys(self) -> list[str]:
+        """Each option's stable identity, as saved answers and results summaries name it: its
+        `id:`, else its text as written (so it keeps its identity when others are added or moved)."""
+        return [o.id or o.text for o in self.options]
 
     def key(self, render) -> dict[str, Any]:
         return super().key(render) | {
@@ -88,6 +112,9 @@ class ChoiceQuestion(QuestionBase):
                 found.append((("options", i, "text"), f"option {i + 1} repeats option {seen[norm] + 1}: '{option.text}'",
                               "give every option a different text"))
             seen.setdefault(norm, i)
+            if option.id and [o.id for o in self.options].index(option.id) < i:
+                found.append((("options", i, "id"), f"option {i + 1} has the same id as an earlier option: '{option.id}'",
+                              "give every option of a question a different `id:`, or none"))
             if not option.feedback:
                 found.append((("options", i), f"option {i + 1} has no feedback", "add `feedback:` saying why this option is right or wrong"))
         return found

@@ -26,6 +26,10 @@ class OrderQuestion(QuestionBase):
             order = order[1:] + order[:1]
         return order
 
+    def item_key(self, index: int) -> str:
+        """The stable identity of the step written at `index`: its text as written."""
+        return self.items[index]
+
     def key(self, render):
         shown = self.shown_order()
         return super().key(render) | {

@@ -39,9 +39,10 @@ def _quiz_sources() -> list[Path]:
 
 def _progress_scripts() -> list[Path]:
     # Learner progress reads what the quiz runtime records, so it loads after it: its core (statuses
-    # on every page, what the views share), one file per progress page (views/), then start-up.
+    # on every page, what the views share), records.js (saved quiz progress: it extends the quiz
+    # runtime before the quizzes start on page load), one file per progress page (views/), then start-up.
     progress = _ROOT / "progress"
-    return [progress / "core.js", *sorted((progress / "views").glob("*.js")), progress / "start.js"]
+    return [progress / "core.js", progress / "records.js", *sorted((progress / "views").glob("*.js")), progress / "start.js"]
 
 
 def _style_paths() -> list[Path]:

@@ -4,13 +4,14 @@
   "use strict";
   var K = (window.CourseKit = window.CourseKit || {}), P = "coursegen:v1:", mem = {}, ls = null;
 
-  /* JSON values, kept in memory too: localStorage may be blocked (available: false) or full. */
+  /* JSON values, read from localStorage each time (another tab may have written since), kept in
+     memory only when localStorage is blocked (available: false) or full. */
   try { ls = localStorage; ls.setItem(P, 1); ls.removeItem(P); } catch (e) { ls = null; }
   function local(f, k, v) { try { return ls && ls[f](k, v); } catch (e) { return null; } }
   K.store = {
     available: !!ls,
     get: function (k) { try { return JSON.parse(k in mem ? mem[k] : local("getItem", k)); } catch (e) { return null; } },
-    set: function (k, v) { local("setItem", k, (mem[k] = JSON.stringify(v))); },
+    set: function (k, v) { v = JSON.stringify(v); if (local("setItem", k, v) === null) mem[k] = v; else delete mem[k]; },
     remove: function (k) { delete mem[k]; local("removeItem", k); },
   };
 

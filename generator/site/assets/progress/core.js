@@ -48,7 +48,23 @@
     var done = quizId && map.completion !== "read" ? passed : !!read || passed;
     var started = !!(rec && (rec.attempts > 0 || best || (rec.questions && Object.keys(rec.questions).length)));
     return { state: done ? "done" : started ? "progress" : "none", best: best ? best.percent : null,
-             passed: passed, read: !!read, needsRead: !quizId || map.completion === "read" };
+             passed: passed, read: !!read, needsRead: !quizId || map.completion === "read",
+             retried: !passed && CP.allRetried(rec, CP.record(map.course, quizId + CP.REVIEW)) };
+  };
+
+  /* Whether every question answered wrong in a quiz's record was answered right since in
+     "Review my mistakes" (its record under <quiz>--review). False when there was no mistake. */
+  CP.allRetried = function (rec, retry) {
+    var wrong = {}, answers = (rec && rec.questions) || {}, last = (rec && rec.last) || {};
+    Object.keys(last.answers || {}).forEach(function (q) { wrong[q] = last.answers[q].score < 1 ? last : null; });
+    Object.keys(answers).forEach(function (q) {
+      if (!wrong[q] || String(answers[q].date || "") > String(wrong[q].date || "")) wrong[q] = answers[q].score < 1 ? answers[q] : null;
+    });
+    var missed = Object.keys(wrong).filter(function (q) { return wrong[q]; });
+    return missed.length > 0 && missed.every(function (q) {
+      var a = retry && retry.questions && retry.questions[q];
+      return !!a && a.score >= 1 && String(a.date || "") >= String(wrong[q].date || "");
+    });
   };
 
   /* The course map and status words: window.CourseProgressMap, set by the generated
@@ -115,6 +131,12 @@
       best.className = "cq-status-best";
       best.textContent = CP.t(strings, "progress_best", { n: status.best });
       span.appendChild(best);
+    }
+    if (withScore && status.retried) {
+      var retried = document.createElement("span");
+      retried.className = "cq-status-retried";
+      retried.textContent = " · " + CP.t(strings, "progress_retried");
+      span.appendChild(retried);
     }
     return span;
   };
@@ -282,7 +304,7 @@
   };
 
   /* Each question of the quiz's last attempt: its answer by stable option identity (the
-     option's text or id, from the review data's answer table [type, points, identities])
+     option's id or text: saved with the answer, else from the review data's answer table [type, points, identities])
      and its score (0-1). Null without the review data. README: "Learner progress". */
   function answersOf(rec, review) {
     var table = review && review.answers, answers = rec && rec.last && rec.last.answers;
@@ -291,9 +313,10 @@
     Object.keys(table).forEach(function (qid) {
       var a = answers[qid], row = table[qid];
       if (!a || typeof a.score !== "number") return;
+      /* the identities saved with the answer (records.js) hold even if the quiz was edited since */
       var value = Array.isArray(a.value) ? a.value : [a.value];
       out.push({ id: qid, type: row[0], points: row[1], options: row[2],
-                 answer: value.map(function (v) { return row[2].length ? (row[2][v] == null ? null : row[2][v]) : String(v); }),
+                 answer: Array.isArray(a.ids) ? a.ids : value.map(function (v) { return row[2].length ? (row[2][v] == null ? null : row[2][v]) : String(v); }),
                  score: a.score });
     });
     return out;

@@ -53,7 +53,7 @@
     this.key = "coursegen:v1:" + this.course + ":" + this.id;
     root.classList.add("cq-ready");
   }
-  var Q = Quiz.prototype;
+  var Q = (CQ.Quiz = Quiz).prototype;  /* extended by ../progress/records.js */
 
   Q.$ = function (sel) { return this.root.querySelector(sel); };
   Q.type = function (item) { return CQ.types[item.dataset.type]; };

@@ -25,17 +25,28 @@
     return answers.some(function (a) { return a && typeof a.score === "number" && a.score < 1; });
   }
 
-  /* The quizzes where some answer (in the quiz or a retry here) was not fully right. */
+  /* Whether an assessment's `review:` keeps its questions from this page now: score_only
+     always, after_pass until its best result passed (as the quiz itself, records.js). */
+  CP.conceals = function (data, q) {
+    var rec = CP.record(data.course, q.id);
+    return q.review === "score_only" || (q.review === "after_pass" && !(rec && rec.best && rec.best.passed));
+  };
+
+  function hasMistakes(data, q) {
+    return wrongIn(CP.record(data.course, q.id)) || wrongIn(CP.record(data.course, q.id + REVIEW));
+  }
+
+  /* The quizzes where some answer (in the quiz or a retry here) was not fully right, and
+     which the learner may review. */
   CP.quizzesWithMistakes = function (data) {
-    return data.quizzes.filter(function (q) {
-      return wrongIn(CP.record(data.course, q.id)) || wrongIn(CP.record(data.course, q.id + REVIEW));
-    }).map(function (q) { return q.id; });
+    return data.quizzes.filter(function (q) { return !CP.conceals(data, q) && hasMistakes(data, q); }).map(function (q) { return q.id; });
   };
 
   /* Questions whose latest answer (in the quiz or in a retry here) was not fully right. */
   CP.mistakes = function (data, questions) {
     var out = [];
     data.quizzes.forEach(function (q) {
+      if (CP.conceals(data, q)) return;
       var rec = CP.record(data.course, q.id), review = CP.record(data.course, q.id + REVIEW), table = questions[q.id] || {};
       Object.keys(table).sort(function (a, b) { return table[a][0] - table[b][0]; }).forEach(function (qid) {
         var a = latestAnswer(rec, qid), b = latestAnswer(review, qid), latest = a;
@@ -87,7 +98,14 @@
       }
       list.appendChild(li);
     });
-    CP.say($(root, ".cq-mistakes-intro"), found.length ? t("progress_mistakes_count", { n: found.length }) : t("progress_mistakes_none"));
+    /* after_pass assessments not passed yet: their mistakes exist, and show once passed */
+    var later = data.quizzes.filter(function (q) { return q.review === "after_pass" && CP.conceals(data, q) && hasMistakes(data, q); });
+    later.forEach(function (q) {
+      var li = CP.el("li", "cq-mistake-later", t("progress_mistakes_hidden", { quiz: q.title }));
+      li.setAttribute("data-quiz", q.id);
+      list.appendChild(li);
+    });
+    CP.say($(root, ".cq-mistakes-intro"), found.length ? t("progress_mistakes_count", { n: found.length }) : later.length ? "" : t("progress_mistakes_none"));
     $(root, ".cq-mistakes-actions").hidden = !found.length;
     if (root._cqBound) return;
     root._cqBound = true;

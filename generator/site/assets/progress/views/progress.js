@@ -120,9 +120,16 @@
           say(status, t("progress_import_bad"));
           return;
         }
+        /* Merged into what is stored: quiz records keep the better best result, other values
+           (read dates, name, attempts in progress) stay as they are when already set. */
         var n = 0;
         Object.keys(parsed.items).forEach(function (k) {
-          if (/^[a-z0-9:-]+$/.test(k) && parsed.items[k] != null) { store.set(prefix + k, parsed.items[k]); n++; }
+          var value = parsed.items[k], here = store.get(prefix + k);
+          if (!/^[a-z0-9:-]+$/.test(k) || value == null) return;
+          if (value.v === 1 && here && here.v === 1) value = CP.mergeRecord(here, value);
+          else if (here != null && here !== "") value = here;
+          store.set(prefix + k, value);
+          n++;
         });
         event.target.value = "";
         CP.refresh();
