@@ -32,6 +32,7 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
         return None, findings
     merged.sources[("course", settings.id)] = base.sources[("course", base.settings.id)]
     merged.settings = settings
+    merged.base_order = base.settings.lesson_order()
     given = {"title"} | ({"description"} if brand.model.course.description else set())  # the brand's own words
     merged.translation = rebranded(merged.translation, base.settings.id, settings.id, given)
     return merged, findings
@@ -81,6 +82,7 @@ def _hide(merged: Course, brand: LoadedBrand, findings: list[Finding]) -> set[st
         objectives |= {o.id for o in lesson.objectives}
         merged.file_ids.pop(("lesson", lesson_id), None)
         merged.sources.pop(("lesson", lesson_id), None)
+        merged.hidden[lesson_id] = lesson
         del merged.lessons[lesson_id]
         merged.translation = without(merged.translation, "lesson", lesson_id)
         for quiz in [q for q in merged.quizzes.values() if q.lesson == lesson_id or q.id == lesson.quiz]:

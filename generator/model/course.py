@@ -122,6 +122,10 @@ class Course:
     order_source: tuple[SourceDocument, tuple] | None = None
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
+    # A brand's copy: the lessons it hides, and the course's own order before the brand's
+    # (load/overlay.py), so that text naming a hidden lesson or "the last lesson" is caught
+    hidden: dict[str, Lesson] = field(default_factory=dict)
+    base_order: list[str] | None = None
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]
