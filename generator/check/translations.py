@@ -35,19 +35,27 @@ def check_translation_stale(course: Course, options: CheckOptions) -> Iterable[F
     if course.translation is None:
         return
     for entry in course.translation.files.values():
-        stale = _stale(entry)
-        if stale:
+        changed, unrecorded = _stale(entry)
+        language = entry.language
+        if changed:
             source = course.translation.source_files.get((entry.kind, entry.id), "")
-            yield Finding(entry.doc.location(stale[0]), f"the source text changed since this was translated: {_named(stale)}",
-                          hint=f"bring the translation in line with {source}, then record it: "
-                               f"`coursegen translations export` and `import` write the new `source_hashes:`",
+            yield Finding(entry.doc.location(changed[0]), f"the source text changed since this was translated: {_named(changed)}",
+                          hint=f"bring the translation in line with {source}, then record that with "
+                               f"`coursegen translations stamp --lang {language} --reviewed` (export and import do it too)",
+                          code="translation-stale", severity=Severity.WARNING)
+        if unrecorded:
+            yield Finding(entry.doc.location(unrecorded[0]), f"no record of the source text these translate: {_named(unrecorded)}",
+                          hint=f"once they are right, run `coursegen translations stamp --lang {language}`",
                           code="translation-stale", severity=Severity.WARNING)
 
 
-def _stale(entry: TranslatedFile) -> list[tuple]:
-    """The paths of the fields translated from a text the source no longer has."""
+def _stale(entry: TranslatedFile) -> tuple[list[tuple], list[tuple]]:
+    """The paths of the fields translated from a text the source no longer has, and of those
+    with no recorded source version."""
     current = dict(texts(entry.source))
-    return [path for path in entry.texts if path in current and entry.hashes.get(dotted(path)) != text_hash(current[path])]
+    recorded = [path for path in entry.texts if dotted(path) in entry.hashes]
+    changed = [path for path in recorded if path in current and entry.hashes[dotted(path)] != text_hash(current[path])]
+    return changed, [path for path in entry.texts if dotted(path) not in entry.hashes]
 
 
 def check_translation_fallbacks(course: Course, options: CheckOptions) -> Iterable[Finding]:

@@ -1,6 +1,7 @@
-"""`coursegen translations export --lang LANG --format po|xliff OUT` and
-`coursegen translations import FILE`: a course's text out to translators' tools and back
-into translations/<lang>/ (generator/translate/). Only text travels: ids, answers and
+"""`coursegen translations export --lang LANG --format po|xliff OUT`,
+`coursegen translations import FILE` and `coursegen translations stamp --lang LANG`: a
+course's text out to translators' tools and back into translations/<lang>/
+(generator/translate/); `stamp` records the source version of text translated by hand. Only text travels: ids, answers and
 structure stay in the source. Import writes nothing when any unit is wrong, and leaves
 alone every translation file whose text and recorded source versions did not change."""
 
@@ -15,7 +16,7 @@ from generator.load.course import load_course
 from generator.load.translation import apply_translation, translations_dir
 from generator.model.course import Course
 from generator.model.translation import Translation
-from generator.translate.apply import translated_files
+from generator.translate.apply import stamped_files, translated_files
 from generator.translate.files import write_if_changed
 from generator.translate.po import read_po, write_po
 from generator.translate.units import course_units
@@ -35,6 +36,12 @@ def add_parser(sub) -> None:
     imported = commands.add_parser("import", help="write a translated PO or XLIFF file into translations/<lang>/")
     imported.add_argument("file", metavar="FILE", help="a .po, .xlf or .xliff file made by `export` and translated")
     imported.set_defaults(run=run_import)
+    stamp = commands.add_parser("stamp", help="record which source text the hand-written translations in translations/<lang>/ "
+                                "translate (fields with no record yet; with --reviewed, stale ones too)")
+    stamp.add_argument("--lang", required=True, metavar="LANG", help="the translation's language, e.g. de")
+    stamp.add_argument("--reviewed", action="store_true",
+                       help="also record the current source for fields whose source changed: you have brought them in line")
+    stamp.set_defaults(run=run_stamp)
 
 
 def _course(args, language: str) -> tuple[Course, Translation | None, object]:
@@ -62,6 +69,16 @@ def run_export(args) -> int:
     Path(args.out).write_bytes(data)
     done = sum(1 for u in units if u.target is not None)
     print(f"Wrote {len(units)} texts ({done} translated, {sum(u.stale for u in units)} to review) to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_stamp(args) -> int:
+    course, translation, project = _course(args, args.lang)
+    if translation is None:
+        raise Refusal(f"there is no translation into '{args.lang}' in {translations_dir(project.paths, args.lang)}")  # type: ignore[attr-defined]
+    changed = [path for path, text in stamped_files(translation, project.paths, args.reviewed)  # type: ignore[attr-defined]
+               if write_if_changed(path, text)]
+    print(f"Recorded source versions in {len(changed)} file(s)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths
 from generator.load.translation import source_items, translation_file, translations_dir
 from generator.model.course import Course
-from generator.model.translation import Path_, Translation, dotted, text_hash, texts
+from generator.model.translation import Path_, Translation, compare, dotted, text_hash, texts
 from generator.translate.files import render
 from generator.translate.units import Unit
 
@@ -62,3 +62,22 @@ def translated_files(course: Course, translation: Translation | None, paths: Cou
 def _recorded(translation: Translation | None, kind: str, item_id: str, field: str) -> str | None:
     entry = translation.files.get((kind, item_id)) if translation is not None else None
     return entry.hashes.get(field) if entry is not None else None
+
+
+def stamped_files(translation: Translation, paths: CoursePaths, reviewed: bool) -> list[tuple[Path, str]]:
+    """Each translation file with the source version recorded for the fields written by
+    hand (no `source_hashes:` entry yet) and, when `reviewed`, for the stale ones too (the
+    translator has brought them in line). Files with a structure problem are left alone."""
+    out = []
+    for (kind, item_id), entry in sorted(translation.files.items()):
+        if compare(entry.source, entry.doc.data)[1]:
+            continue
+        current = dict(texts(entry.source))
+        hashes = {path: entry.hashes[dotted(path)] for path in entry.texts if dotted(path) in entry.hashes}
+        for path in entry.texts:
+            if path not in hashes or (reviewed and hashes[path] != text_hash(current[path])):
+                hashes[path] = text_hash(current[path])
+        shown = translation.source_files.get((kind, item_id), item_id)
+        out.append((translation_file(paths, translation.language, kind, item_id),
+                    render(translation.language, shown, entry.source, entry.texts, hashes)))
+    return out

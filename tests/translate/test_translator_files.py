@@ -92,3 +92,18 @@ def test_a_unit_naming_no_text_writes_nothing(project, tmp_path):
     result = coursegen("translations", "import", str(po_file), cwd=project)
     assert result.returncode == 1 and "'lessons/gone.yml#title' names no text of the course" in result.stderr
     assert "Traceback" not in result.stderr and _files(project / "translations") == before
+
+
+def test_stamp_records_hand_written_translations_and_reviewed_ones(project):
+    file = project / "translations/de/lessons/next-steps.yml"
+    written = file.read_text("utf-8")
+    file.write_text(written.split("\nsource_hashes:")[0] + "\n", "utf-8")  # translated by hand: no record yet
+    assert "no record of the source text these translate: title, summary" in _run(project, "check", "--lang", "de")
+    _run(project, "translations", "stamp", "--lang", "de")
+    assert file.read_text("utf-8") == written
+    lesson = project / "course/lessons/next-steps.yml"
+    lesson.write_text(lesson.read_text().replace("Write down one goal.", "Write one goal down."))
+    _run(project, "translations", "stamp", "--lang", "de")
+    assert "sections[0].body" in _run(project, "check", "--lang", "de")  # not reviewed: still stale
+    _run(project, "translations", "stamp", "--lang", "de", "--reviewed")
+    assert "warning" not in _run(project, "check", "--lang", "de")
