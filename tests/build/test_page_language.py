@@ -87,3 +87,9 @@ def test_fallback_content_carries_its_language(tmp_path):
     blocks = text_blocks(site / "lessons/next-steps/index.html")
     assert ("en", "en", "Write down the one goal that you want from this call.") in blocks
     assert mismatches(site) == []
+
+
+def test_the_bundled_course_in_german_shows_no_english(tmp_path):
+    site = build_site(ROOT, tmp_path / "site", "--lang", "de")
+    assert '<html lang="de"' in (site / "lessons/working-in-the-gray/index.html").read_text("utf-8")
+    assert mismatches(site) == []

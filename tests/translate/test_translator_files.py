@@ -107,3 +107,22 @@ def test_stamp_records_hand_written_translations_and_reviewed_ones(project):
     assert "sections[0].body" in _run(project, "check", "--lang", "de")  # not reviewed: still stale
     _run(project, "translations", "stamp", "--lang", "de", "--reviewed")
     assert "warning" not in _run(project, "check", "--lang", "de")
+
+
+def test_the_shipped_german_translation_is_complete_current_and_survives_a_round_trip(tmp_path):
+    project = tmp_path / "course"
+    for name in ("course", "quizzes", "translations", "mkdocs.yml", "known-findings.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    report = _run(project, "check", "--lang", "de")
+    assert "translations/" not in report, report  # no structure problem, nothing stale, nothing falls back
+    before = _files(project / "translations")
+    for fmt, name in (("po", "de.po"), ("xliff", "de.xlf")):
+        _run(project, "translations", "export", "--lang", "de", "--format", fmt, str(tmp_path / name))
+        _run(project, "translations", "import", str(tmp_path / name))
+    _run(project, "translations", "stamp", "--lang", "de")
+    assert _files(project / "translations") == before
+    for name in ("de.po", "de.xlf"):  # written anew from the exchange file alone: the same bytes
+        shutil.rmtree(project / "translations/de")
+        _run(project, "translations", "import", str(tmp_path / name))
+        assert _files(project / "translations") == before
