@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -126,3 +127,16 @@ def test_the_shipped_german_translation_is_complete_current_and_survives_a_round
         shutil.rmtree(project / "translations/de")
         _run(project, "translations", "import", str(tmp_path / name))
         assert _files(project / "translations") == before
+
+
+def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field(tmp_path):
+    project = tmp_path / "course"
+    for name in ("course", "quizzes", "translations", "mkdocs.yml", "known-findings.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    lesson = project / "course/lessons/value-first.yml"
+    text = lesson.read_text("utf-8")
+    lesson.write_text(text.replace("Most companies now run lean.", "Most firms now run lean."), "utf-8")
+    report = _run(project, "check", "--lang", "de")
+    assert re.search(r"translations/de/lessons/value-first\.yml:\d+:\d+: warning: the source text changed since this "
+                     r"was translated: sections\[1\]\.body\n", report), report

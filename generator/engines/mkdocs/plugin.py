@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,7 @@ from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.output import write_marker
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
+from generator.load.translation import TRANSLATIONS_DIR
 from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
@@ -36,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.course")
 # anew for every rebuild, and a config override given to it is used up by the first
 # build, so an environment variable is the one channel that reaches every rebuild.
 SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
+SERVE_LANGUAGE_ENV = "COURSEGEN_SERVE_LANGUAGE"  # `coursegen serve --lang LANG`, for the same reason
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -62,7 +65,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         checked, self.checked = self.checked, None
         root = config_path(config).parent
         try:
-            self.settings = settings_of(config, self.config)
+            self.settings = self._with_serve_language(settings_of(config, self.config))
             self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
             # once: not per process, and not again after the command line's check showed them
@@ -81,6 +84,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         assert self.built is not None  # built, or the fallback of a broken save
         apply_config(config, self.built, self.temp_dirs)
         return config
+
+    def _with_serve_language(self, settings: ProjectSettings) -> ProjectSettings:
+        """The settings with `coursegen serve --lang`'s language, if it gave one."""
+        chosen = os.environ.get(SERVE_LANGUAGE_ENV) if self.serving else None
+        return replace(settings, options=settings.options.model_copy(update={"language": chosen})) if chosen else settings
 
     def brand(self) -> str | None:
         """The brand to build: `coursegen serve --brand`'s, else the `brand` option's."""
@@ -142,7 +150,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
             return server
         paths, brand = self.settings.paths, self.brand()
-        for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
+        # translations/ too: `--lang` or a brand's language may show one of them
+        for folder in [paths.course_dir, paths.quizzes_dir, paths.root / TRANSLATIONS_DIR] + \
+                ([self.settings.brands_dir / brand] if brand else []):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
