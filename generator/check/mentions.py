@@ -3,9 +3,10 @@ them in. A brand may hide lessons and reorder the rest (load/overlay.py); text w
 for the course's own order can then go stale:
 
 - check_lesson_mentions: a lesson that names the title of a lesson the brand hides, or
-  of a lesson that came before it in the course and now comes after it, and a lesson
-  that speaks of "the last lesson" (or the next one) when a brand changed which lesson
-  that is (warnings).
+  of a lesson that came before it in the course and now comes after it, a lesson that
+  speaks of "the last lesson" (or the next one) when a brand changed which lesson that
+  is, and text that counts lessons ("four main lessons") in a copy with another number
+  of lessons than the course (warnings).
 
 Titles are matched on their words with simple endings taken off ("Work in the gray"
 names "Working in the gray"); titles of one word are not matched (too many false hits).
@@ -28,6 +29,10 @@ NEIGHBOUR_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
            "after": ("nächsten lektion", "nächste lektion", "folgenden lektion")},
 }
 _WORD = re.compile(r"\w+")
+# A count of lessons: a number (in digits or words, English or German) and at most one word before "lessons".
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+_COUNT = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+)?\w*?(?:lessons|lektionen)\b", re.IGNORECASE)  # "vier Hauptlektionen" too
 _ENDINGS = ("ing", "en", "er", "es", "ed", "e", "n", "s")
 
 
@@ -90,6 +95,10 @@ def _problems(course: Course, lesson: Lesson, place: int, order: list[str], base
                 and _names(stems, other.title):
             yield f"names lesson '{other.title}', which now comes after this one", f"reorder the lessons, or {own}", _offset(text, other.title)
     lowered = text.lower()
+    count = _COUNT.search(text)
+    if count and len(order) != len(base):
+        yield (f"counts '{' '.join(count.group(0).split())}', written for the course's {len(base)} lessons; this copy has {len(order)}",
+               f"reword it without the number, or {own}", count.start())
     for side, step in (("before", -1), ("after", 1)):
         said = next((p for p in phrases[side] if p in lowered), None)
         if said is None or lesson.id not in base:

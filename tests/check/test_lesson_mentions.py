@@ -57,3 +57,10 @@ def test_the_shipped_brands_have_no_stale_mentions():
     root = Path(__file__).resolve().parents[2]
     for brand in ("nordlicht", "harbor"):
         assert [f.one_line() for f in check_branded(CoursePaths.at(root), brand).findings if f.code == "stale-mention"] == []
+
+
+def test_text_counting_lessons_in_a_copy_with_another_number_of_lessons_is_found(tmp_path):
+    paths = _project(tmp_path, {"intro": ('body: |\n      Hello, **trainer**.', 'body: |\n      Hello, **trainer**. The course has two short lessons.')},
+                     "  hide: [next-steps]\n")
+    found = _mentions(paths)
+    assert len(found) == 1 and "counts 'two short lessons', written for the course's 2 lessons; this copy has 1" in found[0]
