@@ -19,6 +19,7 @@ from generator.errors import Refusal
 from generator.load.brand import list_brands
 from generator.load.course import load_course
 from generator.load.translation import TRANSLATIONS_DIR, available_languages
+from generator.site.languages import INDEX_MARKER, alternates, language_index
 from generator.load.settings import PLUGIN, ProjectSettings
 
 BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
@@ -73,7 +74,7 @@ def _build_languages(args, project: ProjectSettings) -> int:
         languages = [source.settings.language] + [lang for lang in available_languages(project.paths)
                                                   if lang != source.settings.language]
     base = Path(args.out).resolve() if args.out else (project.root / "site").resolve()
-    alternates = [{"name": language_name(lang), "link": f"../{lang}/", "lang": lang} for lang in languages if lang]
+    switcher = alternates([lang for lang in languages if lang])
     code = EXIT_OK
     for lang in languages:
         args.lang = lang if source is not None and lang != source.settings.language else None
@@ -84,11 +85,22 @@ def _build_languages(args, project: ProjectSettings) -> int:
             continue
         out = base / lang
         _check_out(project, out)
-        result, _ = _build(args, project, checked, out, f"Language '{lang}': build", language=args.lang, alternates=alternates)
+        result, _ = _build(args, project, checked, out, f"Language '{lang}': build", language=args.lang, switcher=switcher)
         if result == EXIT_OK:
             print(f"Language '{lang}' built in {out}", file=sys.stderr)
         code = max(code, result)
+    if code == EXIT_OK and source is not None:
+        _write_index(base, languages, source.settings.title)
     return code
+
+
+def _write_index(base: Path, languages: list[str], title: str) -> None:
+    """The page at the top of the output, unless an index.html that is not ours is there."""
+    index = base / "index.html"
+    if index.is_file() and INDEX_MARKER not in index.read_text("utf-8", errors="replace"):
+        print(f"{index} is not coursegen's: left as it is (open {languages[0]}/ for the course)", file=sys.stderr)
+        return
+    index.write_text(language_index(languages, title), encoding="utf-8")
 
 
 def _build_brands(args, project: ProjectSettings) -> int:
@@ -119,9 +131,9 @@ def _build_brand(args, project: ProjectSettings, name: str, out: Path) -> int:
 
 
 def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, label: str,
-           brand: str | None = None, language: str | None = None, alternates: list | None = None) -> tuple[int, Path | None]:
+           brand: str | None = None, language: str | None = None, switcher: list | None = None) -> tuple[int, Path | None]:
     """MkDocs' build of the checked course, handed to the plugin, into `out` (else site_dir);
-    `alternates` are Material's language switcher entries (name, link, lang)."""
+    `switcher` are Material's language switcher entries (name, link, lang)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -136,22 +148,11 @@ def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, l
         raise Refusal(f"{args.config_file} does not use the `{PLUGIN}` plugin; add it under `plugins:`")
     plugin.config["brand"] = brand
     plugin.config["language"] = language
-    if alternates:
-        config["extra"]["alternate"] = alternates
+    if switcher:
+        config["extra"]["alternate"] = switcher
     plugin.checked = checked  # the check just made: the plugin builds from it, without loading the course again
     snapshot = partial(_course_files, project, brand)
     return _staged_build(project, config, label, _jobs(args, project), snapshot), Path(config.site_dir)
-
-
-def language_name(code: str) -> str:
-    """A language's name in that language (Babel's CLDR data), e.g. de -> Deutsch, for the switcher."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name[:1].upper() + name[1:] if name else code
 
 
 def _check_out(project: ProjectSettings, out: Path, *more: Path) -> None:

@@ -36,7 +36,9 @@ def test_lang_builds_the_translated_site(tmp_path):
 
 
 def test_all_langs_builds_one_site_per_language_with_a_switcher(languages):
-    assert sorted(p.name for p in languages.iterdir()) == ["de", "en"]
+    assert sorted(p.name for p in languages.iterdir()) == ["de", "en", "index.html"]
+    top = (languages / "index.html").read_text("utf-8")
+    assert 'content="0; url=en/"' in top and '<a href="de/" hreflang="de" lang="de">Deutsch</a>' in top
     for lang, other in (("en", "de"), ("de", "en")):
         page = (languages / lang / "lessons/intro/index.html").read_text("utf-8")
         assert f'<html lang="{lang}"' in page
