@@ -15,6 +15,7 @@ translatable by being listed in `KINDS` (load/translation.py) with its folder.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import types
 import typing
@@ -182,7 +183,9 @@ def compare(source: BaseModel, data: Any, path: Path_ = ()) -> tuple[dict[Path_,
         info = fields.get(key) if isinstance(key, str) else None
         if info is None:
             if not (path == () and key == HASHES_KEY):
-                problems.append((here, f"unknown field '{key}'", f"a translation gives only {_allowed(source)}", "extra-forbidden"))
+                close = difflib.get_close_matches(str(key), _allowed(source), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"a translation gives only {', '.join(_allowed(source))}"
+                problems.append((here, f"unknown field '{key}'", hint, "extra-forbidden"))
             continue
         mine = getattr(source, key)
         if key in STRUCTURE_FIELDS:
@@ -216,12 +219,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _allowed(source: BaseModel) -> str:
+def _allowed(source: BaseModel) -> list[str]:
     names = [n for n, i in type(source).model_fields.items()
              if n in STRUCTURE_FIELDS or _is_text(i.annotation, i.metadata) or _list_of_text(i.annotation)
              or isinstance(getattr(source, n), BaseModel)
              or (isinstance(getattr(source, n), list) and getattr(source, n) and isinstance(getattr(source, n)[0], BaseModel))]
-    return ", ".join(names)
+    return names
 
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
