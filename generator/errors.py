@@ -19,6 +19,7 @@ from pathlib import Path
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # information that needs no change, e.g. a brand colour adjusted for contrast
 
 
 @dataclass(frozen=True, order=True)

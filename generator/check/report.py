@@ -17,9 +17,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.source.document import MAX_FILE_BYTES
-from generator.errors import Finding
+from generator.errors import Finding, Severity
 
-_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;35m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m",
+_COLOURS = {"error": "\033[1;31m", "warning": "\033[1;35m", "note": "\033[1;36m", "file": "\033[1m", "hint": "\033[36m", "caret": "\033[1;32m",
             "dim": "\033[2m"}
 _RESET = "\033[0m"
 _WIDTH = 110  # quoted lines longer than this are cut around the spot
@@ -81,21 +81,27 @@ def _token_length(line: str, col: int) -> int:
     return max(1, min(end, 60))
 
 
+def _tally(findings: list[Finding]) -> dict[Severity, int]:
+    return {severity: sum(f.severity is severity for f in findings) for severity in Severity}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def _counts(findings: list[Finding]) -> str:
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    parts = [f"{errors} error{'s' * (errors != 1)}"] * bool(errors) + [f"{warnings} warning{'s' * (warnings != 1)}"] * bool(warnings)
-    return ", ".join(parts)
+    return ", ".join(_plural(n, severity.value) for severity, n in _tally(findings).items() if n)
 
 
 def summary(findings: list[Finding], colour: bool = False) -> str:
     if not findings:
         return "No problems found."
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
+    tally = _tally(findings)
+    errors, warnings, notes = tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.NOTE]
     files = len({f.location.file for f in findings})
     known = sum(f.known for f in findings)  # errors or warnings listed in known-findings.yml
-    text = (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}{f' ({known} known)' * bool(known)}"
+    noted = f", {_plural(notes, 'note')}" if notes else ""
+    text = (f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{f' ({known} known)' * bool(known)}{noted}"
             f" in {files} file{'s' * (files != 1)}")
     if colour:
         return f"{_COLOURS['error' if errors > sum(f.known and f.is_error for f in findings) else 'warning']}{text}{_RESET}"
@@ -105,8 +111,9 @@ def summary(findings: list[Finding], colour: bool = False) -> str:
 def format_json(findings: list[Finding], guessing: dict | None = None) -> str:
     """The findings as JSON; with `guessing` ({quiz id: {strategy: percent}}, check/guessing.py), that too."""
     ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.message))
-    errors = sum(f.is_error for f in findings)
-    report = {"errors": errors, "warnings": len(findings) - errors, "findings": [f.as_dict() for f in ordered]}
+    tally = _tally(findings)
+    report = {"errors": tally[Severity.ERROR], "warnings": tally[Severity.WARNING], "notes": tally[Severity.NOTE],
+              "findings": [f.as_dict() for f in ordered]}
     return json.dumps(report | ({"guessing": guessing} if guessing is not None else {}), indent=2)
 
 

@@ -1,4 +1,6 @@
-"""`coursegen export DIR [--brand NAME]`: a plain project that plain MkDocs and Zensical build."""
+"""`coursegen export DIR [--brand NAME]`: a plain project that plain MkDocs and Zensical build.
+`coursegen export --format FORMAT OUT [--brand NAME] [--strict]`: the quizzes as a quiz bank
+(engines/quizbank/) for a learning platform to import."""
 
 from __future__ import annotations
 
@@ -7,16 +9,31 @@ from pathlib import Path
 
 from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, root, settings
+from generator.errors import Refusal
+from generator.engines.quizbank import gift, moodle_xml, qti12
+
+# --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
+QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml, "qti12": qti12}
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build")
-    p.add_argument("dir", metavar="DIR", help="a new or empty folder, or an earlier export to refresh")
+    p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build, "
+                                      "or with --format the quizzes as a quiz bank for Moodle or Canvas")
+    p.add_argument("dir", metavar="OUT", help="a new or empty folder, or an earlier export to refresh; "
+                                              "with --format, the file to write (its suffix is added if missing)")
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
+    p.add_argument("--format", choices=sorted(QUIZ_BANKS), help="write the quizzes as a quiz bank: gift (Moodle, .gift), "
+                   "moodle-xml (Moodle, .xml) or qti12 (Canvas Classic, .zip); answers are in plain text")
+    p.add_argument("--strict", action="store_true", help="with --format: fail, writing nothing, on any warning, "
+                   "including a question the format cannot carry")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.format:
+        return _quiz_bank(args)
+    if args.strict:
+        raise Refusal("--strict goes with --format (a quiz bank); the plain project export writes the course as it is")
     from generator.engines.export.project import export_project  # renders: only when exporting
     from generator.site.build import INERT_EXTENSION
 
@@ -27,4 +44,18 @@ def run(args) -> int:
     print(f"Build it with `mkdocs build --strict` or `zensical build` in {result.dest}", file=sys.stderr)
     if result.needs_coursegen:
         print(f"Note: allow_html: false keeps the {INERT_EXTENSION} extension, so building it needs coursegen installed.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _quiz_bank(args) -> int:
+    from generator.engines.quizbank.export import export_quiz_bank
+
+    fmt = QUIZ_BANKS[args.format]
+    result = export_quiz_bank(settings(args, required=True), fmt, Path(args.dir), brand=args.brand, strict=args.strict)
+    shown = result.warnings + result.left_out
+    if shown:
+        print(format_text(shown, root(args), colour=colour(args)), file=sys.stderr)
+    left = f"; {len(result.left_out)} left out (see above)" if result.left_out else ""
+    print(f"Exported {result.questions} questions of {result.quizzes} quizzes as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
+    print("The file holds the right answers in plain text: give it to trainers, not to learners.", file=sys.stderr)
     return EXIT_OK

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Finding, SourceLocation
+from generator.errors import Finding, Severity, SourceLocation
 from generator.i18n import known_keys, language_hint, missing_strings
 from generator.load.course import CoursePaths, load_model
 from generator.model.brand import FONT_FORMATS, Brand
+from generator.model.colour import derive_palette
 from generator.source.document import SourceDocument
 
 BRAND_FILE = "brand.yml"
@@ -48,9 +49,11 @@ class LoadedBrand:
         return BRAND_ASSETS + PurePosixPath(relative).as_posix()
 
     def asset_files(self) -> list[tuple[str, Path]]:
-        """(site path, file) of every file the brand publishes."""
+        """(site path, file) of every file the brand publishes as it is: all but the font
+        faces of `fonts.files`, which the build publishes subset, as WOFF2 (site/fonts.py),
+        unless a brand stylesheet refers to the file itself."""
         m = self.model
-        names = [m.logo, m.favicon, *m.css, *(f.file for f in m.fonts.files), *self.extra]
+        names = [m.logo, m.favicon, *m.css, *self.extra]
         return [(self.site_asset(n), self.file(n)) for n in dict.fromkeys(names)]
 
 
@@ -85,13 +88,20 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
     if model is None:
         return None, findings
     brand = LoadedBrand(name, folder, model, doc)
-    findings += _asset_findings(brand)
+    findings += _asset_findings(brand) + colour_notes(brand)
     if model.language and (missing := missing_strings(model.language, model.strings)):
         given = len(known_keys()) - len(missing)
         findings.append(Finding(doc.location(("language",)), f"there are no interface strings in '{model.language}'"
                                 + (f", and `strings:` gives {given} of {len(known_keys())}" if given else ""),
                                 hint=language_hint(paths.show(file)), code="language", field="language"))
     return (None if any(f.is_error for f in findings) else brand), findings
+
+
+def colour_notes(brand: LoadedBrand) -> list[Finding]:
+    """A note for each use of a brand colour that had to change to stay readable (model/colour.py)."""
+    palette = derive_palette(brand.model.colors.primary, brand.model.colors.accent)
+    return [Finding(brand.doc.location(tuple(a.field.split("."))), a.message(), code="brand-colour", severity=Severity.NOTE,
+                    field=a.field) for a in palette.adjustments]
 
 
 def _asset_fields(model: Brand) -> list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:

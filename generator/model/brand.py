@@ -43,14 +43,15 @@ FONT_FORMATS = {".woff2": "woff2", ".woff": "woff", ".ttf": "truetype", ".otf": 
 
 
 class Colors(Strict):
-    primary: Hex = Field(description="Header, links and buttons.")
-    accent: Hex = Field(description="Hover and focus highlights.")
+    primary: Hex = Field(description="Header, links and buttons; any colour: shades that read at 4.5:1 are derived for text.")
+    accent: Hex = Field(description="Hover and focus highlights; any colour: shades that read at 4.5:1 are derived for text.")
 
 
 class FontFile(Strict):
     family: Annotated[Line, _matches(r"[A-Za-z0-9 _.-]+", "'{value}' is not a font name: letters, digits, spaces and hyphens only")] = Field(
         description="The name CSS uses for this face, e.g. 'Firm Serif'.")
-    file: AssetPath = Field(description="A .woff2, .woff, .ttf or .otf file in the brand folder.")
+    file: AssetPath = Field(description="A .woff2, .woff, .ttf or .otf file in the brand folder; published as WOFF2, "
+                            "subset to the course's characters.")
     weight: Literal["normal", "bold", "100", "200", "300", "400", "500", "600", "700", "800", "900"] = "normal"
     style: Literal["normal", "italic"] = "normal"
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import PurePosixPath
+from collections.abc import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.load.brand import BRAND_ASSETS, LoadedBrand
-from generator.model.brand import FONT_FORMATS
-from generator.site.colour import SLATE_BG, link_colour, mix, readable_on, rgb
+from generator.model.colour import derive_palette
+from generator.site import fonts
 from generator.site.contact import Contact, contacts
 
 BRAND_CSS = BRAND_ASSETS + "brand.css"  # generated: a brand file of that name would be replaced
@@ -30,17 +30,29 @@ def _css_string(text: str) -> str:
 
 def brand_css(brand: LoadedBrand) -> str:
     """CSS custom properties for Material's `custom` palette, fonts and @font-face
-    (templates/brand/brand.css.j2); link colours reach WCAG AA on both schemes."""
+    (templates/brand/brand.css.j2); every colour text or a focus ring sits on is the
+    brand's palette (model/colour.py), readable in both schemes."""
     m = brand.model
-    primary, accent = m.colors.primary.lower(), m.colors.accent.lower()
-    faces = [{"family": _css_string(face.family), "url": _css_string(PurePosixPath(face.file).as_posix()),
-              "format": _css_string(FONT_FORMATS.get(PurePosixPath(face.file).suffix.lower(), "truetype")),
-              "weight": face.weight, "style": face.style} for face in m.fonts.files]
+    faces = [{"family": _css_string(face.family), "url": _css_string(fonts.web_name(face.file)), "format": _css_string("woff2"),
+              "weight": face.weight, "style": face.style} for face in m.fonts.files]  # published subset, as WOFF2
     return _templates.get_template("brand.css.j2").render(
-        name=brand.name, firm=m.firm, faces=faces, fonts=m.fonts, primary=primary, accent=accent,
-        primary_light=mix(primary, (255, 255, 255), 0.25), primary_dark=mix(primary, (0, 0, 0), 0.25),
-        on_primary=readable_on(primary), link_light=link_colour(primary, "#ffffff"), link_dark=link_colour(primary, SLATE_BG),
-        accent_rgb=rgb(accent), on_accent=readable_on(accent))
+        name=brand.name, firm=m.firm, faces=faces, fonts=m.fonts, p=derive_palette(m.colors.primary, m.colors.accent))
+
+
+def web_fonts(brand: LoadedBrand, texts: Iterable[str]) -> list[tuple[str, bytes]]:
+    """(site path, WOFF2 bytes) of each font face of the brand, subset to the characters of
+    `texts` (site/fonts.py)."""
+    chars = fonts.characters(texts)
+    files = dict.fromkeys(face.file for face in brand.model.fonts.files)
+    return [(brand.site_asset(fonts.web_name(file)), fonts.web_font(brand.file(file).read_bytes(), chars)) for file in files]
+
+
+def brand_texts(brand: LoadedBrand) -> list[str]:
+    """Every text of the brand's own that a page may show: titles, footer, contact, strings."""
+    m = brand.model
+    c = m.contact
+    return [m.firm, m.site_title, m.footer or "", m.copyright or "", c.email or "", c.phone or "", c.web or "",
+            *m.strings.values(), *m.theme_strings.values()]
 
 
 def copyright_html(brand: LoadedBrand) -> str:

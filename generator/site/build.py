@@ -12,6 +12,7 @@ folder and nothing here.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,6 +21,7 @@ from generator.check.pipeline import Checked, prepare_project
 from generator.errors import Finding
 from generator.load.brand import LoadedBrand
 from generator.load.settings import ProjectSettings
+from generator.model.course import Course
 from generator.site import assets, branding
 from generator.site.markup import inert_lessons
 from generator.site.render import REQUIRED_EXTENSIONS, Page, RenderedSite, Renderer
@@ -28,6 +30,7 @@ from generator.site.sitemap import NavItem, SiteMap
 # Material theme overrides (accessibility fixes to its partials), for any engine that
 # renders with Material's templates: MkDocs with Material, and Zensical.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 INERT_EXTENSION = "generator.site.markup"  # `allow_html: false`: lesson tags shown as text, unsafe links dropped
 
 
@@ -104,20 +107,51 @@ def build_site(settings: ProjectSettings, brand: str | None = None, *, checked: 
         stylesheets=assets.stylesheets(), scripts=site.scripts + assets.scripts(),  # the generated course map first
         site=site.site, strings=site.strings, warnings=checked.warnings, brand=loaded)
     if loaded:
-        _add_brand(built, loaded)
+        _add_brand(built, loaded, course)
     return built
 
 
-def _add_brand(built: SiteBuild, loaded: LoadedBrand) -> None:
-    """A firm's copy: its title, footer, theme, stylesheet and files; pages open from file:// too."""
+def _add_brand(built: SiteBuild, loaded: LoadedBrand, course: Course) -> None:
+    """A firm's copy: its title, footer, theme, stylesheet and files (its fonts subset to
+    the site's text); pages open from file:// too."""
     extra = branding.site_settings(loaded, built.strings)
     built.theme.update(extra.pop("theme"))
     built.settings.update(extra)
     built.files.append((branding.BRAND_CSS, branding.brand_css(loaded).encode("utf-8")))
     built.files += [(uri, path.read_bytes()) for uri, path in loaded.asset_files()]
+    if loaded.model.fonts.files:
+        built.files += branding.web_fonts(loaded, [*site_texts(built, course), *branding.brand_texts(loaded)])
     built.stylesheets += branding.stylesheets(loaded)
     if loaded.model.theme_strings:  # Material's own strings: a generated partials/languages/custom.html
         built.theme_strings = branding.theme_strings_template(built.language, loaded.model.theme_strings)
+
+
+def site_texts(built: SiteBuild, course: Course) -> list[str]:
+    """Every text the site shows, the same in every process of a parallel build (which
+    renders only its share of the quizzes): the course's lessons, quizzes and settings,
+    the pages without their quiz blocks, the navigation, the interface strings, and the
+    templates and scripts that write the rest (arrows of order questions, ✓ and ✗)."""
+    texts = [built.site_name, *built.strings.values(), *(data.decode("utf-8", "replace") for _, data in assets.files())]
+    texts += [path.read_text("utf-8") for path in sorted(TEMPLATES.rglob("*.j2"))]
+    texts += [text for page in built.pages for text in (page.title, page.content)]
+    stack = list(built.nav)
+    while stack:
+        item = stack.pop()
+        texts.append(item.title)
+        stack += item.children
+    models = [course.settings, *course.lessons.values(), *course.quizzes.values()]
+    return texts + [text for model in models for text in _strings(model.model_dump())]
+
+
+def _strings(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
 
 
 def serving_fallback(report: str, last_good: SiteBuild | None) -> SiteBuild:

@@ -30,10 +30,18 @@ _FORMAT = (2, sys.version_info[:2], hashlib.sha256(Path(__file__).with_name("doc
 MIN_FILES = 200  # a smaller course parses in a fraction of a second: no cache file for it
 
 
-def cache_file(root: Path) -> Path | None:
+def cache_dir() -> Path | None:
+    """The user's cache folder for coursegen (parsed files, brand fonts), or None when
+    `COURSEGEN_CACHE=off`."""
     if os.environ.get("COURSEGEN_CACHE", "").lower() in ("off", "0", "no", "false"):
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coursegen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coursegen"
+
+
+def cache_file(root: Path) -> Path | None:
+    base = cache_dir()
+    if base is None:
+        return None
     digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:20]
     return base / f"parsed-{digest}.marshal"
 

@@ -201,26 +201,84 @@ def test_home_pages_look_different(sites, prefixed, page, tmp_path):
     assert all(f"docs/brands/{name}.png" in readme for name in EXAMPLES)
 
 
+def _settle(page) -> None:
+    """Wait for transitions (a focused button fades to the accent in 125 ms) to end."""
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+
+
+def _answer_focus_hover(page) -> None:
+    """Answer every question (feedback shows, the quiz finishes and offers Retry), focus the
+    Retry button and hover the last button: the states a learner's pointer and keyboard make."""
+    for item in page.locator(".cq-item:visible").all():
+        kind = item.get_attribute("data-type")
+        if kind == "text":
+            item.locator("input").fill("something")
+        elif kind != "order":
+            item.locator("input").first.check()
+        item.locator(".cq-check").click()
+    page.locator(".cq-item .cq-feedback").first.wait_for(state="visible")
+    buttons = page.locator(".cq-quiz .md-button:visible")
+    retry = page.locator(".cq-retry:visible")
+    (retry if retry.count() else buttons).first.focus()
+    buttons.last.hover()
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_axe_finds_nothing_in_either_scheme(browser, prefixed, name):
-    """A firm's colours must not make text unreadable: home and a quiz page, both schemes, after answering."""
+    """A firm's colours must not make text unreadable: home, a quiz page (answered, a button
+    focused, another hovered) and the progress page (a button focused), in both schemes, on a
+    phone and at a width that shows the header's search field."""
     from axe_playwright_python.sync_playwright import Axe
 
     found = []
-    for rel in ("", EXAMPLES[name]["quiz_page"]):
-        for switch in (False, True):
-            context = browser.new_context(viewport={"width": 375, "height": 800})
-            page = context.new_page()
-            page.goto(prefixed[name] + rel)
-            if switch:  # the other scheme, through the header's toggle
-                page.locator("form[data-md-component=palette] label:visible").first.click()
-            item = page.locator(".cq-item").first
-            if item.count():
-                item.locator("input").first.check()
-                item.locator(".cq-check").click()
-                item.locator(".cq-feedback").wait_for(state="visible")
-            scheme = page.locator("body").get_attribute("data-md-color-scheme")
-            found += [f"{rel or 'home'} ({scheme}): {v['id']} {[n['target'] for n in v['nodes']][:2]}"
-                      for v in Axe().run(page).response["violations"]]
-            context.close()
+    for width in (375, 1280):
+        for rel in ("", EXAMPLES[name]["quiz_page"], "progress.html"):
+            for switch in (False, True):
+                context = browser.new_context(viewport={"width": width, "height": 800})
+                page = context.new_page()
+                page.goto(prefixed[name] + rel)
+                if switch:  # the other scheme, through the header's toggle
+                    page.locator("form[data-md-component=palette] label:visible").first.click()
+                if page.locator(".cq-item").count():
+                    _answer_focus_hover(page)
+                elif page.locator(".cq-progress .md-button:visible").count():
+                    page.locator(".cq-progress .md-button:visible").first.focus()
+                _settle(page)
+                scheme = page.locator("body").get_attribute("data-md-color-scheme")
+                found += [f"{width}px {rel or 'home'} ({scheme}): {v['id']} {[n['target'] for n in v['nodes']][:2]}"
+                          for v in Axe().run(page).response["violations"]]
+                context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_axe_finds_nothing_on_the_certificate(browser, sites, prefixed, name):
+    """Every quiz passed, the learner's name given: the certificate in the brand's frame,
+    its Print button focused, in both schemes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    text = (sites[name] / "assets/course/course-map.js").read_text("utf-8")
+    data = json.loads(text[len("window.CourseProgressMap = "):-2])
+    course, date = data["map"]["course"], "2026-11-20T10:00:00Z"
+    passed = {"v": 1, "attempts": 1, "best": {"percent": 100, "passed": True, "date": date},
+              "last": {"percent": 100, "passed": True, "date": date, "hints": 0, "answers": {}}, "questions": {}}
+    found = []
+    for switch in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(prefixed[name])
+        for quiz in data["info"]["quizzes"]:
+            page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:v1:{course}:{quiz['id']}", passed])
+        page.goto(prefixed[name] + "certificate.html")
+        if switch:
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator(".cq-learner-name").fill("Alex Example")
+        page.locator(".cq-cert-make").click()
+        page.locator(".cq-certificate").wait_for(state="visible")
+        page.locator(".cq-cert-print").focus()
+        _settle(page)
+        scheme = page.locator("body").get_attribute("data-md-color-scheme")
+        found += [f"certificate ({scheme}): {v['id']} {[n['target'] for n in v['nodes']][:2]}"
+                  for v in Axe().run(page).response["violations"]]
+        context.close()
     assert found == []

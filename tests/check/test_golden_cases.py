@@ -8,6 +8,7 @@ A case is a YAML file in a folder of tests/check/cases/:
            whose findings the case shows
   base:    the course the edits start from, a folder of tests/fixtures/
   options: (rules/ only, optional) CheckOptions fields, e.g. {min_questions: 3}
+  brand:   (bad_inputs/ only, optional) check as `check --brand NAME`; the edits write brands/NAME/
   edits:   applied in order to a copy of the base course, each one of
              {file, replace, with}  replace text that occurs exactly once in the file
              {file, write}          write the file (new, or replacing the base's), UTF-8
@@ -54,7 +55,7 @@ FOLDERS = ("bad_inputs", "rules")
 CASES = {folder: sorted((HERE / "cases" / folder).glob("*.yml")) for folder in FOLDERS}
 BAD_INPUTS, RULE_CASES = CASES["bad_inputs"], CASES["rules"]
 UPDATE = os.environ.get("COURSEGEN_UPDATE_GOLDEN") == "1"
-_FINDING = re.compile(r"^  (\S+:\d+(?::\d+)?|\S+): (error|warning): (.*)$")
+_FINDING = re.compile(r"^  (\S+:\d+(?::\d+)?|\S+): (error|warning|note): (.*)$")
 _EDITS = ({"file", "replace", "with"}, {"file", "write"}, {"file", "raw"}, {"file", "delete"})
 
 
@@ -105,7 +106,7 @@ def rerecord(case: Path, found: list[str]) -> None:
 def test_every_case_follows_the_format(folder):
     assert len(CASES[folder]) >= 40
     required = {"about", "base", "edits", "expect"} | ({"rule"} if folder == "rules" else set())
-    allowed = required | ({"options"} if folder == "rules" else set())
+    allowed = required | ({"options"} if folder == "rules" else {"brand"})
     for case in CASES[folder]:
         spec = load(case)
         assert required <= set(spec) <= allowed, (case.name, sorted(spec))
@@ -132,9 +133,9 @@ def findings_in(output: str) -> list[str]:
     return found
 
 
-def run_check(project: Path, capsys) -> tuple[int, str]:
+def run_check(project: Path, capsys, brand: str | None = None) -> tuple[int, str]:
     capsys.readouterr()
-    code = main(["--color", "never", "-f", str(project / "mkdocs.yml"), "check"])
+    code = main(["--color", "never", "-f", str(project / "mkdocs.yml"), "check"] + (["--brand", brand] if brand else []))
     return code, capsys.readouterr().err
 
 
@@ -162,7 +163,7 @@ def test_the_bad_input_corpus_is_big_enough():
 def test_bad_input(case, tmp_path, capsys, previous_site):
     project = make_course(case, tmp_path / "p")
     start = time.perf_counter()
-    code, output = run_check(project, capsys)
+    code, output = run_check(project, capsys, load(case).get("brand"))
     elapsed = time.perf_counter() - start
     want = expected(case)
     if UPDATE and findings_in(output) != want:

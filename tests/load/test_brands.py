@@ -64,7 +64,8 @@ def test_example_brands_are_clean():
         checked = check_branded(CoursePaths.at(ROOT), name)
         course, brand, findings = checked.course, checked.brand, checked.findings
         assert course is not None and brand is not None
-        assert [f.one_line() for f in findings if not f.known] == []  # known: known-findings.yml (issue 16)
+        # known: known-findings.yml (issue 16); notes: brand colours adjusted for contrast
+        assert [f.one_line() for f in findings if not f.known and f.severity.value != "note"] == []
 
 
 def test_brand_mistakes_point_at_file_and_line(project):
@@ -119,7 +120,7 @@ def test_files_brand_css_refers_to_are_published(project):
     write_brand(project, "pics", MINIMAL + "css: [styles/extra.css]\n",
                 {"styles/extra.css": ".ok { background: url(img/bg.svg) }\n", "styles/img/bg.svg": "<svg/>"})
     brand, findings = load_brand(CoursePaths.at(project), "pics")
-    assert findings == []
+    assert [f for f in findings if f.code != "brand-colour"] == []
     assert ("assets/brand/styles/img/bg.svg", brand.folder / "styles/img/bg.svg") in brand.asset_files()
 
 
@@ -244,12 +245,35 @@ def test_serve_previews_a_brand(project):
         proc.wait(timeout=10)
 
 
-@pytest.mark.parametrize("colour", ["#ff5c8a", "#ffff00", "#0b5d4b", "#000000", "#ffffff", "#2ee6c8"])
-def test_link_colour_is_readable_on_light_and_dark(colour):
-    from generator.site.colour import SLATE_BG, contrast, link_colour
+SAMPLE = ["#000000", "#ffffff", "#ffff00", "#00ff00", "#808080", "#ff0000", "#ff5c8a", "#2ee6c8", "#0b5d4b", "#e0a100"]
 
-    for background in ("#ffffff", SLATE_BG):
-        assert contrast(link_colour(colour, background), background) >= 4.5
+
+@pytest.mark.parametrize("primary", SAMPLE)
+def test_every_derived_colour_reaches_its_contrast_in_both_schemes(primary):
+    """Text 4.5:1 and focus rings 3:1 wherever they sit: the header and its search field
+    (placeholder too), shades under the header's text, links and hovered links on the page
+    and on feedback blocks, the accent's tint, hovered buttons, the header's focus ring."""
+    from generator.model.colour import SCHEMES, contrast, derive_palette, tint
+
+    for accent in SAMPLE:
+        p = derive_palette(primary, accent)
+        on_header = [(p.on_primary, bg) for bg in (p.primary, p.field, p.field_hover, p.shade, p.shade_light)]
+        pairs = on_header + [(p.on_primary_soft, p.primary), (p.on_primary_soft, p.field)]
+        for scheme in SCHEMES:
+            s = p.light if scheme.name == "default" else p.dark
+            pairs += [(s.link, bg) for bg in scheme.surfaces] + [(s.accent, bg) for bg in scheme.surfaces]
+            pairs += [(s.accent, tint(s.accent, bg)) for bg in scheme.surfaces] + [(s.on_accent, s.accent)]
+        assert [(a, b) for a, b in pairs if contrast(a, b) < 4.5] == [], (primary, accent)
+        assert contrast(p.header_focus, p.primary) >= 3
+
+
+def test_check_notes_each_adjusted_colour_and_the_value_used():
+    checked = check_branded(CoursePaths.at(ROOT), "harbor")
+    notes = [f.one_line() for f in checked.findings if f.severity.value == "note"]
+    assert "brands/harbor/brand.yml:9:12: note: colors.primary: links and outline buttons in the light scheme use #bf4568 " \
+           "(4.51:1) instead of #ff5c8a (2.69:1), to reach 4.5:1" in notes
+    assert all(n.startswith("brands/harbor/brand.yml:") for n in notes) and len(notes) == 3
+    assert not checked.failing(strict=True)  # a note never stops a build, even a strict one
 
 
 def test_overlay_on_a_course_in_modules(project):
@@ -281,7 +305,7 @@ def test_a_language_without_interface_strings_is_refused_unless_the_brand_gives_
 
     write_brand(project, "swedish", MINIMAL + "language: sv\n")
     findings = check_branded(CoursePaths.at(project), "swedish").findings
-    assert [f.one_line() for f in findings if not f.known] == [
+    assert [f.one_line() for f in findings if not f.known and f.code != "brand-colour"] == [
         "brands/swedish/brand.yml:8:11: error: language: there are no interface strings in 'sv' "
         "(use one of de, en, es, fr, it, nl, pt; or translate every interface string under `strings:` in brands/swedish/brand.yml: "
         "the keys and the English text are in generator/i18n/strings.yml)"]
@@ -290,7 +314,7 @@ def test_a_language_without_interface_strings_is_refused_unless_the_brand_gives_
     findings = check_branded(CoursePaths.at(project), "svenska").findings
     assert [f.one_line() for f in findings if f.code == "language"] == []
     write_brand(project, "french", MINIMAL + "language: fr\n")
-    assert [f for f in check_branded(CoursePaths.at(project), "french").findings if not f.known] == []
+    assert [f for f in check_branded(CoursePaths.at(project), "french").findings if not f.known and f.code != "brand-colour"] == []
 
 
 def test_a_font_stack_cannot_smuggle_css(project):

@@ -24,6 +24,7 @@ import yaml
 
 from generator import __version__
 from generator.errors import Finding, Refusal
+from generator.load.brand import BRAND_ASSETS
 from generator.load.settings import ProjectSettings, Tagged, is_course_plugin, plugins
 from generator.site.build import INERT_EXTENSION, SiteBuild, build_site
 from generator.site.markup import nav_title
@@ -129,7 +130,7 @@ def _write_project(dest: Path, built: SiteBuild, plain: dict, config: dict, docs
     _write(dest / MARKER, json.dumps({"generator": "coursegen", "version": __version__}).encode("utf-8"))
     if not (dest / ".gitignore").exists():  # what the engines write there: built site, Zensical's cache
         _write(dest / ".gitignore", b"site/\n.cache/\n")
-    assets = len(built.files) - (len(built.brand.asset_files()) + 1 if built.brand else 0)
+    assets = sum(not path.startswith(BRAND_ASSETS) for path, _ in built.files)  # the package's and the course's
     return ExportResult(dest, len(built.pages), assets, media, built.warnings,
                         needs_coursegen=INERT_EXTENSION in built.markdown_extensions)
 

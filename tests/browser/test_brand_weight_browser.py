@@ -1,0 +1,57 @@
+"""What a learner downloads for a brand's first page, measured in Chromium against a real
+HTTP server: nordlicht's home page, with its subset fonts, stays under 450 KB (1.09 MB
+with the raw TTFs it ships), and weighs no more than the unbranded home page plus the
+brand's own files (logo, favicon, stylesheet, subset fonts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import _serving, coursegen
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 450 * 1024
+
+
+@pytest.fixture(scope="module")
+def nordlicht_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nordlicht-weight") / "site"
+    result = coursegen("build", "--brand", "nordlicht", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    yield from _serving(out)
+
+
+def transferred(browser, base: str) -> dict[str, int]:
+    """Bytes received for each request of the home page's load, by path under `base`
+    (Chromium's encodedDataLength: headers and body as they came over the wire), once the
+    page's fonts are ready."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+    page.goto(base, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    page.wait_for_timeout(300)  # a late request (the search index) has finished
+    context.close()
+    return {urls[r].removeprefix(base): n for r, n in sizes.items()}
+
+
+def test_nordlicht_home_page_weighs_under_450_kb_with_its_subset_fonts(browser, nordlicht_url):
+    loads = transferred(browser, nordlicht_url + "/")
+    fonts = {path: n for path, n in loads.items() if path.endswith(".woff2")}
+    assert sorted(fonts) == ["assets/brand/fonts/DejaVuSerif-Bold.woff2", "assets/brand/fonts/DejaVuSerif.woff2"]
+    assert not any(path.endswith(".ttf") for path in loads)
+    assert sum(loads.values()) < BUDGET, sorted(loads.items(), key=lambda kv: -kv[1])
+
+
+def test_a_brand_page_weighs_no_more_than_the_unbranded_one_plus_the_brands_files(browser, nordlicht_url, site_url):
+    branded = transferred(browser, nordlicht_url + "/")
+    plain = transferred(browser, site_url + "/")
+    own = sum(n for path, n in branded.items() if path.startswith("assets/brand/"))
+    assert own > 0
+    assert sum(branded.values()) <= sum(plain.values()) + own, (sorted(branded.items()), sorted(plain.items()))
