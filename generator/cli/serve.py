@@ -25,7 +25,7 @@ def run(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from generator.engines.mkdocs.incremental import QuietDirtyWarning
-    from generator.engines.mkdocs.plugin import SERVE_BRAND_ENV, SERVE_LANGUAGE_ENV
+    from generator.engines.mkdocs.config import SERVE_BRAND_ENV, SERVE_LANGUAGE_ENV
 
     settings(args, required=True)
     check_address(args.dev_addr)  # before building: a port in use is one line, not a traceback after the build

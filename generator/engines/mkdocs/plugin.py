@@ -10,9 +10,7 @@ site with the findings in a banner.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,7 +19,8 @@ from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
-from generator.engines.mkdocs.config import CoursePluginConfig, add_files, apply_config, config_path, settings_of
+from generator.engines.mkdocs.config import (CoursePluginConfig, add_files, apply_config, config_path, serve_choices,
+                                             settings_of)
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
@@ -33,12 +32,6 @@ from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
 log = logging.getLogger("mkdocs.plugins.course")
-
-# `coursegen serve --brand NAME` names the brand here. MkDocs' serve loads mkdocs.yml
-# anew for every rebuild, and a config override given to it is used up by the first
-# build, so an environment variable is the one channel that reaches every rebuild.
-SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
-SERVE_LANGUAGE_ENV = "COURSEGEN_SERVE_LANGUAGE"  # `coursegen serve --lang LANG`, for the same reason
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -65,7 +58,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         checked, self.checked = self.checked, None
         root = config_path(config).parent
         try:
-            self.settings = self._with_serve_language(settings_of(config, self.config))
+            self.settings = serve_choices(settings_of(config, self.config)) if self.serving else settings_of(config, self.config)
             self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
             # once: not per process, and not again after the command line's check showed them
@@ -85,15 +78,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         apply_config(config, self.built, self.temp_dirs)
         return config
 
-    def _with_serve_language(self, settings: ProjectSettings) -> ProjectSettings:
-        """The settings with `coursegen serve --lang`'s language, if it gave one."""
-        chosen = os.environ.get(SERVE_LANGUAGE_ENV) if self.serving else None
-        return replace(settings, options=settings.options.model_copy(update={"language": chosen})) if chosen else settings
-
     def brand(self) -> str | None:
-        """The brand to build: `coursegen serve --brand`'s, else the `brand` option's."""
-        chosen = os.environ.get(SERVE_BRAND_ENV) if self.serving else None
-        return chosen or (self.settings.options.brand if self.settings else None)
+        """The brand to build: `coursegen serve --brand`'s (config.serve_choices), else the `brand` option's."""
+        return self.settings.options.brand if self.settings else None
 
     def _serve_last_good(self, report: str) -> None:
         """Serve mode after a broken save: log the findings, keep the last good pages with a banner."""
