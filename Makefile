@@ -13,7 +13,7 @@ LRS_STAMP := $(LRS_VENV)/.installed
 
 LINT_PATHS := generator tests bench docs
 
-.PHONY: serve build check lint test test-tools chromium bench clean
+.PHONY: serve build check lint test test-tools chromium bench clean lms-vendor
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site $(VENV) $(LRS_VENV) node_modules .mypy_cache .ruff_cache
+
+# vendor/cmi5.min.js of the cmi5 package: npm's @xapi/cmi5 bundled by esbuild (generator/engines/lms/vendor_bundle.py).
+lms-vendor: $(NODE_STAMP) $(STAMP)
+	$(BIN)/python -m generator.engines.lms.vendor_bundle

@@ -107,6 +107,15 @@ def quiz_url(quiz_site):
     yield from _serving(quiz_site)
 
 
+QUIZ_TEXT_COURSE = ROOT / "tests/fixtures/quiztext"
+
+
+@pytest.fixture(scope="session")
+def quiztext_url(tmp_path_factory):
+    """Issue 15's course (typed answers, quiz text as Markdown, counts), built once and served."""
+    yield from _serving(build_site(QUIZ_TEXT_COURSE, tmp_path_factory.mktemp("quiztext") / "site"))
+
+
 # --- the committed JSON Schemas, as an editor applies them (tests/model, tests/cli) ------
 
 
@@ -170,3 +179,27 @@ def node_tool(relative: str) -> Path:
     path = NODE_MODULES / relative
     assert path.exists(), f"{path} is missing: run `make test-tools` (npm ci) first"
     return path
+
+
+# --- typed answers (issue 15): the shared test vectors, for the Python rule and the runtime ------
+
+TEXT_ANSWER_VECTORS = ROOT / "tests/fixtures/text-answer-vectors.json"
+
+
+def text_answer_vectors() -> dict:
+    """tests/fixtures/text-answer-vectors.json: `vectors` (input, answer, verdict, why, match)."""
+    return json.loads(TEXT_ANSWER_VECTORS.read_text(encoding="utf-8"))
+
+
+def generated_answers() -> list[str]:
+    """The vector file's `generated` strings: seeded, so Python and the browser get the same ones.
+    Each mixes characters of two to four groups of its alphabet (scripts, punctuation, spaces)."""
+    import random
+
+    spec = text_answer_vectors()["generated"]
+    rand = random.Random(spec["seed"])
+    out = []
+    for _ in range(spec["count"]):
+        pool = "".join(rand.sample(spec["alphabet"], rand.randint(2, 4)))
+        out.append("".join(rand.choice(pool) for _ in range(rand.randint(1, spec["max_length"]))))
+    return out

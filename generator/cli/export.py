@@ -1,6 +1,7 @@
 """`coursegen export DIR [--brand NAME]`: a plain project that plain MkDocs and Zensical build.
 `coursegen export --format FORMAT OUT [--brand NAME] [--strict]`: the quizzes as a quiz bank
-(engines/quizbank/) for a learning platform to import."""
+(engines/quizbank/) for a learning platform to import, or the whole course as a package for
+an LMS (engines/lms/: scorm12, scorm2004, cmi5; `--report` for SCORM)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import sys
 from pathlib import Path
 
 from generator.check.report import format_text
-from generator.cli.common import EXIT_OK, colour, root, settings
-from generator.errors import Refusal
+from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
+from generator.engines.lms.formats import FORMATS as LMS_PACKAGES
+from generator.engines.lms.formats import REPORTS
 from generator.engines.quizbank import gift, moodle_xml, qti12
+from generator.errors import Refusal
 
 # --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
 QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml, "qti12": qti12}
@@ -18,18 +21,27 @@ QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml, "qti12": qti12}
 
 def add_parser(sub) -> None:
     p = sub.add_parser("export", help="write a plain project (mkdocs.yml + docs/) that plain MkDocs and Zensical build, "
-                                      "or with --format the quizzes as a quiz bank for Moodle or Canvas")
+                                      "or with --format the quizzes as a quiz bank for Moodle or Canvas, or an LMS package")
     p.add_argument("dir", metavar="OUT", help="a new or empty folder, or an earlier export to refresh; "
                                               "with --format, the file to write (its suffix is added if missing)")
     p.add_argument("--brand", metavar="NAME", help="export the course as brand NAME (brands/NAME/)")
-    p.add_argument("--format", choices=sorted(QUIZ_BANKS), help="write the quizzes as a quiz bank: gift (Moodle, .gift), "
-                   "moodle-xml (Moodle, .xml) or qti12 (Canvas Classic, .zip); answers are in plain text")
+    p.add_argument("--format", choices=sorted(QUIZ_BANKS) + list(LMS_PACKAGES),
+                   help="write the quizzes as a quiz bank: gift (Moodle, .gift), moodle-xml (Moodle, .xml) or qti12 "
+                   "(Canvas Classic, .zip), answers in plain text; or the course as a package for an LMS: "
+                   f"{', '.join(LMS_PACKAGES)} (.zip; README.md, 'Reporting to an LMS')")
     p.add_argument("--strict", action="store_true", help="with --format: fail, writing nothing, on any warning, "
                    "including a question the format cannot carry")
+    p.add_argument("--report", choices=REPORTS,
+                   help=f"SCORM packages: what the LMS is told (default: {REPORTS[0]})")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    scorm = [name for name, form in LMS_PACKAGES.items() if form.needs_score]
+    if args.report and args.format not in scorm:
+        raise Refusal(f"--report goes with a SCORM package (--format {' or '.join(scorm)})")
+    if args.format in LMS_PACKAGES:
+        return _lms_package(args)
     if args.format:
         return _quiz_bank(args)
     if args.strict:
@@ -58,4 +70,15 @@ def _quiz_bank(args) -> int:
     left = f"; {len(result.left_out)} left out (see above)" if result.left_out else ""
     print(f"Exported {result.questions} questions of {result.quizzes} quizzes as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
     print("The file holds the right answers in plain text: give it to trainers, not to learners.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _lms_package(args) -> int:
+    from generator.engines.lms.package import export_package  # builds with MkDocs: only when exporting
+
+    quiet_mkdocs()
+    result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand,
+                            report=args.report or REPORTS[0], strict=args.strict or None)
+    mastery = f", mastery score {result.mastery}" if result.mastery is not None else ""
+    print(f"Wrote {args.format} package {result.dest} ({result.files} files, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
     return EXIT_OK

@@ -78,17 +78,51 @@ def _construct_tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tag
 _KeepTagsLoader.add_multi_constructor("", _construct_tagged)
 
 
+MarkdownExtension = tuple[str, dict]  # an extension's name and its options, as mkdocs.yml gives them
+
+
+def markdown_extensions_of(configured: Any, configs: dict | None = None) -> tuple[MarkdownExtension, ...]:
+    """mkdocs.yml's `markdown_extensions:` (a list of names and {name: options}, or a mapping
+    of name to options; `configs`: MkDocs' `mdx_configs`, when MkDocs read the file) as
+    (name, options) pairs. An option under a tag we do not run (`!!python/name:...`) is
+    left out: the site's own build applies it, quiz text goes without."""
+    if isinstance(configured, dict):
+        configured = [{name: options} for name, options in configured.items()]
+    found: list[MarkdownExtension] = []
+    for entry in configured if isinstance(configured, list) else []:
+        if isinstance(entry, str):
+            name, options = entry, (configs or {}).get(entry)
+        elif isinstance(entry, dict) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+        else:  # an Extension object MkDocs was handed: quiz text goes without it
+            continue
+        if isinstance(name, str) and name:
+            options = options if isinstance(options, dict) else {}
+            found.append((name, {k: v for k, v in options.items() if not _tagged(v)}))
+    return tuple(found)
+
+
+def _tagged(value: Any) -> bool:
+    if isinstance(value, Tagged):
+        return True
+    if isinstance(value, dict):
+        return any(_tagged(v) for v in value.values())
+    return isinstance(value, list) and any(_tagged(v) for v in value)
+
+
 @dataclass(frozen=True)
 class ProjectSettings:
     """A project's settings: where its mkdocs.yml is, what it says, and the course options.
 
     `config` is the whole parsed mkdocs.yml (tags kept as `Tagged`; {} when MkDocs read
-    it), `site_name` its `site_name:`."""
+    it), `site_name` its `site_name:`, `markdown_extensions` its Markdown extensions
+    (quiz text is rendered with them, site/markup.py)."""
 
     config_file: Path
     options: CourseOptions
     config: dict
     site_name: str | None = None
+    markdown_extensions: tuple[MarkdownExtension, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -135,7 +169,8 @@ def read_settings(config_file: Path) -> ProjectSettings:
     except SettingsError as error:  # point at the `plugins:` line
         line = _line_of(yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader), "plugins")
         raise SettingsError(SourceLocation(name, line, 1 if line else 0), error.problem) from None
-    return ProjectSettings(config_file, options, data, site_name if isinstance(site_name, str) else None)
+    return ProjectSettings(config_file, options, data, site_name if isinstance(site_name, str) else None,
+                           markdown_extensions_of(data.get("markdown_extensions")))
 
 
 def _line_of(root: yaml.Node | None, key: str) -> int:

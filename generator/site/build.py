@@ -96,7 +96,8 @@ def build_site(settings: ProjectSettings, brand: str | None = None, *, checked: 
         course = inert_lessons(course)
     contact = branding.brand_contacts(loaded) if loaded else []
     renderer = Renderer(course, contact=contact, brand_name=loaded.model.firm if loaded else "",
-                        quizzes_of=share.owns if share is not None else None)
+                        quizzes_of=share.owns if share is not None else None,
+                        markdown_extensions=settings.markdown_extensions)
     if share is not None:  # a parallel build: deal the pages out before rendering their quizzes
         share.deal(renderer.site.dealt_pages())
     site = renderer.render()

@@ -1,6 +1,9 @@
 """Markdown for text that must stay inert: quiz prompts, options, feedback, explanations.
 
-Quiz text: raw HTML is escaped, not passed through, and links or images whose address
+Quiz text: Markdown with the site's own extensions (mkdocs.yml's `markdown_extensions`,
+with fenced code and tables always on, as MkDocs has them: `QuizMarkdown`), and inert: raw
+HTML is escaped, not passed through, elements that could run or load something (script,
+iframe, form controls...) become plain <span>s, and links or images whose address
 is not http(s), mailto, tel or relative lose it (no `javascript:`), as do event-handler
 attributes. Quiz titles, which also appear outside Markdown, go through `plain_text`
 (inside Markdown) and `nav_title` (the site navigation).
@@ -23,6 +26,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pydantic import BaseModel
+
+from generator.load.settings import MarkdownExtension
 
 from generator.model.course import Lesson
 
@@ -79,12 +84,31 @@ class SafeLinks(Extension):
         md.treeprocessors.register(_DropUnsafeUrls(md), "inert_urls", 0)
 
 
+# Elements quiz text never needs that could run, load or submit something (an extension
+# such as pymdownx.blocks.html builds them from Markdown, not from raw HTML).
+_ACTIVE_TAGS = frozenset({"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+                          "input", "button", "textarea", "select", "option", "link", "meta", "base", "template",
+                          "svg", "math", "audio", "video", "source", "track", "portal"})
+
+
+class _DropActiveElements(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if str(element.tag).lower() in _ACTIVE_TAGS:
+                element.tag = "span"
+                element.attrib.clear()
+
+
 class InertHtml(SafeLinks):
     """Escape raw HTML too: for quiz text, which is never trusted."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
+        for name in ("html_block",):  # md_in_html registers its own under the same name
+            if name in md.preprocessors:
+                md.preprocessors.deregister(name)
+        if "html" in md.inlinePatterns:
+            md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DropActiveElements(md), "inert_elements", 1)
         super().extendMarkdown(md)
 
 
@@ -146,14 +170,51 @@ def _is_plain(text: str) -> bool:
     # `in` one by one, not any() over a tuple: called for every distinct quiz text (issue 8)
     if text[-1] == " " or "_" in text or "--" in text or ".." in text or "  " in text:
         return False
+    # what site extensions may act on: bare links (magiclink), ==mark==, ++keys++, :emoji:
+    if "://" in text or "www." in text or "==" in text or "++" in text or text.count(":") > 1:
+        return False
     return _PLAIN.fullmatch(text) is not None
 
 
-class QuizMarkdown:
-    """Renders quiz text to safe HTML; one instance per build (Markdown objects are reusable)."""
+# Quiz text's own extensions, and fenced code and tables, which MkDocs always enables for lessons.
+BASE_EXTENSIONS = ["sane_lists", "smarty", "fenced_code", "tables"]
+# Site extensions quiz text does without: ids and anchors that would repeat once per question
+# (toc, footnotes), files read into the text (snippets), raw HTML by another syntax
+# (blocks.html), and the site's own inert pass (InertHtml does it).
+_NOT_IN_QUIZ_TEXT = frozenset({"toc", "footnotes", "meta", "pymdownx.snippets", "pymdownx.blocks.html",
+                               "generator.site.markup"})
 
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["sane_lists", "smarty", InertHtml()], output_format="html")
+
+def quiz_extensions(site: tuple[MarkdownExtension, ...] | list[MarkdownExtension] = ()) -> tuple[list, dict]:
+    """The extensions and their options for quiz text: BASE_EXTENSIONS, then the site's
+    (`MarkdownExtension`s of mkdocs.yml) but those in _NOT_IN_QUIZ_TEXT, then InertHtml last.
+    Math is marked for MathJax as pymdownx.arithmatex's `generic` output (a span, never a
+    <script type="math/tex">); fenced_code gives way to pymdownx.superfences."""
+    names, configs = list(BASE_EXTENSIONS), {}
+    for name, options in site:
+        short = name.removeprefix("markdown.extensions.")
+        if short in _NOT_IN_QUIZ_TEXT or short in names:
+            continue
+        names.append(short)
+        configs[short] = dict(options) | ({"generic": True} if short == "pymdownx.arithmatex" else {})
+    if "pymdownx.superfences" in names:
+        names.remove("fenced_code")
+    return [*names, InertHtml()], configs
+
+
+class QuizMarkdown:
+    """Renders quiz text to safe HTML; one instance per build (Markdown objects are reusable).
+
+    `extensions` are the site's Markdown extensions (ProjectSettings.markdown_extensions), so
+    quiz text reads like the lesson's: fenced code, tables, math, admonitions..."""
+
+    def __init__(self, extensions: tuple[MarkdownExtension, ...] = ()) -> None:
+        names, configs = quiz_extensions(extensions)
+        try:
+            self._md = markdown.Markdown(extensions=names, extension_configs=configs, output_format="html")
+        except (ImportError, TypeError, KeyError, ValueError, AttributeError):
+            # an extension that does not load with these options: the site's own build reports it
+            self._md = markdown.Markdown(extensions=quiz_extensions()[0], output_format="html")
         self._done: dict[str, str] = {}  # the mistakes page renders every quiz again: convert each text once
 
     def block(self, text: str | None) -> str:

@@ -21,6 +21,7 @@ from generator.site.contact import Contact
 from generator.site.encode import encode_key
 from generator.i18n import strings_for
 from generator.site.markup import LangMarked, QuizMarkdown, plain_text
+from generator.load.settings import MarkdownExtension
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import QuestionBase
 from generator.model.translation import texts
@@ -89,12 +90,13 @@ class Renderer:
     course given is not changed.
 
     `contact` is a brand's contact details (shown on the home page and the certificate),
-    `brand_name` its firm; `quizzes_of(path)` says whether the quizzes of the page at
+    `brand_name` its firm; `markdown_extensions` the site's (quiz text is rendered with them); `quizzes_of(path)` says whether the quizzes of the page at
     `path` are rendered here (a parallel build renders the others in other processes)."""
 
     def __init__(self, course: Course, *, strings: dict[str, str] | None = None,
                  contact: list[Contact] | None = None, brand_name: str = "",
-                 quizzes_of: Callable[[str], bool] | None = None):
+                 quizzes_of: Callable[[str], bool] | None = None,
+                 markdown_extensions: tuple[MarkdownExtension, ...] = ()):
         self.quizzes_of = quizzes_of or (lambda path: True)
         self.contact = contact or []
         self.brand_name = brand_name
@@ -115,7 +117,7 @@ class Renderer:
         self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
         self.env.globals["t"] = self.t
         self.env.globals["fallback"] = self.fallback_lang
-        self.quiz_md = QuizMarkdown()
+        self.quiz_md = QuizMarkdown(markdown_extensions)
 
     def t(self, key: str, **values: object) -> str:
         return self.site.t(key, **values)
@@ -187,7 +189,8 @@ class Renderer:
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light"}
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith("progress_")}
+        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/)
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_"))}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property
@@ -240,6 +243,12 @@ def _md_title(text: str) -> str:
     return text.replace('"', "&quot;")
 
 
+_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_BLANK_AHEAD = re.compile(r"\n(?=[ \t]*\n)")
+
+
 def _collapse_blank_lines(html: str) -> str:
-    # Markdown ends a raw HTML block at a blank line; keep the quiz one block.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    # Markdown ends a raw HTML block at a blank line; keep the quiz one block. Code keeps its
+    # blank lines: the line break before one is written as an entity, which reads the same.
+    html = _PRE.sub(lambda m: _BLANK_AHEAD.sub("&#10;", m.group(0)), html)
+    return "\n".join(line for line in html.split("\n") if line.strip())

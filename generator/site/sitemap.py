@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from generator.model.course import Course, Lesson, Module, Quiz
 from generator.site.markup import inert_lesson, plain_text
+from generator.i18n import format_text
 
 HOME_PATH = "index.md"
 PROGRESS_PATH = "progress.md"
@@ -83,6 +84,7 @@ class SiteMap:
 
     def __init__(self, course: Course, strings: dict[str, str], *, contact: bool = False, allow_html: bool = True) -> None:
         self.strings = strings
+        self.language = course.settings.language  # plural forms of counted strings (i18n.format_text)
         self.contact = contact
         self.allow_html = allow_html  # False: lesson text is shown with every tag as text (site/markup.py)
         self.course = in_parts(course, self.t)  # the course as shown: a long flat course in parts
@@ -90,10 +92,9 @@ class SiteMap:
         self.by_path = {page.path: page for page in self.pages}
 
     def t(self, key: str, **values: object) -> str:
-        text = self.strings.get(key, key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        """The interface string `key` with `values` in its `{name}`s, a count's plural form
+        chosen by the course language (i18n.format_text)."""
+        return format_text(self.strings.get(key, key), self.language, values)
 
     # --- the pages -------------------------------------------------------------------
 

@@ -100,7 +100,7 @@ def test_practice_wrong_answers_of_every_type(page: Page, quiz_url):
         "0 of 4 steps in the right place. The right order: 1. Open the call 2. Ask about goals 3. Present the offer 4. Agree a next step")
     expect(item(page, "q-order").locator(".cq-type-feedback")).to_have_text("Order feedback wrong: goals come before the offer.")
     assert verdict(page, "q-text") == "✗ Incorrect"
-    expect(item(page, "q-text").locator(".cq-note")).to_have_text("Accepted answers: lead, take the lead")
+    expect(item(page, "q-text").locator(".cq-note")).to_have_text("Accepted answers: Lead, take the lead")  # as written
     expect(page.locator(".cq-result")).to_contain_text("Your score: 17%")  # 1 of 6 points: half the multiple
     expect(page.locator(".cq-result")).to_contain_text("✗ Not passed yet")
 

@@ -26,6 +26,15 @@ def test_served_quiz_runtime_fits_in_6_kb_gzipped():
     assert js + css <= BUDGET, f"quiz runtime {js:,} B JS + {css:,} B CSS = {js + css:,} B gzipped (budget {BUDGET:,})"
 
 
+def test_plural_forms_and_the_typed_answer_rule_are_a_small_file_of_their_own():
+    # Needed only once the page has started or a typed answer is checked: served apart (issue 15), small.
+    served = dict(assets.files())
+    language = served[assets.PREFIX + assets.LANGUAGE_JS]
+    assert assets.scripts() == [assets.PREFIX + n for n in (assets.QUIZ_JS, assets.LANGUAGE_JS, assets.PROGRESS_JS)]
+    assert b"CQ.answerForm=" not in assets.quiz_runtime()["js"] and b"K.plural=" not in assets.quiz_runtime()["js"]
+    assert _gz(language) <= 1024, f"language.js is {_gz(language):,} B gzipped"
+
+
 def test_what_is_served_is_minified_and_the_sources_are_not():
     runtime = assets.quiz_runtime()
     source = (assets._ROOT / "quiz" / "core.js").read_text(encoding="utf-8")

@@ -3,7 +3,9 @@ Markdown holds raw HTML only while `allow_html` is on (the default, for trusted 
 
 One course, every quiz text field (titles, scenarios, prompts, options, feedback,
 explanations, hints, order items, accepted answers) holding script-bearing payloads,
-is built twice by the real command line: as is, and with `allow_html: false`."""
+is built three times by the real command line: as is, with `allow_html: false`, and with
+the site's Markdown extensions that quiz text takes on (issue 15: md_in_html, attr_list,
+superfences, arithmatex, blocks.html...)."""
 
 from __future__ import annotations
 
@@ -38,7 +40,22 @@ LESSON_HTML = (
 )
 
 
-def hostile_course(dest: Path, *, allow_html: bool = True) -> Path:
+RICH_EXTENSIONS = """markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.blocks.html
+  - pymdownx.arithmatex:
+      generic: true
+  - toc:
+      permalink: true
+"""
+
+
+def hostile_course(dest: Path, *, allow_html: bool = True, rich: bool = False) -> Path:
     shutil.copytree(BASE, dest)
     counter = iter(range(10_000))
 
@@ -75,6 +92,11 @@ def hostile_course(dest: Path, *, allow_html: bool = True) -> Path:
     lesson = yaml.safe_load((dest / "course/lessons/next-steps.yml").read_text())
     lesson["sections"].append({"heading": "Trainer HTML", "body": LESSON_HTML})
     (dest / "course/lessons/next-steps.yml").write_text(dump(lesson))
+    if rich:
+        config = dest / "mkdocs.yml"
+        config.write_text(config.read_text() + RICH_EXTENSIONS)
+        quiz["questions"][0]["explanation"] += "\n\n/// html | script\nwindow.__pwned = 'blocks'; alert('PWNED blocks')\n///\n"
+        (dest / "quizzes/intro-quiz.yml").write_text(dump(quiz))
     if not allow_html:
         config = dest / "mkdocs.yml"
         config.write_text(config.read_text().replace("  - course\n", "  - course:\n      allow_html: false\n"))
@@ -87,6 +109,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     return {
         "trusted": build_site(hostile_course(root / "trusted"), root / "trusted-site"),
         "inert": build_site(hostile_course(root / "inert", allow_html=False), root / "inert-site"),
+        "rich": build_site(hostile_course(root / "rich", rich=True), root / "rich-site"),
     }
 
 
@@ -124,13 +147,13 @@ class Elements(HTMLParser):
             self.scripts.append(data)
 
 
-@pytest.mark.parametrize("variant", ["trusted", "inert"])
+@pytest.mark.parametrize("variant", ["trusted", "inert", "rich"])
 def test_no_payload_becomes_markup_on_any_page(sites, variant):
     checked = 0
     for path in pages(sites[variant]):
         where = path.relative_to(sites[variant]).as_posix()
         page = Elements(path.read_text(encoding="utf-8"))
-        trainer = variant == "trusted" and where == "lessons/next-steps/index.html"
+        trainer = variant in ("trusted", "rich") and where == "lessons/next-steps/index.html"  # allow_html is on in both
         assert not [code for code in page.scripts if re.search(r"pwned|alert\(", code, re.I)], where
         assert not [tag for tag, _ in page.found if tag in ("iframe", "object", "embed")], where
         for tag, attrs in page.found:
@@ -235,7 +258,7 @@ def assert_no_script_ran(page, watch: Watch) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("variant", ["trusted", "inert"])
+@pytest.mark.parametrize("variant", ["trusted", "inert", "rich"])
 def test_taking_the_quizzes_runs_no_injected_script(page, urls, variant):
     watch = Watch(page)
     for path in ("lessons/intro/", "assessment/final/"):

@@ -11,13 +11,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.site.markup import InertHtml, QuizMarkdown, _is_plain
+from generator.site.markup import BASE_EXTENSIONS, InertHtml, QuizMarkdown, _is_plain
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _reference(text: str) -> str:
-    md = markdown.Markdown(extensions=["sane_lists", "smarty", InertHtml()], output_format="html")
+    md = markdown.Markdown(extensions=[*BASE_EXTENSIONS, InertHtml()], output_format="html")
     return md.convert(text)
 
 

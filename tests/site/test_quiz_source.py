@@ -17,7 +17,7 @@ import yaml
 from conftest import QUIZ_COURSE, ROOT
 from generator.site import encode
 from generator.site.encode import decode_key, encode_key
-from generator.i18n import strings_for
+from generator.i18n import placeholders, strings_for
 from generator.load.course import CoursePaths
 from generator.check.pipeline import prepare
 from generator.site.render import Renderer
@@ -108,8 +108,9 @@ def test_every_language_has_every_string_and_the_runtime_uses_only_known_ones():
     assert {"en", "de", "es", "fr", "it", "nl", "pt"} <= set(tables)
     for language, table in tables.items():
         assert set(table) == set(tables["en"]), language
-        for key, text in table.items():  # the same {placeholders} as English, no more, no fewer
-            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", tables["en"][key])), (language, key)
+        for key, text in table.items():  # the same {placeholders} (plain or plural) as English, no more, no fewer
+            assert placeholders(text) == placeholders(tables["en"][key]), (language, key)
+            assert all("other {" in block for block in re.findall(r"\{\w+, plural,.*", text)), (language, key)
     scripts = "".join(p.read_text() for p in RUNTIME.rglob("*.js"))
     used = set(re.findall(r"\bs\.([a-z_]+)\b", scripts))
     assert used and used <= set(tables["en"]), used - set(tables["en"])

@@ -16,7 +16,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.structure.files import File, Files
 
-from generator.load.settings import CourseOptions, ProjectSettings, course_options
+from generator.load.settings import markdown_extensions_of, CourseOptions, ProjectSettings, course_options
 from generator.site.build import SiteBuild
 from generator.site.markup import nav_title
 from generator.site.sitemap import NavItem
@@ -45,7 +45,8 @@ def settings_of(config, plugin_config) -> ProjectSettings:
     Raises SettingsError for a wrong option."""
     config_file = config_path(config)
     options = course_options(dict(plugin_config), config_file.name)
-    return ProjectSettings(config_file, options, {}, config.site_name)
+    return ProjectSettings(config_file, options, {}, config.site_name,
+                           markdown_extensions_of(config.markdown_extensions, config.mdx_configs))
 
 
 # `coursegen serve --brand NAME` and `--lang LANG` are told to the plugin here. MkDocs' serve

@@ -7,7 +7,10 @@ and spacing go, names stay), once per process. shared.js (window.CourseKit: stor
 core, one file per question type and the start-up script, are served in that order as one
 file, quiz.js, so a learner downloads the runtime in one request; the learner-progress
 scripts (their core, one file per progress page, start-up) follow as one file too,
-progress.js, and use CourseKit. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
+progress.js, and use CourseKit. What depends on the learner's language (language.js: plural
+forms for CourseKit.format, the typed-answer rule CourseQuiz.answerForm) is served on its own
+between them: used only once the page has started or a typed answer is checked, it keeps the
+quiz runtime within its budget. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
 progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures.
 """
 
@@ -23,6 +26,7 @@ import rjsmin
 PREFIX = "assets/course/"
 QUIZ_JS = "quiz.js"  # the served name of the quiz runtime's scripts, minified and joined
 PROGRESS_JS = "progress.js"  # the same for the learner-progress scripts
+LANGUAGE_JS = "language.js"  # plural forms and the typed-answer rule (language.js)
 _ROOT = Path(str(resources.files(__package__)))
 _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
 
@@ -58,7 +62,7 @@ def _css(path: Path) -> str:
 
 
 def scripts() -> list[str]:
-    return [PREFIX + QUIZ_JS, PREFIX + PROGRESS_JS]
+    return [PREFIX + QUIZ_JS, PREFIX + LANGUAGE_JS, PREFIX + PROGRESS_JS]
 
 
 def stylesheets() -> list[str]:
@@ -71,7 +75,9 @@ def _served() -> tuple[tuple[str, bytes], ...]:
     # run as they would as separate <script> tags, in the same order.
     quiz = "\n".join(_js(p) for p in _quiz_sources()) + "\n"
     progress = "\n".join(_js(p) for p in _progress_scripts()) + "\n"
-    out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + PROGRESS_JS, progress.encode("utf-8"))]
+    language = _js(_ROOT / LANGUAGE_JS) + "\n"
+    out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + LANGUAGE_JS, language.encode("utf-8")),
+           (PREFIX + PROGRESS_JS, progress.encode("utf-8"))]
     out += [(_uri(p), (_css(p) + "\n").encode("utf-8")) for p in _style_paths()]
     return tuple(out)
 

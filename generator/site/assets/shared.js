@@ -14,8 +14,9 @@
     remove: function (k) { delete mem[k]; local("removeItem", k); },
   };
 
+  /* K.plural (language.js) resolves plural blocks first, once that file has loaded */
   K.format = function (text, values) {
-    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
+    return String(K.plural ? K.plural(text, values) : text).replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
   };
 
   /* FNV-1a 32-bit of text's UTF-8; seed: the offset basis, FNV's by default. */

@@ -31,12 +31,14 @@
     return list;
   };
   CQ.all = function (root, sel) { return [].slice.call(root.querySelectorAll(sel)); };
-  /* A new child of `to`; html is the generator's inert Markdown, from the key. */
+  /* A new child of `to`; html is the generator's inert Markdown, from the key: the trainer's
+     text, in its own direction (a Hebrew explanation under an English verdict), its math
+     typeset when the site loads MathJax (which typesets the page only when it opens). */
   CQ.add = function (to, tag, cls, text, html) {
-    var e = to.appendChild(document.createElement(tag));
+    var e = to.appendChild(document.createElement(tag)), M = window.MathJax;
     e.className = cls || "";
     if (text != null) e.textContent = text;
-    if (html) e.innerHTML = html;
+    if (html) { e.innerHTML = html; e.dir = "auto"; if (M && M.typesetPromise) M.typesetPromise([e]); }
     return e;
   };
 
