@@ -18,4 +18,5 @@ class CheckOptions:
     docs_dir: Path | None = None  # the site's docs folder (course/): where images and pages are looked up
     unchecked_pages: frozenset[str] = frozenset()  # pages whose existence is unknown (their lesson failed to load)
     allow_html: bool = True  # false: lesson text is shown with every tag as text, headings included
+    language: str | None = None  # translate the course into this language first (translations/<lang>/)
     contact: bool = False  # the home page shows a brand's contact details, under a heading

@@ -25,6 +25,7 @@ from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
 from generator.load.course import CoursePaths, load_course, load_files_alone
 from generator.load.overlay import apply_overlay
 from generator.load.settings import ProjectSettings
+from generator.load.translation import apply_translation, translations_dir
 from generator.model.course import Course
 
 
@@ -71,6 +72,9 @@ def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | No
     still loaded and checked on its own, so that all findings come at once (issue 18). The
     course is None then: nothing is built from it."""
     course, findings = load_course(paths)
+    if course is not None and options is not None and options.language and options.language != course.settings.language:
+        course, more = apply_translation(course, paths, options.language)
+        findings += more
     if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()):
         alone, more = load_files_alone(paths)
         options = _with_docs_dir(options, paths)
@@ -95,6 +99,7 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
     """Every finding about a brand and the course merged with its overlay."""
     with _collector_paused():
         brand, findings = load_brand(paths, name, brands_dir)
+        options = _brand_language(options, brand, paths)
         course, course_findings = _load(paths, options)
         findings += course_findings
         if brand is None or course is None:
@@ -109,30 +114,42 @@ def check_branded(paths: CoursePaths, name: str, options: CheckOptions | None = 
     return Checked(merged, brand, findings)
 
 
-def check_options(settings: ProjectSettings, min_questions: int | None = None) -> CheckOptions:
-    """The check's options from the project's settings; `min_questions` overrides the plugin's."""
+def _brand_language(options: CheckOptions | None, brand: LoadedBrand | None, paths: CoursePaths) -> CheckOptions | None:
+    """A brand's `language:` picks the course's translation into it, when there is one
+    (an explicit `--lang` wins); without one, the brand shows the source text."""
+    language = brand.model.language if brand is not None else None
+    if (options is not None and options.language) or not language or not translations_dir(paths, language).is_dir():
+        return options
+    return replace(options or CheckOptions(), language=language)
+
+
+def check_options(settings: ProjectSettings, min_questions: int | None = None, language: str | None = None) -> CheckOptions:
+    """The check's options from the project's settings; `min_questions` overrides the plugin's;
+    `language` shows the course in that translation (translations/<language>/)."""
     return CheckOptions(min_questions=settings.options.min_questions if min_questions is None else min_questions,
-                        allow_html=settings.options.allow_html)
+                        allow_html=settings.options.allow_html, language=language)
 
 
-def check_project(settings: ProjectSettings, *, brand: str | None = None, min_questions: int | None = None) -> Checked:
+def check_project(settings: ProjectSettings, *, brand: str | None = None, min_questions: int | None = None,
+                  language: str | None = None) -> Checked:
     """Every finding about a project: its course (merged with `brand`, else the plugin's
-    `brand` option, if any) and what the settings say of it."""
+    `brand` option, if any; in `language`, if given) and what the settings say of it."""
     brand = brand or settings.options.brand
-    options = check_options(settings, min_questions)
+    options = check_options(settings, min_questions, language or settings.options.language)
     if brand:
         return check_branded(settings.paths, brand, options, settings.options.brands_dir)
     checked = _checked(settings.paths, options)
-    if checked.course is not None:
+    if checked.course is not None and checked.course.translation is None:  # a translated title differs, rightly
         checked.findings += site_name_findings(settings, checked.course)
     return checked
 
 
-def prepare_project(settings: ProjectSettings, *, brand: str | None = None, strict: bool | None = None) -> Checked:
+def prepare_project(settings: ProjectSettings, *, brand: str | None = None, strict: bool | None = None,
+                    language: str | None = None) -> Checked:
     """A project's course ready to render (see `check_project`); raises CourseError on any
     error, and on warnings too when `strict` (default: the plugin's `strict` option)."""
     strict = settings.options.strict if strict is None else strict
-    return check_project(settings, brand=brand).ready(strict)
+    return check_project(settings, brand=brand, language=language).ready(strict)
 
 
 def site_name_findings(settings: ProjectSettings, course: Course) -> list[Finding]:

@@ -16,6 +16,10 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
   text, links that quiz text cannot carry
 - check_lesson_length: a lesson far longer than its `minutes` (warning)
 - check_language: a language without interface strings, unless `strings:` gives them all
+- check_translation_* (translations.py): a translation's structure (error), stale text and
+  fallbacks to the source language (warnings)
+- check_lesson_mentions (mentions.py): in a brand's copy, lesson text naming a hidden lesson,
+  a lesson now placed after it, or "the last lesson" when that changed (warnings)
 - ITEM_RULES (items.py): item-writing patterns a test-wise learner exploits (warnings):
   key position, longest option right, option lengths, true/false balance, multiple
   patterns, giveaway words, all/none of the above, recycled lesson text, near-duplicate options
@@ -32,10 +36,12 @@ from generator.check.items import ITEM_RULES
 from generator.check.language import check_language
 from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.links import check_links
+from generator.check.mentions import check_lesson_mentions
 from generator.check.options import CheckOptions
 from generator.check.order import check_course_order
 from generator.check.questions import check_questions
 from generator.check.references import check_objectives, check_quiz_links
+from generator.check.translations import check_translation_fallbacks, check_translation_stale, check_translation_structure
 from generator.errors import Finding
 from generator.model.course import Course
 
@@ -43,7 +49,8 @@ __all__ = ["RULES", "CheckOptions", "Rule", "check_course"]
 
 Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
 RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
-                     check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing]
+                     check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing,
+                     check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

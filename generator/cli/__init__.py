@@ -1,4 +1,4 @@
-"""The `coursegen` command line: one module per command (check, build, serve, new, export, results).
+"""The `coursegen` command line: one module per command (check, build, serve, new, export, results, translations).
 
 `check` and `new` use only the core. `build` and `serve` drive MkDocs through its Python
 API with the project's mkdocs.yml, whose `course` plugin does the work; `export` writes
@@ -16,12 +16,12 @@ import gc
 import os
 import sys
 
-from generator.cli import build, check, export, new, results, serve
+from generator.cli import build, check, export, new, results, serve, translations
 from generator.cli.common import EXIT_CONTENT, EXIT_USAGE, colour, root
 from generator.check.report import format_text
 from generator.errors import CourseError, Refusal
 
-COMMANDS = (check, build, serve, new, export, results)
+COMMANDS = (check, build, serve, new, export, results, translations)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,8 @@
-"""`coursegen build [--brand NAME | --all-brands]`: check, then build the static site with
-MkDocs into a staged folder swapped in only on success (engines/output.py)."""
+"""`coursegen build [--brand NAME | --all-brands] [--lang LANG | --all-langs]`: check, then
+build the static site with MkDocs into a staged folder swapped in only on success
+(engines/output.py). `--all-langs` builds one site per language (the source's and each
+of translations/), each in a sub-folder named by its language, with Material's language
+switcher (`extra.alternate`) between them."""
 
 from __future__ import annotations
 
@@ -14,6 +17,9 @@ from generator.cli.common import EXIT_CONTENT, EXIT_OK, quiet_mkdocs, settings
 from generator.engines.output import check_output, staged
 from generator.errors import Refusal
 from generator.load.brand import list_brands
+from generator.load.course import load_course
+from generator.load.translation import TRANSLATIONS_DIR, available_languages
+from generator.site.languages import INDEX_MARKER, alternates, language_index
 from generator.load.settings import PLUGIN, ProjectSettings
 
 BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
@@ -27,6 +33,9 @@ def add_parser(sub) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--brand", metavar="NAME", help=f"build the firm's copy in brands/NAME/ (default output: {BRANDS_OUT}/NAME/)")
     p.add_argument("--all-brands", action="store_true", help=f"build every brand, each into its own folder ({BRANDS_OUT}/NAME/ or DIR/NAME/)")
+    p.add_argument("--lang", metavar="LANG", help="build the course in its translation into LANG (translations/LANG/)")
+    p.add_argument("--all-langs", action="store_true",
+                   help="build every language of the course, each into its own folder (DIR/LANG/, default site/LANG/)")
     p.add_argument("--jobs", "-j", type=int, metavar="N",
                    help=f"processes that build pages side by side (default: one per CPU from {PARALLEL_FROM} lessons on, else 1)")
     p.set_defaults(run=run)
@@ -36,6 +45,8 @@ def run(args) -> int:
     project = settings(args, required=True)
     if args.out:
         args.out = os.path.expanduser(args.out)  # `--out "~"` is the home folder, refused, not a folder named ~
+    if args.all_langs:
+        return _build_languages(args, project)
     if args.brand or args.all_brands:
         return _build_brands(args, project)
     checked, code = check_and_report(args, project, strict=args.strict)
@@ -45,10 +56,51 @@ def run(args) -> int:
     out = Path(args.out).resolve() if args.out else None
     if out:
         _check_out(project, out)
-    code, site_dir = _build(args, project, checked, out, "Build")
+    code, site_dir = _build(args, project, checked, out, "Build", language=args.lang)
     if code == EXIT_OK:
         print(f"Site built in {site_dir}", file=sys.stderr)
     return code
+
+
+def _build_languages(args, project: ProjectSettings) -> int:
+    """The source language's site and each translation's, side by side; a language with
+    errors leaves its previous site (and every other) as it was."""
+    if args.lang or args.brand or args.all_brands:
+        raise Refusal("--all-langs builds the course in every language; give it without --lang, --brand or --all-brands")
+    source = load_course(project.paths)[0]
+    if source is None:  # the check below reports why
+        languages = [""]
+    else:
+        languages = [source.settings.language] + [lang for lang in available_languages(project.paths)
+                                                  if lang != source.settings.language]
+    base = Path(args.out).resolve() if args.out else (project.root / "site").resolve()
+    switcher = alternates([lang for lang in languages if lang])
+    code = EXIT_OK
+    for lang in languages:
+        args.lang = lang if source is not None and lang != source.settings.language else None
+        checked, result = check_and_report(args, project, strict=args.strict)
+        if result != EXIT_OK:
+            print(f"Language '{lang}': build stopped; its previous site is unchanged.", file=sys.stderr)
+            code = max(code, result)
+            continue
+        out = base / lang
+        _check_out(project, out)
+        result, _ = _build(args, project, checked, out, f"Language '{lang}': build", language=args.lang, switcher=switcher)
+        if result == EXIT_OK:
+            print(f"Language '{lang}' built in {out}", file=sys.stderr)
+        code = max(code, result)
+    if code == EXIT_OK and source is not None:
+        _write_index(base, languages, source.settings.title)
+    return code
+
+
+def _write_index(base: Path, languages: list[str], title: str) -> None:
+    """The page at the top of the output, unless an index.html that is not ours is there."""
+    index = base / "index.html"
+    if index.is_file() and INDEX_MARKER not in index.read_text("utf-8", errors="replace"):
+        print(f"{index} is not coursegen's: left as it is (open {languages[0]}/ for the course)", file=sys.stderr)
+        return
+    index.write_text(language_index(languages, title), encoding="utf-8")
 
 
 def _build_brands(args, project: ProjectSettings) -> int:
@@ -72,15 +124,16 @@ def _build_brand(args, project: ProjectSettings, name: str, out: Path) -> int:
     if code != EXIT_OK:
         print(f"Brand '{name}': build stopped; nothing was written and its previous site is unchanged.", file=sys.stderr)
         return code
-    code, _ = _build(args, project, checked, out, f"Brand '{name}': build", brand=name)
+    code, _ = _build(args, project, checked, out, f"Brand '{name}': build", brand=name, language=args.lang)
     if code == EXIT_OK:
         print(f"Brand '{name}' built in {out}", file=sys.stderr)
     return code
 
 
 def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, label: str,
-           brand: str | None = None) -> tuple[int, Path | None]:
-    """MkDocs' build of the checked course, handed to the plugin, into `out` (else site_dir)."""
+           brand: str | None = None, language: str | None = None, switcher: list | None = None) -> tuple[int, Path | None]:
+    """MkDocs' build of the checked course, handed to the plugin, into `out` (else site_dir);
+    `switcher` are Material's language switcher entries (name, link, lang)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -94,6 +147,9 @@ def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, l
     if plugin is None:
         raise Refusal(f"{args.config_file} does not use the `{PLUGIN}` plugin; add it under `plugins:`")
     plugin.config["brand"] = brand
+    plugin.config["language"] = language
+    if switcher:
+        config["extra"]["alternate"] = switcher
     plugin.checked = checked  # the check just made: the plugin builds from it, without loading the course again
     snapshot = partial(_course_files, project, brand)
     return _staged_build(project, config, label, _jobs(args, project), snapshot), Path(config.site_dir)
@@ -128,7 +184,8 @@ def _staged_build(project: ProjectSettings, config, label: str, jobs: int, snaps
 
 def _course_files(project: ProjectSettings, brand: str | None) -> tuple:
     """The state of every file the build reads from the course (and the brand, if any)."""
-    folders = [project.paths.course_dir, project.paths.quizzes_dir] + ([project.brands_dir / brand] if brand else [])
+    folders = [project.paths.course_dir, project.paths.quizzes_dir, project.root / TRANSLATIONS_DIR]
+    folders += [project.brands_dir / brand] if brand else []
     return fingerprint(*folders)
 
 

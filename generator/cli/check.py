@@ -20,6 +20,8 @@ def add_parser(sub) -> None:
     p.add_argument("--min-questions", type=int, metavar="N",
                    help="report quizzes with fewer than N questions (default: min_questions in mkdocs.yml, else 1)")
     p.add_argument("--brand", metavar="NAME", help="check brand NAME (brands/NAME/) and the course merged with its overlay")
+    p.add_argument("--lang", metavar="LANG", help="check the course's translation into LANG (translations/LANG/): "
+                   "structure, stale text, and every text shown in the source language")
     p.set_defaults(run=run)
 
 
@@ -38,7 +40,8 @@ def run(args) -> int:
 def check_and_report(args, project: ProjectSettings, *, strict: bool, fmt: str = "text",
                      min_questions: int | None = None) -> tuple[Checked, int]:
     """Check the project (as args.brand, if given), print the findings; the result and the exit code."""
-    checked = check_project(project, brand=getattr(args, "brand", None), min_questions=min_questions)
+    checked = check_project(project, brand=getattr(args, "brand", None), min_questions=min_questions,
+                            language=getattr(args, "lang", None))
     strict = strict or project.options.strict  # `strict: true` in mkdocs.yml: warnings fail there too
     _report(checked.findings, args, fmt, checked.course if getattr(args, "command", "") == "check" else None)
     return checked, EXIT_CONTENT if checked.failing(strict) else EXIT_OK

@@ -16,6 +16,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("serve", help="preview the site, rebuilding on every save")
     p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     p.add_argument("--brand", metavar="NAME", help="preview brand NAME (brands/NAME/), rebuilding on every save there too")
+    p.add_argument("--lang", metavar="LANG", help="preview the course's translation into LANG (translations/LANG/)")
     p.set_defaults(run=run)
 
 
@@ -24,13 +25,15 @@ def run(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from generator.engines.mkdocs.incremental import QuietDirtyWarning
-    from generator.engines.mkdocs.plugin import SERVE_BRAND_ENV
+    from generator.engines.mkdocs.config import SERVE_BRAND_ENV, SERVE_LANGUAGE_ENV
 
     settings(args, required=True)
     check_address(args.dev_addr)  # before building: a port in use is one line, not a traceback after the build
     quiet_mkdocs(logging.INFO)
     if args.brand:  # read by the plugin at every rebuild (see SERVE_BRAND_ENV for why)
         os.environ[SERVE_BRAND_ENV] = args.brand
+    if args.lang:
+        os.environ[SERVE_LANGUAGE_ENV] = args.lang
     try:
         # dirty builds: a save rebuilds only the pages it changed (engines/mkdocs/incremental.py)
         logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())

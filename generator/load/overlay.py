@@ -15,13 +15,15 @@ from pathlib import Path
 from generator.errors import Finding
 from generator.load.brand import LoadedBrand
 from generator.load.course import CoursePaths, Item, load_model, yaml_files
+from generator.load.translation import rebranded, without
 from generator.model.course import Course, Lesson, Module, Quiz
 
 
 def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
     """The merged course (a new object; `base` is left as it was) and the overlay's findings."""
     findings: list[Finding] = []
-    merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids))
+    merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids),
+                    translation=base.translation)
     base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
     added = _load_into(merged, brand, paths, findings)
     hidden = _hide(merged, brand, findings)
@@ -30,6 +32,9 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
         return None, findings
     merged.sources[("course", settings.id)] = base.sources[("course", base.settings.id)]
     merged.settings = settings
+    merged.base_order = base.settings.lesson_order()
+    given = {"title"} | ({"description"} if brand.model.course.description else set())  # the brand's own words
+    merged.translation = rebranded(merged.translation, base.settings.id, settings.id, given)
     return merged, findings
 
 
@@ -57,6 +62,7 @@ def _load_kind(merged: Course, kind: str, folder: Path, model: type[Item], store
             continue
         store[item.id] = item
         merged.sources[(kind, item.id)] = doc
+        merged.translation = without(merged.translation, kind, item.id)  # the brand's own text replaces it
         loaded.append(item.id)
     return loaded
 
@@ -76,11 +82,14 @@ def _hide(merged: Course, brand: LoadedBrand, findings: list[Finding]) -> set[st
         objectives |= {o.id for o in lesson.objectives}
         merged.file_ids.pop(("lesson", lesson_id), None)
         merged.sources.pop(("lesson", lesson_id), None)
+        merged.hidden[lesson_id] = lesson
         del merged.lessons[lesson_id]
+        merged.translation = without(merged.translation, "lesson", lesson_id)
         for quiz in [q for q in merged.quizzes.values() if q.lesson == lesson_id or q.id == lesson.quiz]:
             if quiz.final:
                 continue
             del merged.quizzes[quiz.id]
+            merged.translation = without(merged.translation, "quiz", quiz.id)
             merged.file_ids.pop(("quiz", quiz.id), None)
     for quiz_id, quiz in list(merged.quizzes.items()):
         if quiz.final and objectives:

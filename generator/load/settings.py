@@ -52,6 +52,7 @@ class CourseOptions(BaseModel):
     min_questions: int = Field(1, ge=0, description="A quiz with fewer questions is an error.")
     brand: str | None = Field(None, description="Build a firm's branded copy: a folder name in brands_dir.")
     brands_dir: str = Field(BRANDS_DIR, description="Folder of the brands.")
+    language: str | None = Field(None, description="Build the course in this translation: a folder name in translations/.")
 
 
 @dataclass(frozen=True)

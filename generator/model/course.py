@@ -15,6 +15,7 @@ from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
 
 if TYPE_CHECKING:
+    from generator.model.translation import Translation
     from generator.source.document import SourceDocument
 
 Percent = Annotated[int, Field(ge=1, le=100)]
@@ -126,6 +127,12 @@ class Course:
     # Where the lesson order is written, when not in course.yml: a brand's file and the
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
+    # Set when the course is shown in another language than it is written in (load/translation.py)
+    translation: Translation | None = None
+    # A brand's copy: the lessons it hides, and the course's own order before the brand's
+    # (load/overlay.py), so that text naming a hidden lesson or "the last lesson" is caught
+    hidden: dict[str, Lesson] = field(default_factory=dict)
+    base_order: list[str] | None = None
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]

@@ -234,3 +234,22 @@ class QuizMarkdown:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+class LangMarked:
+    """A QuizMarkdown that marks text shown in another language than the page's: each
+    text in `fallbacks` (source text -> its language) comes out inside an element with
+    that `lang` (WCAG 3.1.2), `<div>` for a block, `<span>` inline; other text as is."""
+
+    def __init__(self, md: QuizMarkdown, fallbacks: dict[str, str]) -> None:
+        self.md, self.fallbacks = md, fallbacks
+
+    def block(self, text: str | None) -> str:
+        html = self.md.block(text)
+        lang = self.fallbacks.get(text or "")
+        return f'<div lang="{lang}">{html}</div>' if lang and html else html
+
+    def inline(self, text: str | None) -> str:
+        html = self.md.inline(text)
+        lang = self.fallbacks.get(text or "")
+        return f'<span lang="{lang}">{html}</span>' if lang and html else html

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -20,10 +20,11 @@ from generator.site.sitemap import NavItem, SiteMap, SitePage, final_path, lesso
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
 from generator.i18n import strings_for
-from generator.site.markup import QuizMarkdown, plain_text
+from generator.site.markup import LangMarked, QuizMarkdown, plain_text
 from generator.load.settings import MarkdownExtension
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import QuestionBase
+from generator.model.translation import texts
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
@@ -115,10 +116,17 @@ class Renderer:
         self.env.filters["md_title"] = _md_title
         self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
         self.env.globals["t"] = self.t
+        self.env.globals["fallback"] = self.fallback_lang
         self.quiz_md = QuizMarkdown(markdown_extensions)
 
     def t(self, key: str, **values: object) -> str:
         return self.site.t(key, **values)
+
+    def fallback_lang(self, kind: str, item_id: str, *prefix: object) -> str:
+        """The source language when a translated course shows this text (or any text under
+        `prefix`) in it, for the element's `lang` (WCAG 3.1.2); "" when it is translated."""
+        translation = self.course.translation
+        return translation.fallback_lang(kind, item_id, *prefix) if translation is not None else ""
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
@@ -150,7 +158,7 @@ class Renderer:
         quiz = self.course.quizzes.get(lesson.quiz or "")
         blocks = (str(self.quiz_html(quiz)),) if quiz and self.quizzes_of(page.path) else ()
         content = self.env.get_template("lesson.md.j2").render(
-            course=self.course.settings, lesson=lesson, callouts=CALLOUTS,
+            course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
             quiz_html=Markup(block_placeholder(0)) if blocks else "",
         )
         return Page(page.path, page.title, content, blocks)
@@ -159,7 +167,8 @@ class Renderer:
         quiz = self.course.quizzes[page.key]
         blocks = (str(self.quiz_html(quiz)),) if self.quizzes_of(page.path) else ()
         content = self.env.get_template("final.md.j2").render(
-            course=self.course.settings, quiz=quiz, quiz_html=Markup(block_placeholder(0)) if blocks else "")
+            course=self.course.settings, quiz=quiz, quiz_html=Markup(block_placeholder(0)) if blocks else "",
+            lang=partial(self.fallback_lang, "quiz", quiz.id))
         return Page(page.path, page.title, content, blocks)
 
     def _progress_page(self, page: SitePage) -> Page:
@@ -194,6 +203,17 @@ class Renderer:
     def _rendered_questions(self) -> dict[tuple, tuple[QuestionBase, list[str], dict, list[str]]]:
         return {}
 
+    def _marked(self, quiz: Quiz, question: QuestionBase) -> QuizMarkdown | LangMarked:
+        """The quiz Markdown for a question; in a translated course, one that marks each of
+        its texts shown in the source language with that `lang` (WCAG 3.1.2)."""
+        translation = self.course.translation
+        if translation is None:
+            return self.quiz_md
+        shown = dict(texts(question))
+        fallbacks = {shown[path]: translation.source_language for path in shown
+                     if translation.item_lang("quiz", quiz.id, "questions", question.id, *path)}
+        return LangMarked(self.quiz_md, fallbacks) if fallbacks else self.quiz_md
+
     def _question_html(self, quiz: Quiz, question: QuestionBase, number: int, total: int) -> Markup:
         """One question (questions/_item.html.j2). Every copy of a quiz (the lesson's, the
         mistakes page's practice copy) shares its question objects and shows them alike but
@@ -201,7 +221,7 @@ class Renderer:
         cache_key = (id(question), number, total, quiz.mode)
         cached = self._rendered_questions.get(cache_key)
         if cached is None or cached[0] is not question:
-            md = self.quiz_md
+            md = self._marked(quiz, question)
             html = self.env.get_template("questions/_item.html.j2").render(
                 question=question, number=number, total=total, mode=quiz.mode, md=md, **_SLOT_MARKS)
             cached = (question, _SLOT.split(html), question.key(md.block), question.hint_html(md.block))

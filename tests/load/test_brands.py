@@ -137,7 +137,7 @@ def test_overlay_replaces_adds_hides_and_reorders_without_touching_the_base():
     brand, _ = load_brand(paths, "nordlicht")
     merged, findings = apply_overlay(base, brand, paths)
     assert findings == []
-    assert merged.settings.lesson_order() == ["welcome", "rapport-trap", "telefonakquise", "leading-the-dance", "value-first", "wrap-up"]
+    assert merged.settings.lesson_order() == ["welcome", "rapport-trap", "leading-the-dance", "telefonakquise", "value-first", "wrap-up"]
     assert merged.lessons["welcome"].title == "Willkommen in der Nordlicht Akademie"  # replaced by id
     assert "telefonakquise-quiz" in merged.quizzes  # added
     assert "working-in-the-gray" not in merged.lessons and "working-in-the-gray-quiz" not in merged.quizzes  # hidden

@@ -5,8 +5,10 @@ MkDocs' config and files."""
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,20 @@ def settings_of(config, plugin_config) -> ProjectSettings:
     options = course_options(dict(plugin_config), config_file.name)
     return ProjectSettings(config_file, options, {}, config.site_name,
                            markdown_extensions_of(config.markdown_extensions, config.mdx_configs))
+
+
+# `coursegen serve --brand NAME` and `--lang LANG` are told to the plugin here. MkDocs' serve
+# loads mkdocs.yml anew for every rebuild, and a config override given to it is used up
+# by the first build, so an environment variable is the one channel that reaches every rebuild.
+SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
+SERVE_LANGUAGE_ENV = "COURSEGEN_SERVE_LANGUAGE"
+
+
+def serve_choices(settings: ProjectSettings) -> ProjectSettings:
+    """The settings with the brand and language `coursegen serve` was given, if any."""
+    chosen = {key: os.environ[env] for key, env in (("brand", SERVE_BRAND_ENV), ("language", SERVE_LANGUAGE_ENV))
+              if os.environ.get(env)}
+    return replace(settings, options=settings.options.model_copy(update=chosen)) if chosen else settings
 
 
 def config_path(config) -> Path:

@@ -10,7 +10,6 @@ site with the findings in a banner.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
@@ -20,22 +19,19 @@ from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
-from generator.engines.mkdocs.config import CoursePluginConfig, add_files, apply_config, config_path, settings_of
+from generator.engines.mkdocs.config import (CoursePluginConfig, add_files, apply_config, config_path, serve_choices,
+                                             settings_of)
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.output import write_marker
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
+from generator.load.translation import TRANSLATIONS_DIR
 from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
 log = logging.getLogger("mkdocs.plugins.course")
-
-# `coursegen serve --brand NAME` names the brand here. MkDocs' serve loads mkdocs.yml
-# anew for every rebuild, and a config override given to it is used up by the first
-# build, so an environment variable is the one channel that reaches every rebuild.
-SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -62,7 +58,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         checked, self.checked = self.checked, None
         root = config_path(config).parent
         try:
-            self.settings = settings_of(config, self.config)
+            self.settings = serve_choices(settings_of(config, self.config)) if self.serving else settings_of(config, self.config)
             self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
             # once: not per process, and not again after the command line's check showed them
@@ -83,9 +79,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return config
 
     def brand(self) -> str | None:
-        """The brand to build: `coursegen serve --brand`'s, else the `brand` option's."""
-        chosen = os.environ.get(SERVE_BRAND_ENV) if self.serving else None
-        return chosen or (self.settings.options.brand if self.settings else None)
+        """The brand to build: `coursegen serve --brand`'s (config.serve_choices), else the `brand` option's."""
+        return self.settings.options.brand if self.settings else None
 
     def _serve_last_good(self, report: str) -> None:
         """Serve mode after a broken save: log the findings, keep the last good pages with a banner."""
@@ -142,7 +137,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
             return server
         paths, brand = self.settings.paths, self.brand()
-        for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
+        # translations/ too: `--lang` or a brand's language may show one of them
+        for folder in [paths.course_dir, paths.quizzes_dir, paths.root / TRANSLATIONS_DIR] + \
+                ([self.settings.brands_dir / brand] if brand else []):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
