@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, coursegen
+from conftest import ROOT, build_site, copy_project, copy_whole_project, coursegen
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
@@ -59,7 +59,7 @@ def test_search_finds_lessons_of_every_process(module_course, tmp_path):
 
 def test_a_brand_with_html_urls_builds_the_same_in_parallel(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-brands", "tests", "docs", "bench"))
+    copy_whole_project(project)
     serial = build_site(project, tmp_path / "serial", "--brand", "harbor", "--jobs", "1")
     parallel = build_site(project, tmp_path / "parallel", "--brand", "harbor", "--jobs", "2")
     _assert_same_site(serial, parallel)

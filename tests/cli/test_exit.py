@@ -6,19 +6,18 @@ every line of output reaches the terminal."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_whole_project
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_brand_build_leaves_no_temporary_folder_and_says_where_it_built(tmp_path, jobs):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-brands", "tests", "docs", "bench"))
+    copy_whole_project(project)
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = {**os.environ, "TMPDIR": str(tmp), "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}

@@ -4,17 +4,16 @@ to pick another, exit 2, and nothing built."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import copy_whole_project
 
 
 def _project(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-brands", "tests", "docs", "bench"))
+    copy_whole_project(project)
     return project
 
 
