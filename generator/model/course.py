@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+from generator.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from generator.source.document import SourceDocument
@@ -109,7 +110,7 @@ class Quiz(Strict):
 
 @dataclass
 class Course:
-    """A whole course, validated: settings, lessons and quizzes, with their files."""
+    """A whole course, validated: settings, lessons, quizzes and scenarios, with their files."""
 
     settings: CourseSettings
     lessons: dict[str, Lesson] = field(default_factory=dict)
@@ -119,12 +120,20 @@ class Course:
     # Where the lesson order is written, when not in course.yml: a brand's file and the
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
+    scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]
 
     def pass_mark(self, quiz: Quiz) -> int:
         return quiz.pass_mark or self.settings.pass_mark
+
+    def scenario_pass_mark(self, scenario: Scenario) -> int:
+        return scenario.pass_mark or self.settings.pass_mark
+
+    def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
+        """The scenarios shown at the end of a lesson, by id."""
+        return sorted((s for s in self.scenarios.values() if s.lesson == lesson_id), key=lambda s: s.id)
 
     @property
     def final_quiz(self) -> Quiz | None:

@@ -142,7 +142,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
             return server
         paths, brand = self.settings.paths, self.brand()
-        for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
+        for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir] + ([self.settings.brands_dir / brand] if brand else []):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
