@@ -51,6 +51,19 @@ def final_path(quiz_id: str) -> str:
     return f"assessment/{quiz_id}.md"
 
 
+def scenario_anchor(scenario_id: str, node_id: str = "") -> str:
+    """The id of a scenario's section on its lesson page, or of one node's section in it:
+    without JavaScript, replies link to nodes by these. An underscore, which no id holds,
+    keeps two scenarios' anchors apart."""
+    return f"scenario-{scenario_id}" + (f"_node-{node_id}" if node_id else "")
+
+
+def scenario_end_anchor(scenario_id: str) -> str:
+    """The section a reply that ends the conversation links to without JavaScript (which
+    ending it is stays in the encoded key)."""
+    return f"scenario-{scenario_id}_end"
+
+
 @dataclass(frozen=True)
 class SitePage:
     """One page: its docs-relative Markdown path, title, and what it shows.
@@ -165,7 +178,8 @@ class SiteMap:
         t, course = self.t, self.course
         if page.kind == "lesson":
             lesson = course.lessons[page.key]
-            return lesson_headings(lesson if self.allow_html else inert_lesson(lesson), self.strings)
+            return lesson_headings(lesson if self.allow_html else inert_lesson(lesson), self.strings) + [
+                str(escape(scenario.title)) for scenario in course.lesson_scenarios(lesson.id)]
         if page.kind == "home":  # course and module titles are escaped (`| e`), quiz titles plain text
             return ([str(escape(course.settings.title))] + [t("final_assessment")] * bool(course.final_quiz)
                     + [t("contact")] * self.contact)

@@ -19,4 +19,4 @@ CQ.types.order={answer:function(item){return steps(item).map(function(li){return
 (function(){"use strict";var CQ=window.CourseQuiz,format=window.CourseKit.format;function input(item){return item.querySelector(".cq-text-answer input");}
 function normalise(v){return v.toLowerCase().replace(/ß/g,"ss").trim().split(/\s+/).join(" ");}
 CQ.types.text={answer:function(item){return input(item).value.trim()||null;},grade:function(value,key,s){var ok=key.answers.indexOf(normalise(value))>=0;return{score:ok?1:0,note:ok?"":format(s.accepted,{list:key.answers.join(", ")})};},fill:function(item,value){input(item).value=value;},};})();
-window.CourseKit.onPage(window.CourseQuiz.start);
+(function(){"use strict";var K=window.CourseKit,me=document.currentScript,src=me&&me.src,asked=0;K.onPage(function(){window.CourseQuiz.start();if(asked||window.CourseScenario||!src||!document.querySelector(".cq-sc"))return;asked=1;var tag=document.createElement("script");tag.src=new URL("scenario.js",src).href;document.head.appendChild(tag);});})();
