@@ -207,3 +207,60 @@ def test_axe_finds_no_violation_in_any_state(browser, scenario_url, scheme, widt
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
 
+
+
+def _quiz_passed(page, quiz: str) -> None:
+    record = {"v": 1, "attempts": 1, "best": {"percent": 100, "passed": True, "date": "2026-01-01T00:00:00Z"}}
+    page.evaluate(f"localStorage.setItem('coursegen:v1:scenariotest:{quiz}', JSON.stringify({json.dumps(record)}))")
+
+
+def test_a_lesson_is_done_when_its_quiz_and_its_scenario_are_passed(page, scenario_url):
+    _fresh(page, scenario_url)
+    _quiz_passed(page, "basics-quiz")
+    page.reload()
+    status = page.locator(".cq-lesson-meta .cq-status")
+    expect(status).to_have_attribute("data-state", "progress")  # the quiz alone is not enough
+    for index in (0, 0, 0):
+        _choose(page, index)
+    expect(page.locator(".cq-sc-score")).to_contain_text("✓ Passed")
+    expect(status).to_have_attribute("data-state", "done")
+    page.goto(scenario_url + "/progress/")
+    expect(page.locator('.cq-progress-item[data-lesson="basics"] .cq-status')).to_have_attribute("data-state", "done")
+    summary = page.evaluate("CourseProgress.summary(CourseProgress.info(document.querySelector('.cq-progress')), '')")
+    scenario = next(q for q in summary["quizzes"] if q["id"] == "scenario:supplier-call")
+    assert (scenario["title"], scenario["best"], scenario["passed"]) == ("Practice: the supplier's call", 100, True)
+    assert not summary["complete"]  # the other quizzes are still open
+
+
+def test_the_certificate_waits_for_the_scenario(page, scenario_url):
+    _fresh(page, scenario_url)
+    for quiz in ("basics-quiz", "pool-quiz", "final-exam"):
+        _quiz_passed(page, quiz)
+    page.goto(scenario_url + "/certificate/")
+    expect(page.locator(".cq-cert-missing")).to_be_visible()
+    expect(page.locator('.cq-missing-list li[data-quiz="basics-quiz"]')).to_be_visible()
+    page.goto(scenario_url + LESSON)
+    for index in (0, 0, 0):
+        _choose(page, index)
+    page.goto(scenario_url + "/certificate/")
+    expect(page.locator(".cq-cert-missing")).to_be_hidden()
+    expect(page.locator(".cq-cert-form")).to_be_visible()
+
+
+def test_a_failed_scenario_is_among_the_mistakes_with_its_debrief_and_a_link(page, scenario_url):
+    _fresh(page, scenario_url)
+    _choose(page, 2)
+    page.goto(scenario_url + "/mistakes/")
+    item = page.locator(".cq-mistake-scenario")
+    expect(item).to_have_count(1)
+    expect(item.locator(".cq-mistake-prompt")).to_have_text("Outcome: She hangs up")
+    expect(item.locator(".cq-mistake-explanation")).to_have_text("A closed answer ended the conversation.")
+    item.locator("a.cq-mistake-lesson").click()
+    expect(page.locator(".cq-sc.cq-ready")).to_have_count(1)
+    assert page.url.rstrip("/").endswith("/lessons/basics")
+    expect(page.locator(".cq-sc-title")).to_have_text("Outcome: She hangs up")  # the last ending, until a restart
+    page.locator(".cq-sc-restart").click()
+    for index in (0, 0, 0):  # passed now: no longer a mistake
+        _choose(page, index)
+    page.goto(scenario_url + "/mistakes/")
+    expect(page.locator(".cq-mistake-scenario")).to_have_count(0)
