@@ -186,6 +186,10 @@ def test_endings_notes_and_points_are_not_in_the_page_source(scenario_url, page)
 
 
 def _violations(page) -> list[str]:
+    page.mouse.move(0, 0)
+    # the state a learner sees: after a hovered or focused button's colour transition, which
+    # axe could otherwise catch half-way (a contrast finding about neither colour)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
