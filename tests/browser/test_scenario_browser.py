@@ -7,6 +7,7 @@ conversation stays readable, and its endings and points are not in the page sour
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 import yaml
@@ -268,3 +269,25 @@ def test_a_failed_scenario_is_among_the_mistakes_with_its_debrief_and_a_link(pag
         _choose(page, index)
     page.goto(scenario_url + "/mistakes/")
     expect(page.locator(".cq-mistake-scenario")).to_have_count(0)
+
+
+@pytest.fixture(scope="module")
+def variant_url(tmp_path_factory):
+    """The test course with the scenario's notes after each reply and no way back."""
+    project = tmp_path_factory.mktemp("variant") / "p"
+    shutil.copytree(COURSE, project)
+    file = project / "scenarios/supplier-call.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace("pass_mark: 70", "pass_mark: 70\nfeedback: immediate\nallow_back: false"),
+                    encoding="utf-8")
+    server, url = serve_folder(build_site(project, project / "site"))
+    yield url
+    server.shutdown()
+
+
+def test_immediate_feedback_shows_each_note_after_the_reply_and_no_back_button(page, variant_url):
+    _fresh(page, variant_url)
+    _choose(page, 0)
+    you = page.locator("ol.cq-sc-turns > li.cq-sc-you")
+    expect(you.locator(".cq-sc-note")).to_have_text("Asking first shows you listen.")
+    expect(page.locator(".cq-sc-back")).to_be_hidden()
+    expect(page.locator(".cq-sc-restart")).to_be_visible()
