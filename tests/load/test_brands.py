@@ -351,7 +351,8 @@ def test_overlay_adds_replaces_and_hides_scenarios(project):
     checked = check_branded(CoursePaths.at(project), "acme")
     assert [f.one_line() for f in checked.findings if f.is_error] == []
     scenarios = checked.course.scenarios
-    assert sorted(scenarios) == ["acme-extra", "base-one"]  # added; base-two hidden; gray-talk gone with its lesson
+    # added; base-two hidden; gray-talk and the course's mountain-hotel-call gone with their lesson
+    assert sorted(scenarios) == ["acme-extra", "base-one", "dental-review", "moulding-plant-call", "studio-rota-call"]
     assert scenarios["base-one"].title == "Acme's own take"  # replaced by id
     assert checked.course.sources[("scenario", "base-one")].file == "brands/acme/scenarios/base-one.yml"
 
