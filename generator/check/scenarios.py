@@ -1,5 +1,7 @@
 """Branching scenarios (issue 19): what a conversation's graph must be before a learner plays it.
 
+- check_scenario_placement: each scenario shown once, after its lesson or on its own page
+  (`scenarios:` of a module)
 - check_scenario_structure: lesson and objectives exist; ids unique; `start` is a node;
   every `to:` names a node or an ending; 2 to 5 choices, with different texts, at each
   node; every ending has a debrief; every choice at a node going to one place (warning)
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.check.locate import at, suggest
+from generator.check.locate import at, order_at, order_file, suggest
 from generator.check.options import CheckOptions
 from generator.errors import Finding, Severity
 from generator.model.course import Course
@@ -41,21 +43,49 @@ def check_scenario_structure(course: Course, options: CheckOptions) -> Iterator[
 def _references(course: Course, scenario: Scenario) -> Iterator[Finding]:
     sid = scenario.id
     lesson_files = {stem for kind, stem in course.file_ids if kind == "lesson"}
-    lesson = course.lessons.get(scenario.lesson)
-    if lesson is None:
+    lesson = course.lessons.get(scenario.lesson or "")
+    if scenario.lesson is None:  # on its own page: any lesson's objective
+        own = [o.id for each in course.lessons.values() for o in each.objectives]
+        scope = "any lesson"
+    elif lesson is None:
         if scenario.lesson not in lesson_files:  # a lesson that failed to load is reported at its own file
             yield Finding(at(course, "scenario", sid, ("lesson",)), f"lesson '{scenario.lesson}' does not exist",
                           hint=suggest(scenario.lesson, lesson_files, ids=True) or "name a lesson in course/lessons/",
                           code="unresolved-reference")
         return
-    own = [o.id for o in lesson.objectives]
+    else:
+        own, scope = [o.id for o in lesson.objectives], f"lesson '{lesson.id}'"
     field = "objective" if scenario.objective else "objectives"
     for i, objective in enumerate(scenario.objective_ids()):
         if objective not in own:
             yield Finding(at(course, "scenario", sid, (field,) if scenario.objective else (field, i)),
-                          f"objective '{objective}' is not an objective of lesson '{lesson.id}'",
+                          f"objective '{objective}' is not an objective of {scope}",
                           hint=suggest(objective, own, ids=True) or "use one of the ids under `objectives:` in the lesson",
                           code="unresolved-reference")
+
+
+def check_scenario_placement(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """Each scenario shown once: at the end of its lesson, or on its own page through
+    `scenarios:` of a module in course.yml (which must name existing scenarios)."""
+    scenario_files = {stem for kind, stem in course.file_ids if kind == "scenario"}
+    placed: set[str] = set()
+    for m, module in enumerate(course.settings.modules or []):
+        for i, sid in enumerate(module.scenarios):
+            where = order_at(course, ("modules", m, "scenarios", i))
+            if sid in placed:
+                yield Finding(where, f"scenario '{sid}' is listed twice", hint="remove the second entry", code="duplicate-id")
+            elif sid not in course.scenarios and sid not in scenario_files:
+                yield Finding(where, f"scenario '{sid}' does not exist",
+                              hint=suggest(sid, scenario_files, ids=True) or f"create scenarios/{sid}.yml", code="unresolved-reference")
+            elif sid in course.scenarios and course.scenarios[sid].lesson:
+                yield Finding(where, f"scenario '{sid}' is already shown at the end of lesson '{course.scenarios[sid].lesson}'",
+                              hint=f"remove it here, or remove `lesson:` from scenarios/{sid}.yml", code="duplicate-id")
+            placed.add(sid)
+    for sid, scenario in course.scenarios.items():
+        if scenario.lesson is None and sid not in placed:
+            yield Finding(at(course, "scenario", sid, ("id",)), f"scenario '{sid}' is shown nowhere",
+                          hint=f"name the lesson it ends (`lesson: <id>`), or list it under `scenarios:` of a module in "
+                               f"{order_file(course)}", code="unplaced")
 
 
 def _ids(course: Course, scenario: Scenario) -> Iterator[Finding]:

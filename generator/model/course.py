@@ -24,6 +24,7 @@ Percent = Annotated[int, Field(ge=1, le=100)]
 class Module(Strict):
     title: Text = Field(description="Module heading in the navigation.")
     lessons: list[Id] = Field(description="Lesson ids in this module, in order; empty while the module is being filled.")
+    scenarios: list[Id] = Field(default_factory=list, description="Scenarios shown on their own page in this module, after its lessons.")
 
     @field_validator("lessons", mode="before")
     @classmethod
@@ -130,6 +131,11 @@ class Course:
 
     def scenario_pass_mark(self, scenario: Scenario) -> int:
         return scenario.pass_mark or self.settings.pass_mark
+
+    def module_scenarios(self) -> list[Scenario]:
+        """The scenarios placed on their own (`scenarios:` of a module), in course order, once each."""
+        listed = [sid for module in self.settings.modules or [] for sid in module.scenarios]
+        return [self.scenarios[sid] for sid in dict.fromkeys(listed) if sid in self.scenarios]
 
     def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
         """The scenarios shown at the end of a lesson, by id."""

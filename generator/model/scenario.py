@@ -50,7 +50,8 @@ class Ending(Strict):
 
 class Scenario(Strict):
     id: Id
-    lesson: Id = Field(description="The lesson that shows this scenario at its end, after its quiz.")
+    lesson: Id | None = Field(None, description="The lesson that shows this scenario at its end, after its quiz; leave it "
+                                                "out for a scenario on its own page (`scenarios:` of a module in course.yml).")
     title: Text
     objective: Id | None = Field(None, description="Id of the lesson objective this scenario practises.")
     objectives: list[Id] = Field(default_factory=list, description="Several objectives (instead of `objective`).")

@@ -133,9 +133,10 @@ def _info(r: Renderer) -> dict:
 def _scenarios(course: Course) -> list[dict]:
     """The scenarios a learner must pass, in course order, as the progress pages list quizzes:
     the summary, the certificate and the mistakes page count them (issue 19)."""
-    return [{"id": SCENARIO_RECORD + s.id, "title": s.title, "lesson": lesson.id, "pass": course.scenario_pass_mark(s),
-             "final": False, "scenario": True}
-            for lesson in course.ordered_lessons() for s in course.lesson_scenarios(lesson.id)]
+    placed = [(lesson.id, s) for lesson in course.ordered_lessons() for s in course.lesson_scenarios(lesson.id)]
+    placed += [("", s) for s in course.module_scenarios()]  # on their own pages: no lesson to link back to
+    return [{"id": SCENARIO_RECORD + s.id, "title": s.title, "lesson": lesson, "pass": course.scenario_pass_mark(s),
+             "final": False, "scenario": True} for lesson, s in placed]
 
 
 def review_copy(quiz: Quiz) -> Quiz:

@@ -123,6 +123,7 @@ class Renderer:
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
+                       "scenario": self._scenario_page,
                        "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
         pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
@@ -166,6 +167,14 @@ class Renderer:
         blocks = (str(self.quiz_html(quiz)),) if self.quizzes_of(page.path) else ()
         content = self.env.get_template("final.md.j2").render(
             course=self.course.settings, quiz=quiz, quiz_html=Markup(block_placeholder(0)) if blocks else "")
+        return Page(page.path, page.title, content, blocks)
+
+    def _scenario_page(self, page: SitePage) -> Page:
+        """A scenario on its own page (`scenarios:` of a module)."""
+        scenario = self.course.scenarios[page.key]
+        blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
+        content = self.env.get_template("scenario-page.md.j2").render(
+            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
         return Page(page.path, page.title, content, blocks)
 
     def _progress_page(self, page: SitePage) -> Page:
