@@ -4,7 +4,7 @@
     .venv/bin/python bench/run.py --sizes 10,100 --repeat 1
 
 For each size it generates a course of N lessons (about 800 words and 8 questions
-each, modules of ten; see bench/synth.py) and the same lessons as plain Markdown pages
+each, modules of ten, a branching scenario in every tenth; see bench/synth.py) and the same lessons as plain Markdown pages
 in a stock Material project, then measures, each in a fresh child process:
   (a) `coursegen build`      our build from YAML (check included, as a trainer runs it)
   (b) `mkdocs build`         the plain project, stock Material settings: the baseline
@@ -161,7 +161,8 @@ def runtime_sizes() -> dict:
     runtime = assets.quiz_runtime()
     js, css = (len(gzip.compress(runtime[k], 9)) for k in ("js", "css"))
     return {"quiz_js_gz": js, "quiz_css_gz": css, "quiz_gz": js + css,
-            "quiz_concat_gz": len(gzip.compress(runtime["js"] + runtime["css"], 9))}
+            "quiz_concat_gz": len(gzip.compress(runtime["js"] + runtime["css"], 9)),
+            "scenario_js_gz": len(gzip.compress(assets.scenario_runtime(), 9))}
 
 
 def bench_size(n: int, work: Path, repeat: int, serve: bool) -> dict:
@@ -223,6 +224,8 @@ def budgets(rows: list[dict], runtime: dict) -> list[tuple[bool, str]]:
     largest = max(r["build_largest_page_kb"] for r in rows)
     found.append((largest <= 150, f"largest page {largest:.0f} KB of HTML (budget 150 KB)"))
     found.append((runtime["quiz_gz"] <= 6144, f"quiz runtime JS+CSS {runtime['quiz_gz']:,} bytes gzipped, as served (budget 6 KB)"))
+    found.append((runtime["scenario_js_gz"] <= 3072,
+                  f"scenario runtime {runtime['scenario_js_gz']:,} bytes gzipped, as served (budget 3 KB)"))
     return found
 
 

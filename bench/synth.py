@@ -1,4 +1,5 @@
-"""Synthetic courses for the benchmark: N lessons of about 800 words and 8 questions.
+"""Synthetic courses for the benchmark: N lessons of about 800 words and 8 questions,
+and a branching scenario (6 decision nodes, 3 endings) in every tenth lesson.
 
 `write_course(dest, n)` writes a coursegen project (mkdocs.yml copied from the
 repository with its theme settings, course/ and quizzes/); `write_plain(dest, n)`
@@ -30,6 +31,8 @@ _WORDS = (
     "the a an of to and in on for with that this your our their we they you it is are "
     "was will can should would before after when while because so but if then also"
 ).split()
+SCENARIO_EVERY = 10  # lesson 10, 20, ... shows a scenario after its quiz (issue 19)
+SCENARIO_NODES = 6
 _KINDS = ["text", "text", "story", "text", "tip"]
 _TYPES = ["single", "multiple", "true_false", "single", "order", "text", "single", "multiple"]
 
@@ -98,6 +101,29 @@ def _question(rng: random.Random, qid: str, objective: str, kind: str) -> dict:
     return q
 
 
+def scenario_data(i: int) -> dict:
+    """The scenario of lesson number i: a chain of nodes where the first reply goes on (2
+    points), the second skips a node (1 point; at the last nodes, a middling ending) and the
+    third ends the talk; every path is one of the check's, no loop, 3 endings."""
+    rng = random.Random(f"scenario-{i}")
+    lid = lesson_id(i)
+    nodes = []
+    for k in range(1, SCENARIO_NODES + 1):
+        onward = f"n{k + 1}" if k < SCENARIO_NODES else "agreed"
+        skip = f"n{k + 2}" if k + 2 <= SCENARIO_NODES else "later"
+        choices = [{"text": _sentence(rng, 9), "to": onward, "points": 2, "feedback": _sentence(rng, 12)},
+                   {"text": _sentence(rng, 9), "to": skip, "points": 1, "feedback": _sentence(rng, 12)}]
+        if k < SCENARIO_NODES:
+            choices.append({"text": _sentence(rng, 9), "to": "lost", "feedback": _sentence(rng, 12)})
+        nodes.append({"id": f"n{k}", "says": _sentence(rng, 14), "choices": choices})
+    endings = [{"id": "agreed", "title": _sentence(rng, 5).rstrip("."), "debrief": _paragraphs(rng, 40)},
+               {"id": "later", "title": _sentence(rng, 5).rstrip("."), "debrief": _paragraphs(rng, 40)},
+               {"id": "lost", "title": _sentence(rng, 5).rstrip("."), "passed": False, "debrief": _paragraphs(rng, 40)}]
+    return {"id": f"{lid}-practice", "lesson": lid, "title": f"Practice: lesson {i}", "objective": f"{lid}-o1",
+            "pass_mark": 60, "client": _sentence(rng, 6), "setting": _paragraphs(rng, 40), "start": "n1",
+            "nodes": nodes, "endings": endings}
+
+
 def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
 
@@ -111,11 +137,12 @@ def _modules(n: int) -> list[dict]:
 
 def write_course(dest: Path, n: int, *, flat: bool = False) -> Path:
     """A coursegen project with n lessons (grouped in modules of ten, or listed with
-    `lessons:` when flat), one quiz each, and a final quiz."""
+    `lessons:` when flat), one quiz each, a scenario in every tenth, and a final quiz."""
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "course" / "lessons").mkdir(parents=True)
     (dest / "quizzes").mkdir()
+    (dest / "scenarios").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: Rapport that sells", f"site_name: Benchmark course, {n} lessons")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -129,6 +156,9 @@ def write_course(dest: Path, n: int, *, flat: bool = False) -> Path:
         lesson, quiz = lesson_data(i)
         _dump(dest / f"course/lessons/{lesson['id']}.yml", lesson)
         _dump(dest / f"quizzes/{quiz['id']}.yml", quiz)
+        if i % SCENARIO_EVERY == 0:
+            scenario = scenario_data(i)
+            _dump(dest / f"scenarios/{scenario['id']}.yml", scenario)
         if len(final_questions) < 10:
             final_questions.append({**quiz["questions"][0], "id": f"f{i}"})
     _dump(dest / "quizzes/final.yml", {"id": "final", "final": True, "title": "Final assessment", "mode": "assessment", "questions": final_questions})

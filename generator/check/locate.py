@@ -13,7 +13,7 @@ from generator.source.document import SourceDocument
 
 
 def doc(course: Course, kind: str, ident: str) -> SourceDocument:
-    """The source of a course file: kind is course, lesson or quiz."""
+    """The source of a course file: kind is course, lesson, quiz or scenario."""
     return course.sources[(kind, ident)]
 
 
@@ -43,7 +43,8 @@ def find_text(course: Course, kind: str, ident: str, path: tuple, needle: str, s
 
 def unloaded(course: Course, kind: str) -> set[str]:
     """Files of this kind that exist but did not load (their errors are already reported)."""
-    store = course.lessons if kind == "lesson" else course.quizzes
+    stores: dict[str, dict] = {"lesson": course.lessons, "quiz": course.quizzes, "scenario": course.scenarios}
+    store = stores[kind]
     return {stem for k, stem in course.file_ids if k == kind and stem not in store}
 
 

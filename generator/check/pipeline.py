@@ -19,6 +19,7 @@ from generator.check.lessons import check_lesson_length, check_sections
 from generator.check.questions import check_questions
 from generator.check.references import check_lesson_quiz_links, check_objectives
 from generator.check.rules import CheckOptions, Rule, check_course
+from generator.check.scenarios import check_scenario_paths, check_scenario_structure
 from generator.check.known import mark_known
 from generator.errors import CourseError, Finding, Severity
 from generator.load.brand import BRANDS_DIR, LoadedBrand, load_brand
@@ -64,7 +65,8 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
 
 
 # The rules that need nothing of course.yml: they still run when it is unusable.
-RULES_WITHOUT_SETTINGS: list[Rule] = [check_lesson_quiz_links, check_objectives, check_questions, check_sections, check_lesson_length]
+RULES_WITHOUT_SETTINGS: list[Rule] = [check_lesson_quiz_links, check_objectives, check_questions, check_sections, check_lesson_length,
+                                      check_scenario_structure, check_scenario_paths]
 
 
 def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | None, list[Finding]]:
@@ -75,7 +77,8 @@ def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | No
     if course is not None and options is not None and options.language and options.language != course.settings.language:
         course, more = apply_translation(course, paths, options.language)
         findings += more
-    if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()):
+    if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()
+                           or paths.scenarios_dir.is_dir()):
         alone, more = load_files_alone(paths)
         options = _with_docs_dir(options, paths)
         findings += more + [finding for rule in RULES_WITHOUT_SETTINGS for finding in rule(alone, options)]

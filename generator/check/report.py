@@ -108,13 +108,15 @@ def summary(findings: list[Finding], colour: bool = False) -> str:
     return text
 
 
-def format_json(findings: list[Finding], guessing: dict | None = None) -> str:
-    """The findings as JSON; with `guessing` ({quiz id: {strategy: percent}}, check/guessing.py), that too."""
+def format_json(findings: list[Finding], guessing: dict | None = None, scenarios: dict | None = None) -> str:
+    """The findings as JSON; with `guessing` ({quiz id: {strategy: percent}}, check/guessing.py), that too,
+    and with `scenarios` each scenario's paths and endings (check/scenarios.py, `scenario_table`)."""
     ordered = sorted(findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.message))
     tally = _tally(findings)
     report = {"errors": tally[Severity.ERROR], "warnings": tally[Severity.WARNING], "notes": tally[Severity.NOTE],
               "findings": [f.as_dict() for f in ordered]}
-    return json.dumps(report | ({"guessing": guessing} if guessing is not None else {}), indent=2)
+    report |= {"guessing": guessing} if guessing is not None else {}
+    return json.dumps(report | ({"scenarios": scenarios} if scenarios is not None else {}), indent=2)
 
 
 def _read_lines(file: Path) -> list[str]:

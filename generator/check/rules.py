@@ -23,6 +23,10 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
 - ITEM_RULES (items.py): item-writing patterns a test-wise learner exploits (warnings):
   key position, longest option right, option lengths, true/false balance, multiple
   patterns, giveaway words, all/none of the above, recycled lesson text, near-duplicate options
+- check_scenario_placement, check_scenario_structure, check_scenario_paths (scenarios.py): where
+  branching scenarios are shown, their references,
+  ids, choices and debriefs; their paths: reachability, dead ends, the best path's ending,
+  loops, pass marks, long paths
 - check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
   mark (an error for the final assessment, a warning for a lesson quiz)
 """
@@ -42,6 +46,7 @@ from generator.check.order import check_course_order
 from generator.check.questions import check_questions
 from generator.check.references import check_objectives, check_quiz_links
 from generator.check.translations import check_translation_fallbacks, check_translation_stale, check_translation_structure
+from generator.check.scenarios import check_scenario_paths, check_scenario_placement, check_scenario_structure
 from generator.errors import Finding
 from generator.model.course import Course
 
@@ -50,7 +55,8 @@ __all__ = ["RULES", "CheckOptions", "Rule", "check_course"]
 Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
 RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
                      check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing,
-                     check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions]
+                     check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions,
+                     check_scenario_placement, check_scenario_structure, check_scenario_paths]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

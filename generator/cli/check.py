@@ -7,6 +7,7 @@ import sys
 from generator.check.guessing import guessing_report, guessing_table
 from generator.check.pipeline import Checked, check_project
 from generator.check.report import format_json, format_text
+from generator.check.scenarios import scenario_table
 from generator.cli.common import EXIT_CONTENT, EXIT_OK, colour, root, settings
 from generator.errors import Finding
 from generator.load.settings import ProjectSettings, SettingsError
@@ -48,9 +49,10 @@ def check_and_report(args, project: ProjectSettings, *, strict: bool, fmt: str =
 
 
 def _report(findings: list[Finding], args, fmt: str, course: Course | None = None) -> None:
-    """The findings; for `check`, each quiz's guessing scores too (issue 16)."""
+    """The findings; for `check`, each quiz's guessing scores too (issue 16), and in JSON each scenario's paths (issue 19)."""
     if fmt == "json":
-        print(format_json(findings, guessing_table(course) if course is not None else None))
+        print(format_json(findings, guessing_table(course) if course is not None else None,
+                          scenario_table(course) if course is not None else None))
         return
     if findings:
         print(format_text(findings, root(args), colour=colour(args)), file=sys.stderr)

@@ -1,5 +1,5 @@
-"""`coursegen new course DIR`: a new project; `coursegen new lesson|quiz ID`: start a file
-from a commented one that passes `check` (scaffold/)."""
+"""`coursegen new course DIR`: a new project; `coursegen new lesson|quiz|scenario ID`: start
+a file from a commented one that passes `check` (scaffold/)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ import sys
 from pathlib import Path
 
 from generator.cli.common import EXIT_OK, settings
-from generator.scaffold.files import ScaffoldError, new_lesson, new_quiz
+from generator.scaffold.files import ScaffoldError, new_lesson, new_quiz, new_scenario
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("new", help="start a course, or a lesson or quiz from a commented file that passes `check`")
-    p.add_argument("kind", choices=["course", "lesson", "quiz"])
-    p.add_argument("id", metavar="ID|DIR", help="lesson, quiz: lowercase letters, digits and hyphens, e.g. negotiation-basics; "
+    p = sub.add_parser("new", help="start a course, or a lesson, quiz or scenario from a commented file that passes `check`")
+    p.add_argument("kind", choices=["course", "lesson", "quiz", "scenario"])
+    p.add_argument("id", metavar="ID|DIR", help="lesson, quiz, scenario: lowercase letters, digits and hyphens, e.g. negotiation-basics; "
                                                 "course: a new or empty folder")
     p.add_argument("--title", help="course or lesson title (default: from the folder's name or the id)")
     p.add_argument("--language", help="course: the language of the site's interface strings (default: en)")
     p.add_argument("--module", help="lesson: add it to the module with this title (default: the last module)")
     p.add_argument("--new-module", action="store_true", help="lesson: create the --module at the end of `modules:` if there is none of that title")
-    p.add_argument("--lesson", help="quiz: the lesson it checks (default: ID without -quiz)")
+    p.add_argument("--lesson", help="quiz: the lesson it checks (default: ID without -quiz); scenario: the lesson that shows it")
     p.add_argument("--final", action="store_true", help="quiz: make it the course's final assessment")
     p.set_defaults(run=run)
 
@@ -32,6 +32,8 @@ def run(args) -> int:
     project = settings(args)
     if args.kind == "lesson":
         created = new_lesson(project.paths, args.id, title=args.title, module=args.module, new_module=args.new_module)
+    elif args.kind == "scenario":
+        created = new_scenario(project.paths, args.id, args.lesson)
     else:
         created = new_quiz(project.paths, args.id, args.lesson, final=args.final, min_questions=project.options.min_questions)
     for file in created.files:
@@ -57,7 +59,8 @@ def _course(args) -> int:
 
 def _options_fit(args) -> None:
     """Refuse an option given for another kind: it would be silently ignored."""
-    allowed = {"course": {"title", "language"}, "lesson": {"title", "module", "new_module"}, "quiz": {"lesson", "final"}}[args.kind]
+    allowed = {"course": {"title", "language"}, "lesson": {"title", "module", "new_module"}, "quiz": {"lesson", "final"},
+               "scenario": {"lesson"}}[args.kind]
     for name in ("title", "language", "module", "new_module", "lesson", "final"):
         if getattr(args, name) not in (None, False) and name not in allowed:
             raise ScaffoldError(f"--{name.replace('_', '-')} does not apply to `coursegen new {args.kind}`")

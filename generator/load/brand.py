@@ -123,7 +123,7 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
     if not findings:
         findings += _css_findings(brand)
     overlay = brand.model.course
-    for key in ("lessons_dir", "quizzes_dir"):
+    for key in ("lessons_dir", "quizzes_dir", "scenarios_dir"):
         value = getattr(overlay, key)
         problem = asset_problem(brand.folder, value, None, folder=True)
         if problem:

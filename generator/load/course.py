@@ -21,14 +21,15 @@ from pydantic_core import ErrorDetails
 from generator.errors import Finding, SourceLocation, display_path, display_prefix
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
-Item = TypeVar("Item", Lesson, Quiz)  # checked once as each
+Item = TypeVar("Item", Lesson, Quiz, Scenario)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
-COURSE_DIR, QUIZZES_DIR = "course", "quizzes"  # the default folders, relative to mkdocs.yml
+COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR = "course", "quizzes", "scenarios"  # the default folders, relative to mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,13 @@ class CoursePaths:
     root: Path
     course_dir: Path
     quizzes_dir: Path
+    scenarios_dir: Path
 
     @classmethod
-    def at(cls, root: Path, course_dir: str = COURSE_DIR, quizzes_dir: str = QUIZZES_DIR) -> CoursePaths:
+    def at(cls, root: Path, course_dir: str = COURSE_DIR, quizzes_dir: str = QUIZZES_DIR,
+           scenarios_dir: str = SCENARIOS_DIR) -> CoursePaths:
         root = Path(root)
-        return cls(root, root / course_dir, root / quizzes_dir)
+        return cls(root, root / course_dir, root / quizzes_dir, root / scenarios_dir)
 
     @property
     def course_file(self) -> Path:
@@ -87,7 +90,7 @@ def _shown_files(folder: Path, paths: CoursePaths) -> list[tuple[Path, str]]:
 
 
 def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
-    """Read course.yml, every lesson and every quiz. The course is None if course.yml is unusable."""
+    """Read course.yml, every lesson, quiz and scenario. The course is None if course.yml is unusable."""
     findings: list[Finding] = []
     if not paths.course_file.is_file():
         return None, [
@@ -110,7 +113,7 @@ def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
 
 
 def load_files_alone(paths: CoursePaths) -> tuple[Course, list[Finding]]:
-    """Every lesson and quiz file, loaded and validated on its own, for when course.yml is
+    """Every lesson, quiz and scenario file, loaded and validated on its own, for when course.yml is
     unusable (issue 18: one slip there must not hide every finding elsewhere). The course
     holds stand-in settings with no lesson order and no final quiz: only the checks that
     need no settings may run on it."""
@@ -124,15 +127,18 @@ def load_files_alone(paths: CoursePaths) -> tuple[Course, list[Finding]]:
 def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings: list[Finding]) -> None:
     lesson_files = _shown_files(paths.lessons_dir, paths)
     quiz_files = _shown_files(paths.quizzes_dir, paths)
-    parsed = cache.load_many(lesson_files + quiz_files)  # all at once: in parallel (issue 8)
+    scenario_files = _shown_files(paths.scenarios_dir, paths)
+    parsed = cache.load_many(lesson_files + quiz_files + scenario_files)  # all at once: in parallel (issue 8)
+    quizzes_end = len(lesson_files) + len(quiz_files)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
-    _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):], findings)
+    _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):quizzes_end], findings)
+    _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:], findings)
     cache.save()
 
 
 def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, Item], files: list[tuple[Path, str]],
                parsed: list[tuple[SourceDocument | None, list[Finding]]], findings: list[Finding]) -> None:
-    """Validate one kind's parsed files into `store` (lessons or quizzes), keyed by id."""
+    """Validate one kind's parsed files into `store` (lessons, quizzes or scenarios), keyed by id."""
     for (file, name), (doc, problems) in zip(files, parsed, strict=True):
         course.file_ids[(kind, file.stem)] = name
         findings.extend(problems)

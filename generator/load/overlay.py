@@ -1,9 +1,10 @@
 """A brand's course overlay: the base course with the brand's changes, never edited.
 
-The brand folder may hold `lessons/*.yml` and `quizzes/*.yml` (same format as the
-course's). A lesson or quiz whose id is already in the base course replaces it; any
-other is added. `course:` in brand.yml may hide lessons (their quizzes go with them,
-and final-quiz questions on their objectives are left out) and give a new order.
+The brand folder may hold `lessons/*.yml`, `quizzes/*.yml` and `scenarios/*.yml` (same
+format as the course's). A lesson, quiz or scenario whose id is already in the base
+course replaces it; any other is added. `course:` in brand.yml may hide lessons (their
+quizzes and scenarios go with them, and final-quiz questions on their objectives are
+left out) and scenarios (`hide_scenarios:`), and give a new order.
 The merged course then goes through the same integrity checks as any course, so a
 brand quiz that names a missing objective is reported at its own file and line.
 """
@@ -17,13 +18,14 @@ from generator.load.brand import LoadedBrand
 from generator.load.course import CoursePaths, Item, load_model, yaml_files
 from generator.load.translation import rebranded, without
 from generator.model.course import Course, Lesson, Module, Quiz
+from generator.model.scenario import Scenario
 
 
 def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
     """The merged course (a new object; `base` is left as it was) and the overlay's findings."""
     findings: list[Finding] = []
     merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids),
-                    translation=base.translation)
+                    translation=base.translation, scenarios=dict(base.scenarios))
     base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
     added = _load_into(merged, brand, paths, findings)
     hidden = _hide(merged, brand, findings)
@@ -43,6 +45,7 @@ def _load_into(merged: Course, brand: LoadedBrand, paths: CoursePaths, findings:
     overlay = brand.model.course
     loaded = _load_kind(merged, "lesson", brand.folder / overlay.lessons_dir, Lesson, merged.lessons, paths, findings)
     _load_kind(merged, "quiz", brand.folder / overlay.quizzes_dir, Quiz, merged.quizzes, paths, findings)
+    _load_kind(merged, "scenario", brand.folder / overlay.scenarios_dir, Scenario, merged.scenarios, paths, findings)
     return loaded
 
 
@@ -91,12 +94,29 @@ def _hide(merged: Course, brand: LoadedBrand, findings: list[Finding]) -> set[st
             del merged.quizzes[quiz.id]
             merged.translation = without(merged.translation, "quiz", quiz.id)
             merged.file_ids.pop(("quiz", quiz.id), None)
+    _hide_scenarios(merged, brand, hidden, findings)
     for quiz_id, quiz in list(merged.quizzes.items()):
         if quiz.final and objectives:
             kept = [q for q in quiz.questions if q.objective not in objectives]
             if len(kept) != len(quiz.questions):
                 merged.quizzes[quiz_id] = quiz.model_copy(update={"questions": kept})
     return hidden
+
+
+def _hide_scenarios(merged: Course, brand: LoadedBrand, hidden: set[str], findings: list[Finding]) -> None:
+    """Take out the scenarios of hidden lessons, and those `hide_scenarios:` names."""
+    gone = {sid for sid, scenario in merged.scenarios.items() if scenario.lesson in hidden}
+    for i, sid in enumerate(brand.model.course.hide_scenarios):
+        if sid not in merged.scenarios:
+            findings.append(Finding(brand.doc.location(("course", "hide_scenarios", i)),
+                                    f"cannot hide scenario '{sid}': the course has no such scenario",
+                                    hint=f"use one of: {', '.join(sorted(merged.scenarios)) or 'none, the course has no scenarios'}",
+                                    code="unresolved-reference", field="course.hide_scenarios"))
+        gone.add(sid)
+    for sid in gone:
+        merged.scenarios.pop(sid, None)
+        merged.sources.pop(("scenario", sid), None)
+        merged.file_ids.pop(("scenario", sid), None)
 
 
 def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: set[str], merged: Course,

@@ -74,17 +74,19 @@ class Module(Strict):
 
 
 class CourseOverlay(Strict):
-    """What a brand changes in the course; lesson and quiz files live in the brand folder."""
+    """What a brand changes in the course; lesson, quiz and scenario files live in the brand folder."""
 
     id: Id | None = Field(None, description="Course id for saved progress; default `<course id>-<brand name>`.")
     title: Text | None = Field(None, description="Course title on the home page; default the brand's site_title.")
     description: Text | None = Field(None, description="Home page introduction; default the base course's.")
-    hide: list[Id] = Field(default_factory=list, description="Lesson ids of the base course to leave out.")
+    hide: list[Id] = Field(default_factory=list, description="Lesson ids of the base course to leave out (their quizzes and scenarios too).")
+    hide_scenarios: list[Id] = Field(default_factory=list, description="Scenario ids of the base course to leave out.")
     lessons: list[Id] | None = Field(None, description="The whole lesson order (base and brand lessons).")
     modules: list[Module] | None = Field(None, description="The whole order as titled groups (instead of `lessons`).")
     final_quiz: Id | None = Field(None, description="Another final quiz (a brand quiz with `final: true`).")
     lessons_dir: AssetPath = Field("lessons", description="Folder of the brand's own and replacing lessons.")
     quizzes_dir: AssetPath = Field("quizzes", description="Folder of the brand's own and replacing quizzes.")
+    scenarios_dir: AssetPath = Field("scenarios", description="Folder of the brand's own and replacing scenarios.")
 
 
 class Brand(Strict):

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+from generator.model.scenario import Scenario
 
 if TYPE_CHECKING:
     from generator.model.translation import Translation
@@ -24,6 +25,7 @@ Percent = Annotated[int, Field(ge=1, le=100)]
 class Module(Strict):
     title: Text = Field(description="Module heading in the navigation.")
     lessons: list[Id] = Field(description="Lesson ids in this module, in order; empty while the module is being filled.")
+    scenarios: list[Id] = Field(default_factory=list, description="Scenarios shown on their own page in this module, after its lessons.")
 
     @field_validator("lessons", mode="before")
     @classmethod
@@ -117,7 +119,7 @@ class Quiz(Strict):
 
 @dataclass
 class Course:
-    """A whole course, validated: settings, lessons and quizzes, with their files."""
+    """A whole course, validated: settings, lessons, quizzes and scenarios, with their files."""
 
     settings: CourseSettings
     lessons: dict[str, Lesson] = field(default_factory=dict)
@@ -127,6 +129,7 @@ class Course:
     # Where the lesson order is written, when not in course.yml: a brand's file and the
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
+    scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's
@@ -139,6 +142,18 @@ class Course:
 
     def pass_mark(self, quiz: Quiz) -> int:
         return quiz.pass_mark or self.settings.pass_mark
+
+    def scenario_pass_mark(self, scenario: Scenario) -> int:
+        return scenario.pass_mark or self.settings.pass_mark
+
+    def module_scenarios(self) -> list[Scenario]:
+        """The scenarios placed on their own (`scenarios:` of a module), in course order, once each."""
+        listed = [sid for module in self.settings.modules or [] for sid in module.scenarios]
+        return [self.scenarios[sid] for sid in dict.fromkeys(listed) if sid in self.scenarios]
+
+    def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
+        """The scenarios shown at the end of a lesson, by id."""
+        return sorted((s for s in self.scenarios.values() if s.lesson == lesson_id), key=lambda s: s.id)
 
     @property
     def final_quiz(self) -> Quiz | None:

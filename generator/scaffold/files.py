@@ -1,6 +1,6 @@
-"""`coursegen new lesson ID` and `coursegen new quiz ID`: commented files that pass
-`coursegen check` as they are, linked into the course. Their text is in templates/
-(lesson.yml.j2, quiz.yml.j2).
+"""`coursegen new lesson ID`, `coursegen new quiz ID` and `coursegen new scenario ID`:
+commented files that pass `coursegen check` as they are, linked into the course. Their
+text is in templates/ (lesson.yml.j2, quiz.yml.j2, scenario.yml.j2).
 
 course.yml and the lesson are changed by small text edits (one line added or
 replaced), never by re-dumping the YAML, so the trainer's comments, quoting and order
@@ -103,6 +103,22 @@ def new_quiz(paths: CoursePaths, quiz_id: str, lesson_id: str | None = None, *, 
         edit[0].write_text(edit[1], encoding="utf-8")
         changed.append(paths.show(edit[0]))
     return Created(changed, [])
+
+
+def new_scenario(paths: CoursePaths, scenario_id: str, lesson_id: str | None) -> Created:
+    """A branching scenario for `lesson_id`, practising its first objective; it names its
+    lesson, so no other file changes. Passes `check --strict` as written."""
+    _valid_id(scenario_id, "scenario")
+    if not lesson_id:
+        raise ScaffoldError(f"say which lesson shows the scenario: `coursegen new scenario {scenario_id} --lesson LESSON-ID`")
+    file = paths.scenarios_dir / f"{scenario_id}.yml"
+    _not_there(paths, file, paths.scenarios_dir / f"{scenario_id}.yaml")
+    objectives = [o["id"] for o in _lesson_doc(paths, lesson_id).data.get("objectives") or [] if isinstance(o, dict) and o.get("id")]
+    text = render("scenario.yml.j2", scenario_id=scenario_id, lesson_id=lesson_id, objective=objectives[0] if objectives else None,
+                  modeline=_modeline(paths, file, "scenario"))
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return Created([paths.show(file)], [])
 
 
 # --- file texts --------------------------------------------------------------------------

@@ -48,6 +48,7 @@ class Renderer(Protocol):
 
 MISTAKES_SEED = "progress-mistakes"  # encode_key seed of the mistakes data; progress.js decodes with it
 REVIEW_SUFFIX = "--review"  # retry quizzes on the mistakes page record under <quiz id>--review
+SCENARIO_RECORD = "scenario:"  # a scenario's result is stored as a quiz's, under coursegen:v1:<course>:scenario:<id>
 MAP_SCRIPT = "assets/course/course-map.js"  # sets window.CourseProgressMap
 REVIEW_DIR = "assets/course/review/"  # <quiz id>.js: registers window.CourseReview[<quiz id>]
 
@@ -64,6 +65,9 @@ def course_map(site: SiteMap) -> dict:
         "lessons": [[lesson.id, lesson.quiz or "", lesson.title] for lesson in course.ordered_lessons()],
         "final": final.id if final else "",
         "pages": site.course_map_pages(),
+        # lesson id -> its scenarios' record ids ("scenario:<id>", stored beside the quizzes'): issue 19
+        "scenarios": {lesson.id: [SCENARIO_RECORD + s.id for s in course.lesson_scenarios(lesson.id)]
+                      for lesson in course.ordered_lessons() if course.lesson_scenarios(lesson.id)},
     }
 
 
@@ -122,8 +126,17 @@ def _info(r: Renderer) -> dict:
         "final": course.final_quiz.id if course.final_quiz else "",
         "strings": {k: v for k, v in r.strings.items() if k.startswith("progress_")},
         "quizzes": [{"id": q.id, "title": q.title, "lesson": q.lesson or "", "pass": course.pass_mark(q),
-                     "final": q.final, "review": q.review if q.mode == "assessment" else "always"} for q in _quizzes(course)],
+                     "final": q.final, "review": q.review if q.mode == "assessment" else "always"} for q in _quizzes(course)] + _scenarios(course),
     }
+
+
+def _scenarios(course: Course) -> list[dict]:
+    """The scenarios a learner must pass, in course order, as the progress pages list quizzes:
+    the summary, the certificate and the mistakes page count them (issue 19)."""
+    placed = [(lesson.id, s) for lesson in course.ordered_lessons() for s in course.lesson_scenarios(lesson.id)]
+    placed += [("", s) for s in course.module_scenarios()]  # on their own pages: no lesson to link back to
+    return [{"id": SCENARIO_RECORD + s.id, "title": s.title, "lesson": lesson, "pass": course.scenario_pass_mark(s),
+             "final": False, "scenario": True} for lesson, s in placed]
 
 
 def review_copy(quiz: Quiz) -> Quiz:

@@ -16,7 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from generator.site import progress
-from generator.site.sitemap import NavItem, SiteMap, SitePage, final_path, lesson_path, module_path
+from generator.site.sitemap import (NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
+                                    scenario_end_anchor)
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
 from generator.i18n import strings_for
@@ -25,6 +26,8 @@ from generator.load.settings import MarkdownExtension
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import QuestionBase
 from generator.model.translation import texts
+from generator.model.scenario import Scenario
+from generator.model.scenario_paths import best_points, paths
 
 # Markdown extensions every engine must enable for the pages render.py writes.
 REQUIRED_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details"]
@@ -130,6 +133,7 @@ class Renderer:
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
+                       "scenario": self._scenario_page,
                        "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
         pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
@@ -156,12 +160,17 @@ class Renderer:
     def _lesson(self, page: SitePage) -> Page:
         lesson = self.course.lessons[page.key]
         quiz = self.course.quizzes.get(lesson.quiz or "")
-        blocks = (str(self.quiz_html(quiz)),) if quiz and self.quizzes_of(page.path) else ()
+        here = self.quizzes_of(page.path)
+        blocks = [str(self.quiz_html(quiz))] if quiz and here else []
+        scenarios = []
+        for scenario in self.course.lesson_scenarios(lesson.id) if here else []:
+            scenarios.append((scenario.title, Markup(block_placeholder(len(blocks)))))
+            blocks.append(str(self.scenario_html(scenario)))
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
-            quiz_html=Markup(block_placeholder(0)) if blocks else "",
+            quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
         )
-        return Page(page.path, page.title, content, blocks)
+        return Page(page.path, page.title, content, tuple(blocks))
 
     def _final(self, page: SitePage) -> Page:
         quiz = self.course.quizzes[page.key]
@@ -169,6 +178,14 @@ class Renderer:
         content = self.env.get_template("final.md.j2").render(
             course=self.course.settings, quiz=quiz, quiz_html=Markup(block_placeholder(0)) if blocks else "",
             lang=partial(self.fallback_lang, "quiz", quiz.id))
+        return Page(page.path, page.title, content, blocks)
+
+    def _scenario_page(self, page: SitePage) -> Page:
+        """A scenario on its own page (`scenarios:` of a module)."""
+        scenario = self.course.scenarios[page.key]
+        blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
+        content = self.env.get_template("scenario-page.md.j2").render(
+            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
         return Page(page.path, page.title, content, blocks)
 
     def _progress_page(self, page: SitePage) -> Page:
@@ -191,12 +208,34 @@ class Renderer:
         texts = {o.id: o.text for lesson in self.course.ordered_lessons() for o in lesson.objectives}
         return json.dumps({q.objective: texts.get(q.objective, q.objective) for q in quiz.questions}, ensure_ascii=False)
 
+    def scenario_html(self, scenario: Scenario) -> Markup:
+        """A scenario's block (templates/scenario.html.j2): its nodes readable without
+        JavaScript, and what only the runtime may know (where each reply leads, its points
+        and note, the endings) in an encoded key seeded by "scenario/<id>"."""
+        md = self.quiz_md
+        key = {
+            "best": best_points(paths(scenario)[0]),
+            "nodes": {n.id: [[c.to, c.points, md.block(c.feedback)] for c in n.choices] for n in scenario.nodes},
+            "endings": {e.id: [md.inline(e.title), e.passed, md.block(e.says), md.block(e.debrief)] for e in scenario.endings},
+        }
+        html = self.env.get_template("scenario.html.j2").render(
+            course=self.course.settings, scenario=scenario, pass_mark=self.course.scenario_pass_mark(scenario), md=md,
+            key=encode_key(f"scenario/{scenario.id}", key), strings=self._scenario_strings,
+            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
+        return Markup(_collapse_blank_lines(html))
+
     @cached_property
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light"}
-        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/)
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_"))}
+        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_"))}
+        return json.dumps(runtime, ensure_ascii=False)
+
+    @cached_property
+    def _scenario_strings(self) -> str:
+        """The strings the scenario runtime needs (assets/scenario/scenario.js), as each scenario's data-strings."""
+        runtime = {k: v for k, v in self.strings.items() if k.startswith("scenario_") or k in ("passed", "not_passed")}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property

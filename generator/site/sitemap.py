@@ -52,12 +52,30 @@ def final_path(quiz_id: str) -> str:
     return f"assessment/{quiz_id}.md"
 
 
+def scenario_path(scenario_id: str) -> str:
+    """The page of a scenario placed on its own (`scenarios:` of a module)."""
+    return f"practice/{scenario_id}.md"
+
+
+def scenario_anchor(scenario_id: str, node_id: str = "") -> str:
+    """The id of a scenario's section on its lesson page, or of one node's section in it:
+    without JavaScript, replies link to nodes by these. An underscore, which no id holds,
+    keeps two scenarios' anchors apart."""
+    return f"scenario-{scenario_id}" + (f"_node-{node_id}" if node_id else "")
+
+
+def scenario_end_anchor(scenario_id: str) -> str:
+    """The section a reply that ends the conversation links to without JavaScript (which
+    ending it is stays in the encoded key)."""
+    return f"scenario-{scenario_id}_end"
+
+
 @dataclass(frozen=True)
 class SitePage:
     """One page: its docs-relative Markdown path, title, and what it shows.
 
-    `kind` is home, module, lesson, final, progress, certificate or mistakes; `key` is the
-    lesson id, the final quiz's id or the module's index (as text), else "".
+    `kind` is home, module, lesson, scenario, final, progress, certificate or mistakes; `key` is
+    the lesson id, the scenario's id, the final quiz's id or the module's index (as text), else "".
     """
 
     path: str
@@ -103,6 +121,7 @@ class SiteMap:
         pages = [SitePage(HOME_PATH, course.settings.title, "home")]
         pages += [SitePage(module_path(i), title, "module", str(i)) for i, (title, _) in enumerate(self.modules)]
         pages += [SitePage(lesson_path(lesson.id), lesson.title, "lesson", lesson.id) for lesson in course.ordered_lessons()]
+        pages += [SitePage(scenario_path(s.id), s.title, "scenario", s.id) for s in course.module_scenarios()]
         final = course.final_quiz
         if final:
             pages.append(SitePage(final_path(final.id), final.title, "final", final.id))
@@ -119,6 +138,20 @@ class SiteMap:
         if course.settings.modules is None:
             return []
         return [(m.title, [course.lessons[i] for i in m.lessons if i in course.lessons]) for m in course.settings.modules if m.lessons]
+
+    @cached_property
+    def _shown_modules(self) -> list[Module]:
+        """The modules with an overview page (`modules`), as in course.yml."""
+        return [m for m in self.course.settings.modules or [] if m.lessons]
+
+    @cached_property
+    def _scenario_home(self) -> dict[str, int]:
+        """Each scenario on its own page: the index of the first shown module that lists it."""
+        home: dict[str, int] = {}
+        for i, module in enumerate(self._shown_modules):
+            for sid in module.scenarios:
+                home.setdefault(sid, i)
+        return home
 
     def quiz_page(self, quiz: Quiz) -> str | None:
         """The page that holds a quiz: its lesson's, or the final assessment's; None if not shown."""
@@ -145,8 +178,12 @@ class SiteMap:
         course = self.course
         nav = [NavItem(self.t("home"), HOME_PATH)]
         if course.settings.modules is not None:
+            shown = {s.id for s in course.module_scenarios()}
             for i, (title, lessons) in enumerate(self.modules):
                 children = [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in lessons]
+                module = self._shown_modules[i]
+                children += [NavItem(course.scenarios[sid].title, scenario_path(sid)) for sid in dict.fromkeys(module.scenarios)
+                             if sid in shown and self._scenario_home[sid] == i]
                 nav.append(NavItem(title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
         else:
             nav += [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in course.ordered_lessons()]
@@ -166,7 +203,8 @@ class SiteMap:
         t, course = self.t, self.course
         if page.kind == "lesson":
             lesson = course.lessons[page.key]
-            return lesson_headings(lesson if self.allow_html else inert_lesson(lesson), self.strings)
+            return lesson_headings(lesson if self.allow_html else inert_lesson(lesson), self.strings) + [
+                str(escape(scenario.title)) for scenario in course.lesson_scenarios(lesson.id)]
         if page.kind == "home":  # course and module titles are escaped (`| e`), quiz titles plain text
             return ([str(escape(course.settings.title))] + [t("final_assessment")] * bool(course.final_quiz)
                     + [t("contact")] * self.contact)
@@ -174,6 +212,8 @@ class SiteMap:
             return [t("progress_title"), t("progress_summary_title"), t("progress_transfer_title"), t("progress_reset_title")]
         if page.kind == "final":
             return [plain_text(page.title)]
+        if page.kind == "scenario":
+            return [str(escape(page.title))]
         if page.kind == "module":
             return [str(escape(page.title))]
         return [page.title]

@@ -165,7 +165,8 @@ def test_nav_shows_lesson_statuses_with_html_urls_under_a_sub_path_and_from_disk
     for home, progress in ((prefixed[name], prefixed[name] + "progress.html"),
                            ((sites[name] / "index.html").as_uri(), (sites[name] / "progress.html").as_uri())):
         page.goto(home)
-        page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:v1:{course}:{quiz}", passed])
+        for record in [quiz, *data["map"]["scenarios"].get(lesson, [])]:  # the lesson's quiz, and its scenario (issue 19)
+            page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:v1:{course}:{record}", passed])
         page.goto(progress)
         links = page.locator("nav.md-nav--primary a.md-nav__link:has(.cq-status)")
         links.first.wait_for(state="attached")

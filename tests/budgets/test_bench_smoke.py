@@ -16,6 +16,7 @@ def test_synthetic_course_passes_check(tmp_path):
     result = coursegen("check", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     assert len(list((project / "course" / "lessons").glob("*.yml"))) == 12
+    assert [p.name for p in (project / "scenarios").glob("*.yml")] == ["lesson-0010-practice.yml"]  # every tenth lesson
 
 
 def test_synthetic_lessons_are_about_800_words_and_8_questions(tmp_path):

@@ -35,6 +35,17 @@ def test_plural_forms_and_the_typed_answer_rule_are_a_small_file_of_their_own():
     assert _gz(language) <= 1024, f"language.js is {_gz(language):,} B gzipped"
 
 
+SCENARIO_BUDGET = 3 * 1024
+
+
+def test_served_scenario_runtime_fits_in_3_kb_gzipped():
+    # issue 19: its own file, which quiz.js loads only on a page with a scenario
+    script = assets.scenario_runtime()
+    assert b"/*" not in script and b"CourseScenario" in script
+    assert _gz(script) <= SCENARIO_BUDGET, f"scenario runtime {_gz(script):,} B gzipped (budget {SCENARIO_BUDGET:,})"
+    assert all("scenario" not in uri for uri in assets.scripts())  # not a script of every page
+
+
 def test_what_is_served_is_minified_and_the_sources_are_not():
     runtime = assets.quiz_runtime()
     source = (assets._ROOT / "quiz" / "core.js").read_text(encoding="utf-8")

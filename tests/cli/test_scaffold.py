@@ -1,4 +1,4 @@
-"""`coursegen new lesson|quiz`: commented files that pass `check --strict` at once,
+"""`coursegen new lesson|quiz|scenario`: commented files that pass `check --strict` at once,
 linked into the course by small edits that keep the trainer's comments."""
 
 from __future__ import annotations
@@ -51,6 +51,24 @@ def test_new_lesson_then_quiz_pass_check(project):
     assert validate(project / "quizzes/negotiation-basics-quiz.yml", "quiz") == []
 
 
+def test_new_scenario_passes_check_strict_and_is_built_into_its_lesson(project, tmp_path):
+    result = coursegen("new", "scenario", "price-talk", "--lesson", "value-first", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "wrote scenarios/price-talk.yml" in result.stderr
+    strict_check(project)
+    text = (project / "scenarios/price-talk.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/scenario.schema.json\n")
+    assert text.count("#") >= 10, "the file explains itself in comments"
+    scenario = yaml.safe_load(text)
+    assert scenario["lesson"] == "value-first" and scenario["objective"] == "value-spot-opener"
+    assert validate(project / "scenarios/price-talk.yml", "scenario") == []
+    result = coursegen("build", "--strict", "--out", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert 'data-scenario="price-talk"' in (tmp_path / "site/lessons/value-first/index.html").read_text()
+    again = coursegen("new", "scenario", "price-talk", "--lesson", "value-first", cwd=project)
+    assert again.returncode == 2 and "scenarios/price-talk.yml already exists" in again.stderr
+
+
 def test_the_new_lesson_is_built_into_the_site(project, tmp_path):
     assert coursegen("new", "lesson", "closing", "--title", "Closing the deal", cwd=project).returncode == 0
     result = coursegen("build", "--strict", "--out", str(tmp_path / "site"), cwd=project)
@@ -84,6 +102,10 @@ def test_modules_flow_lists_and_comments(tmp_path):
     (("quiz", "extra", "--lesson", "nope"), "there is no lesson 'nope'"),
     (("quiz", "extra", "--lesson", "welcome"), "lesson 'welcome' already has quiz 'other-quiz'"),
     (("quiz", "extra", "--final"), "the course already has a final quiz, 'final-assessment'"),
+    (("scenario", "price-talk"), "say which lesson shows the scenario: `coursegen new scenario price-talk --lesson LESSON-ID`"),
+    (("scenario", "price-talk", "--lesson", "nope"), "there is no lesson 'nope'"),
+    (("scenario", "Price talk", "--lesson", "welcome"), "'Price talk' is not a valid scenario id"),
+    (("scenario", "price-talk", "--final"), "--final does not apply to `coursegen new scenario`"),
 ])
 def test_refusals_say_what_to_do(project, args, message):
     if "welcome" in args and "--lesson" in args:

@@ -353,3 +353,37 @@ def test_a_brand_order_that_leaves_lessons_out_names_brand_yml(project):
     write_brand(project, "few", MINIMAL + "course:\n  lessons: [welcome, rapport-trap, wrap-up, rapport-trap]\n")
     found = messages(project, "few")
     assert any(m.startswith("brands/few/brand.yml:9:") and "listed twice" in m for m in found), found
+
+
+def _scenario(sid: str, lesson: str, title: str) -> str:
+    """A small valid scenario file: one node, a passing and a failing ending."""
+    return (f'id: {sid}\nlesson: {lesson}\ntitle: "{title}"\nstart: ask\nnodes:\n'
+            '  - id: ask\n    says: "Well?"\n    choices:\n'
+            '      - {text: "Ask first", to: good, points: 1}\n      - {text: "Pitch", to: bad}\n'
+            'endings:\n  - {id: good, title: "Good", debrief: "Asking worked."}\n'
+            '  - {id: bad, title: "Bad", passed: false, debrief: "The pitch fell flat."}\n')
+
+
+def test_overlay_adds_replaces_and_hides_scenarios(project):
+    (project / "scenarios").mkdir(exist_ok=True)
+    for sid, lesson in (("base-one", "rapport-trap"), ("base-two", "value-first"), ("gray-talk", "working-in-the-gray")):
+        (project / "scenarios" / f"{sid}.yml").write_text(_scenario(sid, lesson, f"Base {sid}"))
+    write_brand(project, "acme", MINIMAL + "course:\n  hide: [working-in-the-gray]\n  hide_scenarios: [base-two]\n", {
+        "scenarios/base-one.yml": _scenario("base-one", "rapport-trap", "Acme's own take"),
+        "scenarios/acme-extra.yml": _scenario("acme-extra", "welcome", "Acme extra"),
+    })
+    checked = check_branded(CoursePaths.at(project), "acme")
+    assert [f.one_line() for f in checked.findings if f.is_error] == []
+    scenarios = checked.course.scenarios
+    # added; base-two hidden; gray-talk and the course's mountain-hotel-call gone with their lesson
+    assert sorted(scenarios) == ["acme-extra", "base-one", "dental-review", "moulding-plant-call", "studio-rota-call"]
+    assert scenarios["base-one"].title == "Acme's own take"  # replaced by id
+    assert checked.course.sources[("scenario", "base-one")].file == "brands/acme/scenarios/base-one.yml"
+
+
+def test_hiding_a_scenario_the_course_lacks_is_reported_at_brand_yml(project):
+    write_brand(project, "acme", MINIMAL + "course:\n  hide_scenarios: [ghost]\n")
+    found = messages(project, "acme")
+    assert len(found) == 1 and found[0].startswith(
+        "brands/acme/brand.yml:9:20: error: course.hide_scenarios: cannot hide scenario 'ghost': the course has no such "
+        "scenario (use one of: "), found

@@ -4,7 +4,6 @@ overrides; Material's accessibility fixes; and the runtime's size budget."""
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import random
@@ -133,12 +132,3 @@ def test_no_javascript_notice_and_search_dialog_name_in_the_built_page(quiz_site
     source = page_html(quiz_site, "basics-quiz")
     assert "<noscript><p class=\"cq-noscript\">Checking answers needs JavaScript." in source
     assert re.search(r'data-md-component="search" role="dialog" aria-label="[^"]+"', source)
-
-
-def test_runtime_is_small():
-    """The readable sources (scripts plus quiz.css), gzipped: a guard against growth; what is
-    served is minified and held to 6 KB by tests/budgets/test_runtime_size.py."""
-    js = b"".join(p.read_bytes() for p in [*sorted(RUNTIME.glob("*.js")), *sorted((RUNTIME / "types").glob("*.js"))])
-    css = (ROOT / "generator/site/assets/quiz.css").read_bytes()
-    js_size, css_size = len(gzip.compress(js, 9)), len(gzip.compress(css, 9))
-    assert js_size + css_size < 7 * 1024, (js_size, css_size)

@@ -74,3 +74,16 @@ def test_a_message_about_a_cached_file_points_at_the_same_line(project):
     second = [f.one_line() for f in check(CoursePaths.at(project))[1] if f.is_error]
     assert first and first == second
     assert any(f":{text[:text.index(chr(10) + 'minutes:')].count(chr(10)) + 2}:" in line for line in second)
+
+
+def test_an_edited_scenario_is_parsed_again(project):
+    check(CoursePaths.at(project))
+    scenario = project / "scenarios" / "dental-review.yml"
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(text.replace('title: "Practice:', 'title: "Edited practice:', 1), encoding="utf-8")
+    course, _ = check(CoursePaths.at(project))
+    assert course.scenarios["dental-review"].title.startswith("Edited practice:")  # read again, not the cached parse
+    scenario.write_text(text.replace("start: opening", "start: openng"), encoding="utf-8")
+    _, findings = check(CoursePaths.at(project))
+    assert [f.one_line() for f in findings if f.location.file == "scenarios/dental-review.yml"] == [
+        "scenarios/dental-review.yml:16:8: error: start 'openng' is not a node (did you mean 'opening'?)"]

@@ -138,7 +138,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             return server
         paths, brand = self.settings.paths, self.brand()
         # translations/ too: `--lang` or a brand's language may show one of them
-        for folder in [paths.course_dir, paths.quizzes_dir, paths.root / TRANSLATIONS_DIR] + \
+        for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.root / TRANSLATIONS_DIR] + \
                 ([self.settings.brands_dir / brand] if brand else []):
             if folder.is_dir():
                 server.watch(str(folder))

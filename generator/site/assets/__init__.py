@@ -11,7 +11,9 @@ progress.js, and use CourseKit. What depends on the learner's language (language
 forms for CourseKit.format, the typed-answer rule CourseQuiz.answerForm) is served on its own
 between them: used only once the page has started or a typed answer is checked, it keeps the
 quiz runtime within its budget. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
-progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures.
+progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures. The
+branching-scenario runtime, scenario/scenario.js, is served alone as scenario.js, which
+quiz.js loads on the pages that hold a scenario (`scenario_runtime()`: 3 KB gzipped).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ PREFIX = "assets/course/"
 QUIZ_JS = "quiz.js"  # the served name of the quiz runtime's scripts, minified and joined
 PROGRESS_JS = "progress.js"  # the same for the learner-progress scripts
 LANGUAGE_JS = "language.js"  # plural forms and the typed-answer rule (language.js)
+SCENARIO_JS = "scenario.js"  # the branching-scenario runtime: loaded by quiz.js only on pages with a scenario
 _ROOT = Path(str(resources.files(__package__)))
 _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
 
@@ -78,7 +81,8 @@ def _served() -> tuple[tuple[str, bytes], ...]:
     progress = "\n".join(_js(p) for p in _progress_scripts()) + "\n"
     language = _js(_ROOT / LANGUAGE_JS) + "\n"
     out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + LANGUAGE_JS, language.encode("utf-8")),
-           (PREFIX + PROGRESS_JS, progress.encode("utf-8"))]
+           (PREFIX + PROGRESS_JS, progress.encode("utf-8")),
+           (PREFIX + SCENARIO_JS, (_js(_ROOT / "scenario" / "scenario.js") + "\n").encode("utf-8"))]
     out += [(_uri(p), (_css(p) + "\n").encode("utf-8")) for p in _style_paths()]
     return tuple(out)
 
@@ -86,6 +90,11 @@ def _served() -> tuple[tuple[str, bytes], ...]:
 def files() -> list[tuple[str, bytes]]:
     """(site path, content) of every asset the site needs, minified."""
     return list(_served())
+
+
+def scenario_runtime() -> bytes:
+    """The scenario runtime as served (scenario.js), which its size budget (3 KB gzipped) measures."""
+    return dict(_served())[PREFIX + SCENARIO_JS]
 
 
 def quiz_runtime() -> dict[str, bytes]:

@@ -173,7 +173,7 @@ def test_export_of_a_broken_course_reports_file_and_line_and_writes_nothing(tmp_
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("target", ["course", "course/site", "quizzes", ".", ".."])
+@pytest.mark.parametrize("target", ["course", "course/site", "quizzes", "scenarios", ".", ".."])
 def test_export_refuses_the_project_and_its_content_folders(target):
     with pytest.raises(ExportRefused, match="holds the course itself"):
         export_project(read_settings(ROOT / "mkdocs.yml"), ROOT / target)
@@ -275,6 +275,21 @@ def test_a_quiz_grades_on_every_engine(learner):
     page.goto(f"{url}/assessment/final-assessment/")
     assert page.locator(".cq-quiz .cq-item").count() >= 1
     assert any(r.endswith("/assets/course/quiz.js") for r in requests)
+
+
+@pytest.mark.browser
+def test_a_scenario_plays_to_an_ending_on_every_engine(learner):
+    page, url, requests, _ = learner
+    page.goto(f"{url}/lessons/value-first/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    for _ in range(3):  # the first reply at each node: the best path of the moulding-plant call
+        page.locator(".cq-sc-ask button").first.click()
+    title = page.locator(".cq-sc-title")
+    title.wait_for(state="visible")
+    assert title.inner_text() == "Outcome: An evening visit to listen to the plant"
+    assert "Result: 100%" in page.locator(".cq-sc-score").inner_text()
+    assert any(r.endswith("/assets/course/scenario.js") for r in requests)
 
 
 @pytest.mark.browser

@@ -40,15 +40,20 @@
     return typeof value === "string" ? value : "";
   };
 
-  /* One lesson's state: "done", "progress" or "none", with its best score if it has a quiz. */
+  /* One lesson's state: "done", "progress" or "none", with its best score if it has a quiz.
+     A lesson's scenarios (course map `scenarios`, records "scenario:<id>") must reach a
+     passing ending too, unless the course's completion is "read". */
   CP.lessonStatus = function (map, lessonId, quizId) {
     var rec = CP.record(map.course, quizId), read = CP.readDate(map.course, lessonId);
     var best = rec && rec.best && typeof rec.best.percent === "number" ? rec.best : null;
-    var passed = !!(best && best.passed);
-    var done = quizId && map.completion !== "read" ? passed : !!read || passed;
-    var started = !!(rec && (rec.attempts > 0 || best || (rec.questions && Object.keys(rec.questions).length)));
+    var passed = !!(best && best.passed), m = mapScript();
+    var scenarios = ((m && m.map.scenarios) || {})[lessonId] || [], tried = false;
+    var practised = scenarios.every(function (id) { var r = CP.record(map.course, id); tried = tried || !!r; return !!(r && r.best && r.best.passed); });
+    var graded = quizId || scenarios.length;
+    var done = graded && map.completion !== "read" ? (!quizId || passed) && practised : !!read || passed;
+    var started = tried || !!(rec && (rec.attempts > 0 || best || (rec.questions && Object.keys(rec.questions).length)));
     return { state: done ? "done" : started ? "progress" : "none", best: best ? best.percent : null,
-             passed: passed, read: !!read, needsRead: !quizId || map.completion === "read",
+             passed: passed, read: !!read, needsRead: !graded || map.completion === "read",
              retried: !passed && CP.allRetried(rec, CP.record(map.course, quizId + CP.REVIEW)) };
   };
 

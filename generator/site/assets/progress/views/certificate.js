@@ -29,6 +29,10 @@
       missing.hidden = false; form.hidden = true; cert.hidden = true;
       var passed = {};
       s.quizzes.forEach(function (q) { passed[q.id] = q.passed; });
+      data.quizzes.forEach(function (q, i) {  /* a lesson's scenario not passed keeps the lesson listed (issue 19) */
+        var l = q.scenario && data.lessons.filter(function (x) { return x.id === q.lesson; })[0];
+        if (l && l.quiz) passed[l.quiz] = passed[l.quiz] && s.quizzes[i].passed;
+      });
       Array.prototype.forEach.call(missing.querySelectorAll("li[data-quiz]"), function (li) { li.hidden = !!passed[li.getAttribute("data-quiz")]; });
       return;
     }

@@ -105,11 +105,38 @@
       li.setAttribute("data-quiz", q.id);
       list.appendChild(li);
     });
-    CP.say($(root, ".cq-mistakes-intro"), found.length ? t("progress_mistakes_count", { n: found.length }) : later.length ? "" : t("progress_mistakes_none"));
+    var failed = failedScenarios(root, data, list, t), count = found.length + failed;
+    CP.say($(root, ".cq-mistakes-intro"), count ? t("progress_mistakes_count", { n: count }) : later.length ? "" : t("progress_mistakes_none"));
     $(root, ".cq-mistakes-actions").hidden = !found.length;
     if (root._cqBound) return;
     root._cqBound = true;
     $(root, ".cq-mistakes-retry").addEventListener("click", function () { retry(root); });
+  }
+
+  /* Scenarios never passed (issue 19): the outcome reached last, its debrief (stored as
+     text by scenario.js) and a link back to the lesson, where the scenario can be replayed. */
+  function failedScenarios(root, data, list, t) {
+    var n = 0;
+    data.quizzes.forEach(function (q) {
+      var rec = q.scenario && CP.record(data.course, q.id), last = rec && rec.last;
+      if (!last || (rec.best && rec.best.passed)) return;
+      n += 1;
+      var li = CP.el("li", "cq-mistake cq-mistake-scenario");
+      li.setAttribute("data-quiz", q.id);
+      li.appendChild(CP.el("p", "cq-mistake-where", t("progress_mistakes_in", { quiz: q.title })));
+      li.appendChild(CP.el("p", "cq-mistake-prompt", String(last.title || "")));
+      li.appendChild(CP.el("p", "cq-mistake-explanation", String(last.debrief || "")));
+      var lesson = data.lessons.filter(function (l) { return l.id === q.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);
+      if (href) {
+        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
+        back.href = href;
+        var p = CP.el("p");
+        p.appendChild(back);
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    return n;
   }
 
   /* Retry: the quiz runtime runs a copy of each quiz holding only the questions missed. */
