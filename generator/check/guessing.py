@@ -26,6 +26,7 @@ from math import comb, factorial
 
 from generator.check.items import MIN_QUESTIONS
 from generator.check.locate import at
+from generator.check.memo import remembered
 from generator.check.options import CheckOptions
 from generator.errors import Finding, Severity
 from generator.model.course import Course, Quiz
@@ -213,7 +214,12 @@ def _expected(quiz: Quiz, pairs: list[tuple[int, float]]) -> float:
 
 def guessing_table(course: Course) -> dict[str, dict[str, float]]:
     """`{quiz id: {strategy: percent}}` for every quiz (the JSON report's `guessing`)."""
-    return {quiz_id: expected_scores(quiz) for quiz_id, quiz in sorted(course.quizzes.items())}
+    return {quiz_id: _scores(course, quiz) for quiz_id, quiz in sorted(course.quizzes.items())}
+
+
+def _scores(course: Course, quiz: Quiz) -> dict[str, float]:
+    """expected_scores(quiz), worked out once for the rule and the report."""
+    return remembered(course, "guessing", quiz, lambda: expected_scores(quiz))
 
 
 def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -223,7 +229,7 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for quiz in course.quizzes.values():
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
             continue  # on so few questions, some fixed rule matches every key by construction
-        scores = expected_scores(quiz)
+        scores = _scores(course, quiz)
         pass_mark = course.pass_mark(quiz)
         name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
         if scores[BEST] > score:

@@ -119,6 +119,8 @@ class Course:
     # Where the lesson order is written, when not in course.yml: a brand's file and the
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
+    # What the checks work out once and use twice (check/memo.py); a copy (dataclasses.replace) starts empty
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]
