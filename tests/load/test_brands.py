@@ -353,3 +353,11 @@ def test_a_brand_order_that_leaves_lessons_out_names_brand_yml(project):
     write_brand(project, "few", MINIMAL + "course:\n  lessons: [welcome, rapport-trap, wrap-up, rapport-trap]\n")
     found = messages(project, "few")
     assert any(m.startswith("brands/few/brand.yml:9:") and "listed twice" in m for m in found), found
+
+
+def test_the_dark_scheme_surfaces_are_materials_slate_in_hex():
+    """model/colour.py writes Material's slate surfaces in hex, so that loading it need not
+    import coloraide: they are the hsl values Material gives."""
+    from generator.model.colour import DARK, _hex
+
+    assert (DARK.page, DARK.blocks) == (_hex("hsl(232 15% 14%)"), _hex("hsl(232 15% 18%)"))
