@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import combinations
 from math import comb, factorial
 
@@ -72,11 +73,17 @@ def _random(question, quiz: Quiz) -> float:
 
 def _mean_subsets(question: ChoiceQuestion, quiz: Quiz, sizes) -> float:
     """The mean grade over every set of ticked boxes of these sizes, each set as likely."""
-    right, k = _right(question), len(question.options)
+    return _subsets_mean(len(question.options), _right(question), quiz.partial_credit, tuple(sizes))
+
+
+@lru_cache(maxsize=4096)
+def _subsets_mean(k: int, right: frozenset[int], partial: bool, sizes: tuple[int, ...]) -> float:
+    """_mean_subsets for k options: most questions of a course share their k and key, so
+    each is worked out once (issue 16: 2,000 enumerations at 1,000 lessons)."""
     total = count = 0.0
     for size in sizes:
         for picked in combinations(range(k), size):
-            total += _grade(frozenset(picked), right, quiz.partial_credit)
+            total += _grade(frozenset(picked), right, partial)
             count += 1
     return total / count if count else 0.0
 
@@ -105,7 +112,13 @@ def _as_shown(question, quiz: Quiz) -> float:
 
 
 def _lengths(question: ChoiceQuestion) -> list[int]:
-    return [len(" ".join(o.text.split())) for o in question.options]
+    found = _LENGTHS.get(id(question))
+    if found is None:
+        found = _LENGTHS[id(question)] = [len(" ".join(o.text.split())) for o in question.options]
+    return found
+
+
+_LENGTHS: dict[int, list[int]] = {}  # id(question) -> its options' lengths, for one `_rule_scores` call
 
 
 def _longest(question: ChoiceQuestion) -> int:
@@ -177,6 +190,7 @@ def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
         return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
     finally:
         _RIGHT.clear()
+        _LENGTHS.clear()
 
 
 def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
