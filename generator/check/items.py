@@ -262,9 +262,9 @@ def check_giveaway_words(course: Course, options: CheckOptions) -> Iterator[Find
             if question.type not in ("single", "multiple") or not isinstance(question, ChoiceQuestion):
                 continue
             for option in question.options:
-                found = sorted({w for w in _words(option.text) if w in words})
+                found = words.intersection(_words(option.text))
                 if found:
-                    (right if option.correct else wrong).append(found[0])
+                    (right if option.correct else wrong).append(min(found))
         if len(right) + len(wrong) < MIN_GIVEAWAYS or (right and wrong):
             continue
         side, used = ("wrong", wrong) if wrong else ("right", right)

@@ -78,3 +78,13 @@ def test_guessing_scores_are_worked_out_once_for_the_rule_and_the_report(tmp_pat
     main(["--color", "never", "check"])
     assert "Guessing (the best strategy's expected score" in capsys.readouterr().err
     assert worked and sorted(worked) == sorted(set(worked))
+
+
+@pytest.mark.parametrize("text", ["It's ALWAYS the client's call.", "Guaranteed:never-ever_x 42 times!", "  tab\there\nnew line ",
+                                  "Straße und ÉCOLE — fin", "naïve café", "ﬁne ǅ", "", "'''", "a\x1cb\x85c"])
+def test_lesson_words_are_the_regular_expressions_words(text):
+    """Recycled-text and giveaway-word checks read ASCII text by translate and split: the
+    same words, casefolded, as the pattern `[\\w']+` finds in any text."""
+    from generator.check.items import _WORD, _words
+
+    assert _words(text) == _WORD.findall(text.casefold())
