@@ -88,3 +88,35 @@ def test_lesson_words_are_the_regular_expressions_words(text):
     from generator.check.items import _WORD, _words
 
     assert _words(text) == _WORD.findall(text.casefold())
+
+
+def _runs_by_every_window(lesson: list[str], texts: list[list[str]], n: int) -> list[list[str]]:
+    """The recycled-text rule by brute force: for each text, its longest run of n words or
+    more that the lesson holds too, the earliest in the lesson on a tie."""
+    best: list[list[str]] = [[] for _ in texts]
+    for at_ in range(len(lesson) - n + 1):
+        for t, words in enumerate(texts):
+            for start in range(len(words) - n + 1):
+                length = 0
+                while start + length < len(words) and at_ + length < len(lesson) and words[start + length] == lesson[at_ + length]:
+                    length += 1
+                if length >= n and length > len(best[t]):
+                    best[t] = words[start:start + length]
+    return best
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_recycled_runs_are_those_of_every_window(seed):
+    """The rule looks up only windows whose word pairs occur in the questions: it finds the
+    same runs as looking at every window (a small vocabulary makes long shared runs likely)."""
+    import random
+
+    from generator.check.items import RECYCLED_WORDS, _recycled_runs
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(rng.randint(2, 6))]
+    lesson = [rng.choice(vocabulary + [""]) for _ in range(rng.randint(0, 300))]
+    texts = [lesson[i:i + rng.randint(0, 20)] if rng.random() < 0.5 and lesson else
+             [rng.choice(vocabulary) for _ in range(rng.randint(0, 20))] for i in range(rng.randint(1, 5))]
+    texts = [[w for w in text if w] for text in texts]  # question texts have no empty words
+    assert _recycled_runs(lesson, texts) == _runs_by_every_window(lesson, texts, RECYCLED_WORDS)
