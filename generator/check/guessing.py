@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import combinations
 from math import comb, factorial
 
 from generator.check.items import MIN_QUESTIONS
 from generator.check.locate import at
+from generator.check.memo import remembered
 from generator.check.options import CheckOptions
 from generator.errors import Finding, Severity
 from generator.model.course import Course, Quiz
@@ -71,11 +73,17 @@ def _random(question, quiz: Quiz) -> float:
 
 def _mean_subsets(question: ChoiceQuestion, quiz: Quiz, sizes) -> float:
     """The mean grade over every set of ticked boxes of these sizes, each set as likely."""
-    right, k = _right(question), len(question.options)
+    return _subsets_mean(len(question.options), _right(question), quiz.partial_credit, tuple(sizes))
+
+
+@lru_cache(maxsize=4096)
+def _subsets_mean(k: int, right: frozenset[int], partial: bool, sizes: tuple[int, ...]) -> float:
+    """_mean_subsets for k options: most questions of a course share their k and key, so
+    each is worked out once (issue 16: 2,000 enumerations at 1,000 lessons)."""
     total = count = 0.0
     for size in sizes:
         for picked in combinations(range(k), size):
-            total += _grade(frozenset(picked), right, quiz.partial_credit)
+            total += _grade(frozenset(picked), right, partial)
             count += 1
     return total / count if count else 0.0
 
@@ -104,7 +112,13 @@ def _as_shown(question, quiz: Quiz) -> float:
 
 
 def _lengths(question: ChoiceQuestion) -> list[int]:
-    return [len(" ".join(o.text.split())) for o in question.options]
+    found = _LENGTHS.get(id(question))
+    if found is None:
+        found = _LENGTHS[id(question)] = [len(" ".join(o.text.split())) for o in question.options]
+    return found
+
+
+_LENGTHS: dict[int, list[int]] = {}  # id(question) -> its options' lengths, for one `_rule_scores` call
 
 
 def _longest(question: ChoiceQuestion) -> int:
@@ -176,6 +190,7 @@ def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
         return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
     finally:
         _RIGHT.clear()
+        _LENGTHS.clear()
 
 
 def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
@@ -213,7 +228,12 @@ def _expected(quiz: Quiz, pairs: list[tuple[int, float]]) -> float:
 
 def guessing_table(course: Course) -> dict[str, dict[str, float]]:
     """`{quiz id: {strategy: percent}}` for every quiz (the JSON report's `guessing`)."""
-    return {quiz_id: expected_scores(quiz) for quiz_id, quiz in sorted(course.quizzes.items())}
+    return {quiz_id: _scores(course, quiz) for quiz_id, quiz in sorted(course.quizzes.items())}
+
+
+def _scores(course: Course, quiz: Quiz) -> dict[str, float]:
+    """expected_scores(quiz), worked out once for the rule and the report."""
+    return remembered(course, "guessing", quiz, lambda: expected_scores(quiz))
 
 
 def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
@@ -223,7 +243,7 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for quiz in course.quizzes.values():
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
             continue  # on so few questions, some fixed rule matches every key by construction
-        scores = expected_scores(quiz)
+        scores = _scores(course, quiz)
         pass_mark = course.pass_mark(quiz)
         name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
         if scores[BEST] > score:

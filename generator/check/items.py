@@ -59,6 +59,9 @@ _ABOVE = re.compile(
     r"|\b(toutes|aucune) (les réponses |des réponses )?(ci-dessus|précédentes)\b|^\W*les deux\W*$",
     re.IGNORECASE)
 _WORD = re.compile(r"[\w']+")
+_PAIR_RUN = re.compile(rb"\x01{%d,}" % (RECYCLED_WORDS - 1))  # see _recycled_runs
+# ASCII letters lowercased (casefold's effect on ASCII), word characters and ' kept, all else a space: see _words
+_ASCII_WORDS = {c: c if chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(128)} | {c: c + 32 for c in range(65, 91)}
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a Markdown link's target: not words of the lesson
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
 
@@ -266,9 +269,9 @@ def check_giveaway_words(course: Course, options: CheckOptions) -> Iterator[Find
             if question.type not in ("single", "multiple") or not isinstance(question, ChoiceQuestion):
                 continue
             for option in question.options:
-                found = sorted({w for w in _WORD.findall(option.text.casefold()) if w in words})
+                found = words.intersection(_words(option.text))
                 if found:
-                    (right if option.correct else wrong).append(found[0])
+                    (right if option.correct else wrong).append(min(found))
         if len(right) + len(wrong) < MIN_GIVEAWAYS or (right and wrong):
             continue
         side, used = ("wrong", wrong) if wrong else ("right", right)
@@ -298,6 +301,11 @@ def check_all_none_of_above(course: Course, options: CheckOptions) -> Iterator[F
 
 
 def _words(text: str) -> list[str]:
+    """The words of `text` (runs of letters, digits, _ and '), casefolded. ASCII text, the
+    usual case, takes str.translate and split, twice as fast as the regular expression
+    (issue 16: a 1,000-lesson course has 4.7 MB of lesson text) and the same words."""
+    if text.isascii():
+        return text.translate(_ASCII_WORDS).split()
     return _WORD.findall(text.casefold())
 
 
@@ -311,29 +319,31 @@ def _lesson_words(course: Course, lesson_id: str) -> list[str]:
 
 def _recycled_runs(lesson: list[str], texts: list[list[str]]) -> list[list[str]]:
     """For each text, its longest run of RECYCLED_WORDS words or more that the lesson
-    holds too. Only a lesson window whose every word occurs in the texts is looked up
-    (a running count), so a long lesson costs a pass over its words."""
+    holds too. Only a lesson window whose every pair of neighbouring words is a pair in
+    the texts too is looked up: the pairs are tested in C (map over the set's lookup, a
+    byte mask, a regular expression for runs of it), so a long lesson costs no Python
+    step per word (issue 16: 0.25 s at 1,000 lessons before)."""
     n = RECYCLED_WORDS
+    best: list[list[str]] = [[] for _ in texts]
+    pairs: set[tuple[str, str]] = set()
+    for words in texts:
+        pairs.update(zip(words, words[1:], strict=False))
+    mask = bytes(map(pairs.__contains__, zip(lesson, lesson[1:], strict=False)))  # 1 where lesson[i], lesson[i + 1] is a pair of the texts
+    runs = list(_PAIR_RUN.finditer(mask))  # n - 1 pairs or more in a row: a window of n words or more
+    if not runs:  # most lessons: no text's windows need indexing
+        return best
     grams: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for t, words in enumerate(texts):
         for start in range(len(words) - n + 1):
             grams.setdefault(tuple(words[start:start + n]), []).append((t, start))
-    best: list[list[str]] = [[] for _ in texts]
-    if not grams:
-        return best
-    vocabulary = {word for words in texts for word in words}
-    run = 0
-    for end, word in enumerate(lesson):
-        run = run + 1 if word in vocabulary else 0
-        if run < n:
-            continue
-        at_ = end - n + 1
-        for t, start in grams.get(tuple(lesson[at_:end + 1]), ()):
-            words, length = texts[t], n
-            while start + length < len(words) and at_ + length < len(lesson) and words[start + length] == lesson[at_ + length]:
-                length += 1
-            if length > len(best[t]):
-                best[t] = words[start:start + length]
+    for run in runs:
+        for at_ in range(run.start(), run.end() - n + 2):
+            for t, start in grams.get(tuple(lesson[at_:at_ + n]), ()):
+                words, length = texts[t], n
+                while start + length < len(words) and at_ + length < len(lesson) and words[start + length] == lesson[at_ + length]:
+                    length += 1
+                if length > len(best[t]):
+                    best[t] = words[start:start + length]
     return best
 
 

@@ -7,6 +7,7 @@ alone every translation file whose text and recorded source versions did not cha
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -18,11 +19,15 @@ from generator.model.course import Course
 from generator.model.translation import Translation
 from generator.translate.apply import stamped_files, translated_files
 from generator.translate.files import write_if_changed
-from generator.translate.po import read_po, write_po
 from generator.translate.units import course_units
-from generator.translate.xliff import read_xliff, write_xliff
 
-READERS = {".po": read_po, ".xlf": read_xliff, ".xliff": read_xliff}
+# a file's suffix -> the exchange format's module (generator/translate/), imported only when used:
+# polib and lxml are no part of `coursegen check`, which imports this module
+READERS = {".po": "po", ".xlf": "xliff", ".xliff": "xliff"}
+
+
+def _format(name: str):
+    return importlib.import_module(f"generator.translate.{name}")
 
 
 def add_parser(sub) -> None:
@@ -64,8 +69,8 @@ def run_export(args) -> int:
         raise Refusal(f"the course is written in '{args.lang}'; export for another language")
     units = course_units(course, translation, project.paths, args.lang)  # type: ignore[attr-defined]
     source = course.settings.language
-    data = (write_po(units, source, args.lang, course.settings.id).encode("utf-8") if args.format == "po"
-            else write_xliff(units, source, args.lang))
+    data = (_format("po").write_po(units, source, args.lang, course.settings.id).encode("utf-8") if args.format == "po"
+            else _format("xliff").write_xliff(units, source, args.lang))
     Path(args.out).write_bytes(data)
     done = sum(1 for u in units if u.target is not None)
     print(f"Wrote {len(units)} texts ({done} translated, {sum(u.stale for u in units)} to review) to {args.out}", file=sys.stderr)
@@ -78,7 +83,7 @@ def run_stamp(args) -> int:
         raise Refusal(f"there is no translation into '{args.lang}' in {translations_dir(project.paths, args.lang)}")  # type: ignore[attr-defined]
     changed = [path for path, text in stamped_files(translation, project.paths, args.reviewed)  # type: ignore[attr-defined]
                if write_if_changed(path, text)]
-    print(f"Recorded source versions in {len(changed)} file(s)", file=sys.stderr)
+    print(f"Recorded source versions in {len(changed)} file{'' if len(changed) == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -90,7 +95,8 @@ def run_import(args) -> int:
     if not file.is_file():
         raise Refusal(f"{args.file}: no such file")
     try:
-        language, units = reader(file, args.file)
+        module = _format(reader)
+        language, units = getattr(module, f"read_{reader}")(file, args.file)
     except ValueError as exc:
         raise Refusal(str(exc)) from None
     course, translation, project = _course(args, language)

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
-from babel import Locale, UnknownLocaleError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # The same patterns as assets/language.js: a plural block (one level of nested braces), its forms.
 PLURAL = r"\{(\w+), plural,((?:[^{}]|\{[^{}]*\})*)\}"
@@ -44,6 +47,8 @@ def strings_for(language: str, *overrides: dict[str, str]) -> dict[str, str]:
 
 @cache
 def _locale(language: str) -> Locale | None:
+    from babel import Locale, UnknownLocaleError  # only plural forms need Babel: `coursegen check` never loads it
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from coloraide import Color
+if TYPE_CHECKING:
+    from coloraide import Color
 
 TEXT = 4.5  # SC 1.4.3 (AA): text of normal size
 NON_TEXT = 3.0  # SC 1.4.11 (AA) and 2.4.13: focus indicators, parts of controls
@@ -36,8 +38,16 @@ BLACK, WHITE = "#000000", "#ffffff"
 TINT = 0.1  # Material's --md-accent-fg-color--transparent: the accent at 10 % under hovered text
 
 
+def _color(value: str | Color) -> Color:
+    """coloraide's colour, imported on first use: only a brand needs it, and importing it
+    is 0.05 s of every `coursegen check` (issue 16)."""
+    from coloraide import Color
+
+    return Color(value)
+
+
 def _hex(colour: str | Color) -> str:
-    return Color(colour).convert("srgb").fit().to_string(hex=True)
+    return _color(colour).convert("srgb").fit().to_string(hex=True)
 
 
 @dataclass(frozen=True)
@@ -55,15 +65,16 @@ class Scheme:
 
 
 # Material 9.x: default --md-default-bg-color #fff and --md-code-bg-color #f5f5f5; slate
-# hsl(232 15% 14%) and hsl(232 15% 18%) (--md-hue 232deg).
+# hsl(232 15% 14%) and hsl(232 15% 18%) (--md-hue 232deg), in sRGB hex (tests/load/test_brands.py
+# converts them again)
 LIGHT = Scheme("default", "light scheme", WHITE, "#f5f5f5")
-DARK = Scheme("slate", "dark scheme", _hex("hsl(232 15% 14%)"), _hex("hsl(232 15% 18%)"))
+DARK = Scheme("slate", "dark scheme", "#1e2029", "#272935")
 SCHEMES = (LIGHT, DARK)
 
 
 def contrast(a: str, b: str) -> float:
     """WCAG 2.x contrast ratio of two opaque colours, 1.0 to 21.0."""
-    return Color(a).contrast(b, method="wcag21")
+    return _color(a).contrast(b, method="wcag21")
 
 
 def readable_on(colour: str) -> str:
@@ -73,11 +84,13 @@ def readable_on(colour: str) -> str:
 
 def mix(colour: str, towards: str, amount: float) -> str:
     """`colour` moved `amount` (0 to 1) of the way to `towards`, in sRGB, as #rrggbb."""
-    return _hex(Color(colour).mix(towards, amount, space="srgb"))
+    return _hex(_color(colour).mix(towards, amount, space="srgb"))
 
 
 def tint(colour: str, surface: str, alpha: float = TINT) -> str:
     """`colour` at `alpha` laid over the opaque `surface`, as the browser paints it."""
+    from coloraide import Color  # see _color
+
     return _hex(Color.layer([Color(colour).set("alpha", alpha), surface], space="srgb"))
 
 

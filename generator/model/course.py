@@ -136,6 +136,8 @@ class Course:
     # (load/overlay.py), so that text naming a hidden lesson or "the last lesson" is caught
     hidden: dict[str, Lesson] = field(default_factory=dict)
     base_order: list[str] | None = None
+    # What the checks work out once and use twice (check/memo.py); a copy (dataclasses.replace) starts empty
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]

@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.model.questions.text import normalise
 from generator.results.read import Answer, Summary
 
 UPPER_LOWER = 0.27  # Kelley (1939)
@@ -150,12 +152,12 @@ def _item(qid: str, by_id: list[dict[str, Answer]]) -> ItemStats:
 
 def _options(answers: list[Answer]) -> dict[str, int]:
     """How many learners chose each option (choice questions: every option listed, chosen
-    or not), or typed each answer (text: case and spacing forgiven); none for order."""
+    or not), or typed each answer (text: see _typed); none for order."""
     kind = answers[0].type
     if kind == "order":
         return {}
     if kind == "text":
-        return dict(Counter(" ".join(t.casefold().split()) for a in answers for t in a.answer).most_common())
+        return _typed(t for a in answers for t in a.answer)
     counts: dict[str, int] = {}
     for a in answers:
         for o in a.options:
@@ -164,6 +166,20 @@ def _options(answers: list[Answer]) -> dict[str, int]:
         for o in set(a.answer):
             counts[o] = counts.get(o, 0) + 1
     return counts
+
+
+def _typed(typed: Iterable[str]) -> dict[str, int]:
+    """How many learners typed each answer, most typed first: answers alike by the runtime's
+    typed-answer rule (model/questions/text.py `normalise`: case, accents typed either way,
+    quote and dash variants, spacing, end punctuation) count as one, shown as first typed
+    (spaces collapsed). The summary does not say `match: exact`: the forgiving rule groups."""
+    shown: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for answer in typed:
+        key = normalise(answer)
+        shown.setdefault(key, " ".join(answer.split()))
+        counts[key] += 1
+    return {shown[key]: n for key, n in counts.most_common()}
 
 
 def _reliability(ids: list[str], by_id: list[dict[str, Answer]]) -> tuple[float | None, str, int]:

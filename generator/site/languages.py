@@ -3,12 +3,7 @@ Material's language switcher (`extra.alternate`) and the page at the top of the 
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 INDEX_MARKER = "coursegen: languages index"  # tells our page from a trainer's own index.html
-
-_templates = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=select_autoescape(["html.j2"]),
-                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def language_name(code: str) -> str:
@@ -30,5 +25,10 @@ def alternates(codes: list[str]) -> list[dict[str, str]]:
 
 def language_index(codes: list[str], title: str) -> str:
     """The top page: it redirects to the first language (the course's own) and links every one."""
-    return _templates.get_template("languages-index.html.j2").render(
+    # Jinja2 only here: `coursegen check` imports this module (through cli/build.py) and needs no templates
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    templates = Environment(loader=PackageLoader("generator.site", "templates"), autoescape=select_autoescape(["html.j2"]),
+                            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return templates.get_template("languages-index.html.j2").render(
         default=codes[0], title=title, languages=[(code, language_name(code)) for code in codes], marker=INDEX_MARKER)

@@ -1,5 +1,6 @@
-"""`coursegen check` stays lean (issue 8): it loads no build-only library (Markdown is
-used, for its heading slugs, which decide what `page.md#anchor` links may point to)."""
+"""`coursegen check` stays lean (issues 8 and 16): it loads no build-only library, no
+export's (lxml, text2qti), nor what only a brand or plural forms need (coloraide, Babel).
+(Markdown is used, for its heading slugs, which decide what `page.md#anchor` links may point to.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ PROBE = """
 import sys
 from generator.cli import main
 code = main(["--color", "never", "check"])
-heavy = sorted(m for m in ("jinja2", "mkdocs", "material", "pymdownx", "generator.site.render") if m in sys.modules)
+heavy = sorted(m for m in ("jinja2", "mkdocs", "material", "pymdownx", "generator.site.render", "babel", "coloraide",
+                          "fontTools", "lxml", "text2qti", "bespon", "pygments", "generator.engines.quizbank.qti12")
+               if m in sys.modules)
 print("exit", code, "heavy", heavy)
 """
 

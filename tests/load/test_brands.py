@@ -387,3 +387,11 @@ def test_hiding_a_scenario_the_course_lacks_is_reported_at_brand_yml(project):
     assert len(found) == 1 and found[0].startswith(
         "brands/acme/brand.yml:9:20: error: course.hide_scenarios: cannot hide scenario 'ghost': the course has no such "
         "scenario (use one of: "), found
+
+
+def test_the_dark_scheme_surfaces_are_materials_slate_in_hex():
+    """model/colour.py writes Material's slate surfaces in hex, so that loading it need not
+    import coloraide: they are the hsl values Material gives."""
+    from generator.model.colour import DARK, _hex
+
+    assert (DARK.page, DARK.blocks) == (_hex("hsl(232 15% 14%)"), _hex("hsl(232 15% 18%)"))

@@ -120,3 +120,15 @@ def test_a_reliable_test_scores_higher_than_a_noisy_one(tmp_path):
         return quiz.reliability
 
     assert kr20(2.0) > 0.7 > 0.3 > kr20(0.2)
+
+
+def test_typed_answers_are_grouped_by_the_runtime_rule():
+    """Answers the browser counts as the same (case, ß/SS, curly apostrophes, spacing, end
+    punctuation: model/questions/text.py) are one row of the option counts, shown as first typed."""
+    from generator.results.read import Answer, Attempt, Summary
+
+    typed = ["Don’t  panic!", "don't panic", "DON'T PANIC.", "Straße", "STRASSE", "panic"]
+    summaries = [Summary(Path(f"s{i}.json"), "c", "C", f"learner {i}", {"q": Attempt("q", "Q", f"2026-01-0{i + 1}", (
+        Answer("t1", "text", 1, (), (answer,), float(i < 3)),))}) for i, answer in enumerate(typed)]
+    [quiz] = analyse(summaries)
+    assert quiz.items[0].options == {"Don’t panic!": 3, "Straße": 2, "panic": 1}
