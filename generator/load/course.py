@@ -22,6 +22,7 @@ from generator.errors import Finding, SourceLocation, display_path, display_pref
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.questions.base import id_form
+from generator.load.partial import valid_part
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
@@ -137,6 +138,10 @@ def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, It
         course.file_ids[(kind, file.stem)] = name
         findings.extend(problems)
         item = _validated(doc, problems, model, findings)
+        if item is None and doc is not None:
+            part = valid_part(doc, model, file.stem)
+            if part is not None:
+                course.held_back[(kind, file.stem)] = part
         if item is None or doc is None:
             continue
         if item.id != file.stem:

@@ -126,6 +126,9 @@ class Course:
     # Where the lesson order is written, when not in course.yml: a brand's file and the
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
+    # (kind, file stem) -> the questions or sections that validate alone of a lesson or quiz
+    # file that failed validation, and its source (load/partial.py): checked, never built
+    held_back: dict[tuple[str, str], tuple[Lesson | Quiz, SourceDocument]] = field(default_factory=dict)
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]
