@@ -153,6 +153,7 @@ def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, It
                     code="id-filename",
                 )
             )
+            course.held_back[(kind, file.stem)] = (item.model_copy(update={"id": file.stem}), doc)  # its questions are still checked
             continue
         if item.id in store:  # x.yml and x.yaml
             first = course.sources[(kind, item.id)].file
