@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.check.lessons import check_lesson_length, check_sections
-from generator.check.questions import check_questions
+from generator.check.questions import check_each_question, check_questions
 from generator.check.references import check_lesson_quiz_links, check_objectives
 from generator.check.rules import CheckOptions, Rule, check_course
 from generator.check.scenarios import check_scenario_paths, check_scenario_structure
@@ -27,7 +27,7 @@ from generator.load.course import CoursePaths, load_course, load_files_alone
 from generator.load.overlay import apply_overlay
 from generator.load.settings import ProjectSettings
 from generator.load.translation import apply_translation, translations_dir
-from generator.model.course import Course
+from generator.model.course import Course, Lesson
 
 
 @dataclass
@@ -74,15 +74,37 @@ def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | No
     still loaded and checked on its own, so that all findings come at once (issue 18). The
     course is None then: nothing is built from it."""
     course, findings = load_course(paths)
+    options = _with_docs_dir(options, paths)
     if course is not None and options is not None and options.language and options.language != course.settings.language:
         course, more = apply_translation(course, paths, options.language)
         findings += more
     if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()
                            or paths.scenarios_dir.is_dir()):
         alone, more = load_files_alone(paths)
-        options = _with_docs_dir(options, paths)
         findings += more + [finding for rule in RULES_WITHOUT_SETTINGS for finding in rule(alone, options)]
+        findings += held_back_findings(alone, options)
+    elif course is not None:
+        findings += held_back_findings(course, options)
     return course, findings
+
+
+# The rules that look at one question or section at a time: they also run on what validates
+# of a lesson or quiz file that failed validation, so one run lists all of its errors.
+HELD_BACK_RULES: list[Rule] = [check_each_question, check_sections]
+
+
+def held_back_findings(course: Course, options: CheckOptions) -> list[Finding]:
+    """HELD_BACK_RULES' findings about the valid questions and sections of the files that
+    failed validation (`Course.held_back`, load/partial.py)."""
+    if not course.held_back:
+        return []
+    held = Course(course.settings, sources={key: source for key, (_, source) in course.held_back.items()})
+    for (_, stem), (item, _) in course.held_back.items():
+        if isinstance(item, Lesson):
+            held.lessons[stem] = item
+        else:
+            held.quizzes[stem] = item
+    return [finding for rule in HELD_BACK_RULES for finding in rule(held, options)]
 
 
 def prepare(paths: CoursePaths, options: CheckOptions | None = None, *, strict: bool = False) -> tuple[Course, list[Finding]]:

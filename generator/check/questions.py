@@ -15,10 +15,18 @@ from generator.model.course import Course, Quiz
 
 def check_questions(course: Course, options: CheckOptions) -> Iterator[Finding]:
     for quiz in course.quizzes.values():
+        yield from _each_question(course, quiz)
         yield from _quiz_findings(course, quiz, options)
 
 
-def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterator[Finding]:
+def check_each_question(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """The part of check_questions that looks at one question at a time (and at duplicate
+    ids): it also runs on the valid questions of a quiz that failed validation."""
+    for quiz in course.quizzes.values():
+        yield from _each_question(course, quiz)
+
+
+def _each_question(course: Course, quiz: Quiz) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for q, question in enumerate(quiz.questions):
         if question.id in seen:
@@ -28,6 +36,9 @@ def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterato
         seen.setdefault(question.id, q)
         for path, message, hint in question.problems():
             yield Finding(at(course, "quiz", quiz.id, ("questions", q) + path), message, hint=hint, code="question")
+
+
+def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterator[Finding]:
     if quiz.draw and quiz.draw > len(quiz.questions):
         yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions",
                       hint=f"set draw to at most {len(quiz.questions)}", code="invalid")

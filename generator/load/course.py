@@ -23,6 +23,7 @@ from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
+from generator.load.partial import valid_part
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
@@ -143,6 +144,10 @@ def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, It
         course.file_ids[(kind, file.stem)] = name
         findings.extend(problems)
         item = _validated(doc, problems, model, findings)
+        if item is None and doc is not None:
+            part = valid_part(doc, model, file.stem)
+            if part is not None:
+                course.held_back[(kind, file.stem)] = part
         if item is None or doc is None:
             continue
         if item.id != file.stem:
@@ -154,6 +159,8 @@ def _add_items(course: Course, kind: str, model: type[Item], store: dict[str, It
                     code="id-filename",
                 )
             )
+            if isinstance(item, Lesson | Quiz):  # its questions or sections are still checked
+                course.held_back[(kind, file.stem)] = (item.model_copy(update={"id": file.stem}), doc)
             continue
         if item.id in store:  # x.yml and x.yaml
             first = course.sources[(kind, item.id)].file

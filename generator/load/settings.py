@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from generator.source.document import yaml_error_finding
 from generator.errors import Refusal, SourceLocation
 from generator.load.brand import BRANDS_DIR
 from generator.load.course import COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, CoursePaths
@@ -33,9 +34,9 @@ class SettingsError(Refusal):
 
     exit_code = 1
 
-    def __init__(self, where: SourceLocation, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
-        self.where, self.problem = where, problem
+    def __init__(self, where: SourceLocation, problem: str, hint: str = "") -> None:
+        super().__init__(f"{where}: {problem}" + (f" ({hint})" if hint else ""))
+        self.where, self.problem, self.hint = where, problem, hint
 
 
 class CourseOptions(BaseModel):
@@ -155,11 +156,11 @@ def read_settings(config_file: Path) -> ProjectSettings:
     config_file = Path(config_file).resolve()
     name = config_file.name
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = SourceLocation(name, mark.line + 1, mark.column + 1) if mark else SourceLocation(name)
-        raise SettingsError(where, f"{error.problem}; fix the YAML (indent with spaces, quote values holding ': ')") from None
+        text = config_file.read_text(encoding="utf-8-sig")
+        data = yaml.load(text, Loader=_KeepTagsLoader) or {}
+    except yaml.MarkedYAMLError as error:  # pointed at the likely slip, as in a course file
+        finding = yaml_error_finding(error, name, text)
+        raise SettingsError(finding.location, finding.message, finding.hint) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise SettingsError(SourceLocation(name), f"cannot be read ({error})") from None
     if not isinstance(data, dict):

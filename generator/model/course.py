@@ -138,6 +138,9 @@ class Course:
     base_order: list[str] | None = None
     # What the checks work out once and use twice (check/memo.py); a copy (dataclasses.replace) starts empty
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (kind, file stem) -> the questions or sections that validate alone of a lesson or quiz
+    # file that failed validation, and its source (load/partial.py): checked, never built
+    held_back: dict[tuple[str, str], tuple[Lesson | Quiz, SourceDocument]] = field(default_factory=dict)
 
     def ordered_lessons(self) -> list[Lesson]:
         return [self.lessons[i] for i in self.settings.lesson_order() if i in self.lessons]

@@ -32,6 +32,7 @@ import yaml
 from yaml._yaml import CParser  # libyaml's parser, driven event by event (see _Builder)
 
 from generator.errors import Finding, Severity, SourceLocation
+from generator.source.diagnose import Diagnosis, diagnose
 
 MAX_FILE_BYTES = 1_000_000  # a long lesson is ~20 KB; anything this big is a mistake
 MAX_DEPTH = 40  # a quiz is about 6 levels deep
@@ -483,6 +484,12 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def yaml_error_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Finding:
+    """PyYAML's error about `text` (a file shown as `display`) in a trainer's words, at the
+    likely slip rather than where the parser noticed it (source/diagnose.py)."""
+    return _syntax_finding(exc, display, text)
+
+
 def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Finding:
     """PyYAML's parser messages, reworded for trainers and pointed at the real slip."""
     lines = text.splitlines()
@@ -498,6 +505,8 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Findi
         problem, hint = "a tab character is used for indentation", "indent with spaces only, two per level"
     elif early is not None and "expected" in problem:
         column, problem, hint = early
+    elif "mapping values are not allowed" in problem and (found := diagnose(lines, line, problem)) is not None:
+        line, column, problem, hint = _diagnosed(found, line, column)
     elif "mapping values are not allowed" in problem and ":" not in line_text[: column - 1].strip()[:-1]:
         problem = "this line is indented more than the field above it"
         hint = "align it with the field above, or put a value that spans lines in quotes"
@@ -517,6 +526,8 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Findi
         hint = "a course file holds one document: remove this line, or move what follows into its own file"
     elif unclosed and "expected" in problem:
         (line, column), problem, hint = unclosed, "a quoted value is never closed", "add the closing quote"
+    elif (found := diagnose(lines, line, problem)) is not None:
+        line, column, problem, hint = _diagnosed(found, line, column)
     elif "expected key" in problem and line_text.lstrip().startswith("-"):
         problem = "a list item ('- ') where a field (`key: value`) is expected"
         hint = "indent the item under the field it belongs to, or remove the '- '"
@@ -530,6 +541,12 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, display: str, text: str) -> Findi
         problem = "a value cannot start with '*' or '&'"
         hint = "put the whole value in quotes"
     return Finding(SourceLocation(display, line, column), f"invalid YAML: {problem}", hint=hint, code="yaml-syntax")
+
+
+def _diagnosed(found: Diagnosis, line: int, column: int) -> tuple[int, int, str, str]:
+    """The culprit's place, problem and hint, with where the parser noticed it as context."""
+    noticed = f" (YAML noticed it at line {line}, column {column})" if found.line != line else ""
+    return found.line, found.column, found.problem + noticed, found.hint
 
 
 # A line's `key: ` (after any `- `), up to the first colon and space: the start of its value.
@@ -574,11 +591,16 @@ def _closed_early(line: str) -> tuple[int, str, str] | None:
 
 
 def _unclosed_quote(lines: list[str], line: int) -> tuple[int, int] | None:
-    """The `key: "...` line above `line` whose double quote runs on: PyYAML only notices
+    """The `key: "...` (or `key: '...`) line above `line` whose quote runs on: PyYAML only notices
     the slip where the next quote ends the value, often on a later line."""
     for number in range(line - 1, max(line - 20, 0), -1):
         text = lines[number - 1]
+        if text.lstrip().startswith("#"):
+            continue
         quote = text.find(': "')
-        if quote >= 0 and not text.lstrip().startswith("#") and (text.count('"') - text.count('\\"')) % 2:
+        if quote >= 0 and (text.count('"') - text.count('\\"')) % 2:
+            return number, quote + 3
+        quote = text.find(": '")
+        if quote >= 0 and (text.count("'") - 2 * text.count("''")) % 2:
             return number, quote + 3
     return None

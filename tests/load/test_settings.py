@@ -5,6 +5,7 @@ defaults, and a wrong option refused alike by `check`, `build`, plain `mkdocs bu
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -75,3 +76,32 @@ def test_check_reports_a_wrong_option_as_a_json_finding(tmp_path):
 def test_an_export_that_cannot_be_written_is_refused_without_a_traceback(tmp_path):
     result = coursegen("export", "/dev/null/export")
     assert result.returncode == 2 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("slip, line, words, hint", [
+    ("  name material", 6, "'name' has no ':' after it (YAML noticed it at line 7", "add ':' after 'name': name: material"),
+    ("  name:material", 6, "no space after the ':' of 'name'", "add a space after the colon: name: material"),
+    (" font: false", 7, "this line is indented 1 space", "indent this line like the lines above it (2 spaces)"),
+])
+def test_a_yaml_slip_in_mkdocs_yml_is_shown_on_its_own_line_with_the_fix(tmp_path, slip, line, words, hint):
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests/fixtures/basecourse", project)
+    config = project / "mkdocs.yml"
+    written = slip.strip().split(":")[0].split()[0]
+    config.write_text(re.sub(rf"(?m)^  {written}:? ?\S+$", slip, config.read_text()), encoding="utf-8")
+    assert config.read_text().splitlines()[line - 1] == slip
+    with pytest.raises(SettingsError) as error:
+        read_settings(config)
+    assert (error.value.where.line, error.value.hint) == (line, hint) and words in error.value.problem
+    result = coursegen("check", cwd=project)
+    assert result.returncode == 1 and f"mkdocs.yml:{line}:" in result.stderr and f"hint: {hint}" in result.stderr, result.stderr
+
+
+def test_a_wrong_indent_under_a_plugin_option_names_the_indent_to_use(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests/fixtures/basecourse", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - course", "  - course:\n      min_questions: 1\n     strict: false"), encoding="utf-8")
+    with pytest.raises(SettingsError) as error:
+        read_settings(config)
+    assert error.value.where.line == 13 and error.value.hint == "indent this line like the lines above it (6 spaces)"
