@@ -177,7 +177,8 @@ class Renderer:
     @cached_property
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
-        pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light"}
+        pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
+                      "continue_at"}
         runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith("progress_")}
         return json.dumps(runtime, ensure_ascii=False)
 

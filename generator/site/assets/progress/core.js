@@ -183,7 +183,7 @@
       });
     }
     button.setAttribute("aria-pressed", status.read ? "true" : "false");
-    button.textContent = CP.t(strings, status.read ? "progress_marked_read" : "progress_mark_read");
+    button.textContent = CP.t(strings, "progress_mark_read");  /* one label; aria-pressed says whether it is read */
   };
 
 

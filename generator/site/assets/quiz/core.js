@@ -1,5 +1,6 @@
 /* Quiz runtime core; question types register in CourseQuiz.types (types/*.js): each has
-   answer, grade and fill; show, feedback, click and key are optional. Storage, format and
+   answer, grade and fill; show, said ([text, screen-reader text] lines), feedback,
+   click and key are optional. Storage, format and
    hash come from CourseKit (../shared.js, loaded first); CourseQuiz.store is CourseKit.store.
    Saved progress and the answer key: README "Quizzes in the browser". */
 (function () {
@@ -125,6 +126,7 @@
     var head = CQ.add(box, "p", "cq-verdict");
     CQ.add(head, "span", "", v[1]).setAttribute("aria-hidden", "true");
     head.append(" " + s[v[0]]);
+    if (type.said) type.said(item, g.a.value, k, s, g.r).forEach(function (t) { CQ.add(CQ.add(box, "p", "cq-said", t[0]), "span", "cq-sr", t[1]); });
     if (g.r.note) CQ.add(box, "p", "cq-note", g.r.note);
     /* A type's own feedback, or the key's feedback for a right / a wrong answer (order, text). */
     var fb = type.feedback ? type.feedback(k, g.r) : g.r.score >= 1 ? k.feedback_correct : k.feedback_incorrect;
@@ -157,7 +159,10 @@
     var missing = items.map(function (item, i) { return self.type(item).answer(item) == null ? i + 1 : 0; }).filter(Boolean);
     if (missing.length) {
       result.className = "cq-result";
-      result.textContent = K.format(this.s.answer_all, { list: missing.join(", ") });
+      /* numbers link to questions */
+      var parts = this.s.answer_all.split("{list}");
+      result.textContent = parts[0];
+      missing.forEach(function (n, i) { CQ.add(result, "a", "", n).href = "#" + items[n - 1].id; result.append(i < missing.length - 1 ? ", " : parts[1] || ""); });
       return result.focus();
     }
     items.forEach(function (item) { self.check(item, 1); });

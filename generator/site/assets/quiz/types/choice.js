@@ -28,6 +28,14 @@
         box.hidden = false;
       });
     },
+    /* Chosen (their feedback, for screen readers) and, unless all right, right options */
+    said: function (item, chosen, key, s, r) {
+      function text(list) {
+        return inputs(item).filter(function (i) { return list.indexOf(+i.value) >= 0; }).map(function (i) { return i.parentNode.textContent.trim(); }).join("; ");
+      }
+      var why = CQ.all(item, ".cq-option-feedback span").map(function (e) { return " " + e.textContent; }).join("");
+      return [[format(s.you_chose, { answer: text(chosen) }), why]].concat(r.score < 1 ? [[format(s.right_answer, { answer: text(key.correct) })]] : []);
+    },
     fill: function (item, chosen) { inputs(item).forEach(function (i) { i.checked = chosen.indexOf(+i.value) >= 0; }); },
   };
 })();
