@@ -71,7 +71,8 @@ def test_under_a_sub_path_the_404_page_is_styled(page, portable_site):
     try:
         response = page.goto(f"http://127.0.0.1:{server.server_address[1]}{PREFIX}lessons/no-such-lesson.html")
         assert response.status == 404
-        styled = page.evaluate("""() => ({sheets: [...document.styleSheets].filter(s => { try { return s.cssRules.length > 0 } catch (e) { return false } }).length,
+        styled = page.evaluate("""() => ({
+          sheets: [...document.styleSheets].filter(s => { try { return s.cssRules.length > 0 } catch (e) { return false } }).length,
           header: getComputedStyle(document.querySelector('.md-header')).position})""")
         assert styled["header"] == "sticky" and styled["sheets"] >= 3, styled
         home = page.locator(".md-header a.md-logo, .md-header__button.md-logo").first.get_attribute("href")
