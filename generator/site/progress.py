@@ -68,7 +68,7 @@ def course_map(site: SiteMap) -> dict:
 
 
 PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started", "progress_best",
-                "progress_mark_read", "progress_marked_read"]
+                "progress_mark_read", "progress_marked_read", "continue_at"]
 
 
 def map_script(r: Renderer) -> str:

@@ -140,13 +140,14 @@ class SiteMap:
     # --- navigation ------------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
-        """Home, the lessons (in modules or parts, each led by its overview), the final, the progress pages."""
+        """Home, the lessons (in modules or parts, each led by its overview, named after it), the final, the progress pages."""
         course = self.course
         nav = [NavItem(self.t("home"), HOME_PATH)]
         if course.settings.modules is not None:
             for i, (title, lessons) in enumerate(self.modules):
                 children = [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in lessons]
-                nav.append(NavItem(title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
+                # the overview is named after its module: the footer says "Next → <module>", not "Next → Overview"
+                nav.append(NavItem(title, children=[NavItem(title, module_path(i)), *children]))
         else:
             nav += [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in course.ordered_lessons()]
         final = course.final_quiz
