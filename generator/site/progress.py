@@ -102,7 +102,8 @@ def page(r: Renderer, site_page: SitePage) -> str:
     # one link the browser copies for every lesson (it knows the engine's URL style)
     return r.env.get_template(_TEMPLATES[site_page.kind]).render(
         course=r.course.settings, sample=lessons[0] if lessons else None, final=r.course.final_quiz, lessons=lessons,
-        quiz_count=len(_quizzes(r.course)),  # the summary's lines: 7 and one per quiz (views/progress.js), room kept
+        # the summary's lines, 7 and one per quiz (views/progress.js): room kept so nothing moves
+        quiz_count=len(_quizzes(r.course)), email=r.course.settings.results_email or email_of(r.contact),
         lesson_link=lesson_path, final_link=final_path)
 
 
