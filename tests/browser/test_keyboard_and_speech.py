@@ -136,3 +136,28 @@ def test_no_focus_stop_hides_under_the_sticky_header(browser, site_url, width):
             hidden.append(where)
     context.close()
     assert hidden == []
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (640, 800)])  # a phone, and a 1280 px screen at 200 % zoom
+def test_the_closed_drawer_and_search_are_no_tab_stops(browser, site_url, viewport):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    page.goto(site_url + "/lessons/rapport-trap/")
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+          return {content: !!e.closest('.md-content'), seen: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+                  && getComputedStyle(e).visibility === 'visible', what: e.outerHTML.slice(0, 70)}; }""")
+        if where["content"]:
+            break
+        stops.append(where)
+    # Material's palette switch is a visually hidden radio whose label shows it: the one allowed
+    assert [s["what"] for s in stops if not s["seen"] and 'class="md-option' not in s["what"]] == []
+    assert len(stops) <= 6, [s["what"] for s in stops]
+    # the drawer still opens, and its links take focus then
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    link.focus()
+    expect(link).to_be_focused()
+    context.close()
