@@ -23,7 +23,7 @@ from generator.load.brand import LoadedBrand
 from generator.load.settings import ProjectSettings
 from generator.model.course import Course
 from generator.site import assets, branding
-from generator.site.markup import inert_lessons
+from generator.site.markup import inert_lessons, meta_description
 from generator.site.render import REQUIRED_EXTENSIONS, Page, RenderedSite, Renderer
 from generator.site.sitemap import NavItem, SiteMap
 
@@ -106,7 +106,8 @@ def build_site(settings: ProjectSettings, brand: str | None = None, *, checked: 
         language=course.settings.language, pages=site.pages, nav=site.nav,
         files=assets.files() + site.files, markdown_extensions=REQUIRED_EXTENSIONS + ([] if settings.options.allow_html else [INERT_EXTENSION]),
         stylesheets=assets.stylesheets(), scripts=site.scripts + assets.scripts(),  # the generated course map first
-        site=site.site, strings=site.strings, warnings=checked.warnings, brand=loaded)
+        site=site.site, strings=site.strings, warnings=checked.warnings, brand=loaded,
+        settings={"site_description": meta_description(course.settings.description)})  # for pages without their own
     if loaded:
         _add_brand(built, loaded, course)
     return built

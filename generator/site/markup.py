@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
 import xml.etree.ElementTree as etree
 
@@ -68,6 +69,17 @@ def plain_text(text: str) -> str:
     """Text that shows as itself inside Markdown: HTML escaped, Markdown punctuation
     backslash-escaped, so a quiz title can be neither a tag nor a link."""
     return _MD_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def meta_description(text: str) -> str:
+    """A summary for `<meta name="description">`: one line, no Markdown marks, HTML-escaped
+    (Material prints `page.meta.description` and `site_description` unescaped into an attribute)."""
+    return html.escape(" ".join(re.sub(r"[*_`#>\[\]]", "", text).split()), quote=True)
+
+
+def meta_text(text: str) -> str:
+    """meta_description() as a front-matter value: a JSON string, which YAML reads as itself."""
+    return json.dumps(meta_description(text), ensure_ascii=False)
 
 
 def nav_title(text: str) -> str:

@@ -72,7 +72,7 @@ def course_map(site: SiteMap) -> dict:
 
 
 PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started", "progress_best",
-                "progress_mark_read", "progress_marked_read", "progress_retried"]
+                "progress_mark_read", "progress_marked_read", "progress_retried", "continue_at"]
 
 
 def map_script(r: Renderer) -> str:
@@ -105,7 +105,9 @@ def page(r: Renderer, site_page: SitePage) -> str:
     lessons = r.course.ordered_lessons()
     # one link the browser copies for every lesson (it knows the engine's URL style)
     return r.env.get_template(_TEMPLATES[site_page.kind]).render(
-        course=r.course.settings, sample=lessons[0] if lessons else None, final=r.course.final_quiz,
+        course=r.course.settings, sample=lessons[0] if lessons else None, final=r.course.final_quiz, lessons=lessons,
+        # the summary's lines, 7 and one per quiz (views/progress.js): room kept so nothing moves
+        quiz_count=len(_quizzes(r.course)), email=r.course.settings.results_email or email_of(r.contact),
         lesson_link=lesson_path, final_link=final_path)
 
 

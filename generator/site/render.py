@@ -16,12 +16,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from generator.site import progress
-from generator.site.sitemap import (NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
-                                    scenario_end_anchor)
+from generator.site.sitemap import (
+    CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
+    scenario_end_anchor,
+)
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
 from generator.i18n import strings_for
-from generator.site.markup import LangMarked, QuizMarkdown, plain_text
+from generator.site.markup import LangMarked, QuizMarkdown, meta_text, plain_text
 from generator.load.settings import MarkdownExtension
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import QuestionBase
@@ -118,6 +120,7 @@ class Renderer:
         self.env.filters["indent_block"] = _indent_block
         self.env.filters["md_title"] = _md_title
         self.env.filters["md_text"] = plain_text  # quiz titles inside Markdown: never markup
+        self.env.filters["meta_text"] = meta_text  # a page's description, in its front matter
         self.env.globals["t"] = self.t
         self.env.globals["fallback"] = self.fallback_lang
         self.quiz_md = QuizMarkdown(markdown_extensions)
@@ -146,6 +149,8 @@ class Renderer:
             course=self.course.settings, modules=self.site.modules or [("", self.course.ordered_lessons())],
             final=self.course.final_quiz, lesson_path=lesson_path, final_path=final_path, module_path=module_path,
             contact=self.contact, in_modules=self.course.settings.modules is not None,
+            first=next(iter(self.course.ordered_lessons()), None),
+            links=[(self.site.by_path[p].title, p) for p in (PROGRESS_PATH, MISTAKES_PATH, CERTIFICATE_PATH)],
         )
         return Page(page.path, page.title, content)
 
@@ -227,7 +232,8 @@ class Renderer:
     @cached_property
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
-        pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light"}
+        pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
+                      "continue_at"}
         # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's
         runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_"))}
         return json.dumps(runtime, ensure_ascii=False)

@@ -174,7 +174,7 @@ class SiteMap:
     # --- navigation ------------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
-        """Home, the lessons (in modules or parts, each led by its overview), the final, the progress pages."""
+        """Home, the lessons (in modules or parts, each led by its overview, named after it), the final, the progress pages."""
         course = self.course
         nav = [NavItem(self.t("home"), HOME_PATH)]
         if course.settings.modules is not None:
@@ -184,7 +184,8 @@ class SiteMap:
                 module = self._shown_modules[i]
                 children += [NavItem(course.scenarios[sid].title, scenario_path(sid)) for sid in dict.fromkeys(module.scenarios)
                              if sid in shown and self._scenario_home[sid] == i]
-                nav.append(NavItem(title, children=[NavItem(self.t("overview"), module_path(i)), *children]))
+                # the overview is named after its module: the footer says "Next → <module>", not "Next → Overview"
+                nav.append(NavItem(title, children=[NavItem(title, module_path(i)), *children]))
         else:
             nav += [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in course.ordered_lessons()]
         final = course.final_quiz

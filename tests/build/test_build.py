@@ -90,7 +90,10 @@ def test_course_in_modules_gets_module_pages_and_a_small_home(tmp_path):
     module = (out / "modules/module-2/index.html").read_text()
     for lid in order[2:]:
         assert f'href="../../lessons/{lid}/"' in module
-    assert "Overview" in (out / "lessons" / order[0] / "index.html").read_text()
+    first = (out / "lessons" / order[0] / "index.html").read_text()
+    assert "Overview" not in first and first.count(">Getting started<") + first.count("Getting started\n") >= 2  # section and its page
+    last = (out / "lessons" / order[1] / "index.html").read_text()
+    assert "The craft" in last[last.index("md-footer__link--next"):]  # "Next → The craft", not "Next → Overview"
 
 
 def test_a_french_course_has_french_interface_strings_and_no_english_ones(tmp_path):

@@ -10,8 +10,9 @@ scripts (their core, one file per progress page, start-up) follow as one file to
 progress.js, and use CourseKit. What depends on the learner's language (language.js: plural
 forms for CourseKit.format, the typed-answer rule CourseQuiz.answerForm) is served on its own
 between them: used only once the page has started or a typed answer is checked, it keeps the
-quiz runtime within its budget. Stylesheets load as theme.css, quiz.css (the quiz runtime's rules),
-progress.css. `quiz_runtime()` is what the size budget (6 KB gzipped) measures. The
+quiz runtime within its budget. The stylesheets, theme.css, quiz.css (the quiz runtime's rules) and
+progress.css in that order, are served as one file, course.css: one render-blocking request of ours,
+not three (issue 17). `quiz_runtime()` is what the size budget (6 KB gzipped) measures. The
 branching-scenario runtime, scenario/scenario.js, is served alone as scenario.js, which
 quiz.js loads on the pages that hold a scenario (`scenario_runtime()`: 3 KB gzipped).
 """
@@ -30,6 +31,7 @@ QUIZ_JS = "quiz.js"  # the served name of the quiz runtime's scripts, minified a
 PROGRESS_JS = "progress.js"  # the same for the learner-progress scripts
 LANGUAGE_JS = "language.js"  # plural forms and the typed-answer rule (language.js)
 SCENARIO_JS = "scenario.js"  # the branching-scenario runtime: loaded by quiz.js only on pages with a scenario
+COURSE_CSS = "course.css"  # the served name of the stylesheets, minified and joined
 _ROOT = Path(str(resources.files(__package__)))
 _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
 
@@ -42,19 +44,18 @@ def _quiz_sources() -> list[Path]:
 
 def _progress_scripts() -> list[Path]:
     # Learner progress reads what the quiz runtime records, so it loads after it: its core (statuses
-    # on every page, what the views share), records.js (saved quiz progress: it extends the quiz
-    # runtime before the quizzes start on page load), one file per progress page (views/), then start-up.
+    # on every page, what the views share), records.js (saved quiz progress), the quiz runtime's
+    # extras (quiz/extras/: hints, what is said to screen readers), which all extend the quiz runtime
+    # before the quizzes start on page load and keep quiz.js within its 6 KB budget, one file per
+    # progress page (views/), then start-up.
     progress = _ROOT / "progress"
-    return [progress / "core.js", progress / "records.js", *sorted((progress / "views").glob("*.js")), progress / "start.js"]
+    extras = sorted((_ROOT / "quiz" / "extras").glob("*.js"))
+    return [progress / "core.js", progress / "records.js", *extras, *sorted((progress / "views").glob("*.js")), progress / "start.js"]
 
 
 def _style_paths() -> list[Path]:
     named = [_ROOT / name for name in _STYLE_ORDER]
     return named + sorted(p for p in _ROOT.glob("*.css") if p not in named)
-
-
-def _uri(path: Path) -> str:
-    return PREFIX + path.relative_to(_ROOT).as_posix()
 
 
 def _js(path: Path) -> str:
@@ -70,7 +71,7 @@ def scripts() -> list[str]:
 
 
 def stylesheets() -> list[str]:
-    return [_uri(p) for p in _style_paths()]
+    return [PREFIX + COURSE_CSS]
 
 
 @cache
@@ -83,7 +84,8 @@ def _served() -> tuple[tuple[str, bytes], ...]:
     out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + LANGUAGE_JS, language.encode("utf-8")),
            (PREFIX + PROGRESS_JS, progress.encode("utf-8")),
            (PREFIX + SCENARIO_JS, (_js(_ROOT / "scenario" / "scenario.js") + "\n").encode("utf-8"))]
-    out += [(_uri(p), (_css(p) + "\n").encode("utf-8")) for p in _style_paths()]
+    # Each stylesheet is whole rules (and @media blocks): joined, they cascade as separate files would.
+    out.append((PREFIX + COURSE_CSS, "".join(_css(p) + "\n" for p in _style_paths()).encode("utf-8")))
     return tuple(out)
 
 
@@ -98,6 +100,7 @@ def scenario_runtime() -> bytes:
 
 
 def quiz_runtime() -> dict[str, bytes]:
-    """The quiz runtime as served: its script (quiz.js, shared.js included) and its stylesheet (quiz.css)."""
+    """The quiz runtime as served: its script (quiz.js, shared.js included) and its rules (quiz.css, minified,
+    served inside course.css)."""
     served = dict(_served())
-    return {"js": served[PREFIX + QUIZ_JS], "css": served[PREFIX + "quiz.css"]}
+    return {"js": served[PREFIX + QUIZ_JS], "css": (_css(_ROOT / "quiz.css") + "\n").encode("utf-8")}

@@ -183,6 +183,22 @@
     });
   };
 
+  /* Home page: "Start the course" becomes "Continue: <lesson>", leading to the first lesson not done, once begun. */
+  CP.decorateHome = function (map, strings) {
+    var start = document.querySelector(".cq-start[data-lesson]"), begun = false, next = null;
+    if (!start) return;
+    map.lessons.forEach(function (l) {
+      var state = CP.lessonStatus(map, l[0], l[1]).state;
+      begun = begun || state !== "none";
+      if (!next && state !== "done") next = l;
+    });
+    if (!begun || !next) return;
+    var href = start.getAttribute("href"), id = start.getAttribute("data-lesson"), i = href.lastIndexOf(id);
+    start.href = href.slice(0, i) + next[0] + href.slice(i + id.length);
+    start.setAttribute("data-lesson", next[0]);
+    start.textContent = CP.t(strings, "continue_at", { lesson: next[2] });
+  };
+
   /* Lesson page: status next to the reading time, and "Mark as read" where it counts. */
   CP.decorateLesson = function (map, strings) {
     var meta = document.querySelector(".cq-lesson-meta[data-lesson]");
@@ -210,7 +226,7 @@
       });
     }
     button.setAttribute("aria-pressed", status.read ? "true" : "false");
-    button.textContent = CP.t(strings, status.read ? "progress_marked_read" : "progress_mark_read");
+    button.textContent = CP.t(strings, "progress_mark_read");  /* one label; aria-pressed says whether it is read */
   };
 
 
@@ -377,6 +393,7 @@
     CP.decorateNav(map, strings);
     CP.decorateLists(map, strings);
     CP.decorateLesson(map, strings);
+    CP.decorateHome(map, strings);
     (CP.views || []).forEach(function (view) { view(map, strings); });
   };
 })();

@@ -1,5 +1,6 @@
 /* Quiz runtime core; question types register in CourseQuiz.types (types/*.js): each has
-   answer, grade and fill; show, feedback, click and key are optional. Storage, format and
+   answer, grade and fill; show, said ([text, screen-reader text] lines), feedback,
+   click and key are optional. Storage, format and
    hash come from CourseKit (../shared.js, loaded first); CourseQuiz.store is CourseKit.store.
    Saved progress and the answer key: README "Quizzes in the browser". */
 (function () {
@@ -127,6 +128,7 @@
     var head = CQ.add(box, "p", "cq-verdict");
     CQ.add(head, "span", "", v[1]).setAttribute("aria-hidden", "true");
     head.append(" " + s[v[0]]);
+    if (type.said) type.said(item, g.a.value, k, s, g.r).forEach(function (t) { CQ.add(CQ.add(box, "p", "cq-said", t[0]), "span", "cq-sr", t[1]); });
     if (g.r.note) CQ.add(box, "p", "cq-note", g.r.note);
     /* A type's own feedback, or the key's feedback for a right / a wrong answer (order, text). */
     var fb = type.feedback ? type.feedback(k, g.r) : g.r.score >= 1 ? k.feedback_correct : k.feedback_incorrect;
@@ -159,24 +161,14 @@
     var missing = items.map(function (item, i) { return self.type(item).answer(item) == null ? i + 1 : 0; }).filter(Boolean);
     if (missing.length) {
       result.className = "cq-result";
-      result.textContent = K.format(this.s.answer_all, { list: missing.join(", ") });
+      this.unanswered(result, missing, items);  /* progress/speech.js makes the numbers links */
       return result.focus();
     }
     items.forEach(function (item) { self.check(item, 1); });
     this.finish();
   };
 
-  Q.hint = function (item, quiet) {
-    var qid = item.dataset.qid, list = CQ.decode(this.id + "/" + qid + "#hints", item.dataset.hints);
-    var box = item.querySelector(".cq-hints"), n = box.children.length;
-    var hint = CQ.add(box, "div", "cq-hint-text", null, "<p><strong>" + K.format(this.s.hint_n, { n: n + 1, total: list.length }) + "</strong></p>" + list[n]);
-    hint.tabIndex = -1;
-    item.querySelector(".cq-hint").hidden = n + 1 >= list.length;
-    if (quiet) return;
-    this.att.hints[qid] = n + 1;
-    this.save();
-    hint.focus();
-  };
+  Q.unanswered = function (result, missing) { result.textContent = K.format(this.s.answer_all, { list: missing.join(", ") }); };
 
   Q.finish = function (review) {
     var self = this, s = this.s, total = 0, got = 0, answers = {}, hints = 0;

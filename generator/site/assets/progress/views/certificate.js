@@ -68,7 +68,7 @@
       var input = $(root, ".cq-learner-name"), name = input.value.trim();
       if (name) store.set(CP.prefix(data.course) + "learner", name);
       if (!show()) { say($(root, ".cq-cert-status"), t("progress_cert_need_name")); input.focus(); }
-      else say($(root, ".cq-cert-status"), "");
+      else { say($(root, ".cq-cert-status"), ""); $(cert, ".cq-cert-heading").focus(); }  /* the certificate, announced by its heading */
     });
     $(root, ".cq-cert-print").addEventListener("click", function () { window.print(); });
   }

@@ -30,7 +30,7 @@
     var root = document.querySelector('.cq-progress[data-view="progress"]');
     if (!root) return;
     var data = CP.info(root), t = CP.translator(data), map = CP.map(), list = $(root, ".cq-progress-list");
-    if (list && !list._cqBuilt) {
+    if (list && !list._cqBuilt && !list.querySelector("li[data-lesson]")) {  /* built by the page itself since issue 17 */
       CP.lessonList(root, list, data.lessons, $(list, ".cq-progress-final"), function (l, a) {
         var li = CP.el("li", "cq-progress-item");
         li.setAttribute("data-lesson", l.id);

@@ -5,11 +5,12 @@
   function steps(item) { return CQ.all(item, ".cq-order-item"); }
   function text(li) { return li.querySelector(".cq-order-text").textContent; }
   function move(item, li, up, s) {
-    var other = up ? li.previousElementSibling : li.nextElementSibling;
-    if (!other) return;
+    var other = up ? li.previousElementSibling : li.nextElementSibling, status = item.querySelector(".cq-order-status");
+    /* first step up, last down: said */
+    if (!other) { status.textContent = format(up ? s.order_first : s.order_last, { item: text(li) }); return; }
     li.parentNode.insertBefore(up ? li : other, up ? other : li);
     var all = steps(item);
-    item.querySelector(".cq-order-status").textContent = format(s.moved, { item: text(li), n: all.indexOf(li) + 1, total: all.length });
+    status.textContent = format(s.moved, { item: text(li), n: all.indexOf(li) + 1, total: all.length });
   }
 
   CQ.types.order = {
