@@ -1,0 +1,97 @@
+"""An assessment that survives a reload before it is submitted, an order question left
+untouched, the right option's feedback after a wrong choice, the trainer's text direction on
+the mistakes page (issue fixc), in Debian's Chromium.
+
+The course is test_progress's, with a final of every question type.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from test_progress import COURSE, write_course
+
+from conftest import build_site, copy_project, serve_folder
+
+pytestmark = pytest.mark.browser
+
+FINAL = "/assessment/final/"
+KEY = f"coursegen:v1:{COURSE}:final"
+STEPS = ["One", "Two", "Three"]
+
+
+def final_quiz(extra_option: bool = False) -> dict:
+    single = [{"text": "Right", "correct": True, "feedback": "Right is right."},
+              {"text": "Wrong", "feedback": "Wrong is wrong."}]
+    if extra_option:
+        single.insert(0, {"text": "Inserted", "feedback": "No."})
+    return {"id": "final", "final": True, "title": "Final test", "mode": "assessment", "pass_mark": 60, "questions": [
+        {"id": "s1", "type": "single", "objective": "alpha-obj", "prompt": "Single?", "explanation": "S.", "options": single},
+        {"id": "m1", "type": "multiple", "objective": "alpha-obj", "prompt": "Multiple?", "explanation": "M.", "options": [
+            {"text": "Apple", "correct": True, "feedback": "A fruit."}, {"text": "Pear", "correct": True, "feedback": "Also a fruit."},
+            {"text": "Stone", "feedback": "Not a fruit."}]},
+        {"id": "t1", "type": "true_false", "objective": "beta-obj", "prompt": "Water is wet.", "explanation": "T.",
+         "options": [{"text": "True", "correct": True, "feedback": "It is."}, {"text": "False", "feedback": "It is wet."}]},
+        {"id": "x1", "type": "text", "objective": "beta-obj", "prompt": "Say hello.", "explanation": "X.", "answers": ["hello"]},
+        {"id": "o1", "type": "order", "objective": "beta-obj", "prompt": "Count up.", "explanation": "O.", "items": STEPS}]}
+
+
+def make_project(root):
+    project = copy_project(root, with_content=False)
+    write_course(project)
+    (project / "quizzes/final.yml").write_text(yaml.safe_dump(final_quiz(), sort_keys=False), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("drafts") / "p")
+    server, base = serve_folder(build_site(project, project / "site"))
+    yield base
+    server.shutdown()
+
+
+def item(page, qid: str):
+    return page.locator(f'.cq-quiz.cq-ready .cq-item[data-qid="{qid}"]')
+
+
+def sort_steps(page) -> None:
+    """Bubble the order question's steps into One, Two, Three with the arrow buttons."""
+    order = item(page, "o1")
+    for _ in range(6):
+        texts = order.locator(".cq-order-text").all_inner_texts()
+        wrong = [i for i in range(1, 3) if STEPS.index(texts[i]) < STEPS.index(texts[i - 1])]
+        if not wrong:
+            return
+        order.locator(".cq-order-item").nth(wrong[0]).locator(".cq-up").click()
+
+
+def answer_all_but_submit(page) -> None:
+    item(page, "s1").locator("label", has_text="Wrong").locator("input").check()
+    item(page, "m1").locator("label", has_text="Apple").locator("input").check()
+    item(page, "m1").locator("label", has_text="Pear").locator("input").check()
+    item(page, "t1").locator("label", has_text="True").locator("input").check()
+    item(page, "x1").locator("input").fill("hello")
+    sort_steps(page)
+
+
+def kept(page) -> dict:
+    return {"s1": item(page, "s1").locator("label", has_text="Wrong").locator("input").is_checked(),
+            "m1": [item(page, "m1").locator("label", has_text=t).locator("input").is_checked() for t in ("Apple", "Pear", "Stone")],
+            "t1": item(page, "t1").locator("label", has_text="True").locator("input").is_checked(),
+            "x1": item(page, "x1").locator("input").input_value(),
+            "o1": item(page, "o1").locator(".cq-order-text").all_inner_texts()}
+
+
+ALL_KEPT = {"s1": True, "m1": [True, True, False], "t1": True, "x1": "hello", "o1": STEPS}
+
+
+def test_the_mistakes_page_shows_the_trainer_s_text_in_its_own_direction(page, url):
+    page.goto(f"{url}/lessons/alpha/")
+    wrong = page.locator('.cq-item[data-qid="q1"]')
+    wrong.locator("label", has_text="Wrong").locator("input").check()
+    wrong.locator(".cq-check").click()
+    page.goto(f"{url}/mistakes/")
+    mistake = page.locator('.cq-mistake[data-qid="q1"]')
+    assert mistake.locator(".cq-mistake-prompt").get_attribute("dir") == "auto"
+    assert mistake.locator(".cq-mistake-explanation").get_attribute("dir") == "auto"
