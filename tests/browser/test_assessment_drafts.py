@@ -86,6 +86,20 @@ def kept(page) -> dict:
 ALL_KEPT = {"s1": True, "m1": [True, True, False], "t1": True, "x1": "hello", "o1": STEPS}
 
 
+def test_a_wrong_choice_shows_the_right_option_and_its_feedback_where_focus_goes(page, url):
+    page.goto(url + FINAL)
+    page.evaluate("k => localStorage.removeItem(k + ':attempt')", KEY)
+    page.reload()
+    answer_all_but_submit(page)
+    page.locator(".cq-submit").click()
+    single = item(page, "s1")
+    missed = single.locator(".cq-missed .cq-option-feedback")
+    assert "Right is right." in missed.inner_text()  # the right option's own feedback, beside it
+    right = single.locator(".cq-feedback .cq-right-answer")  # and in the region a screen reader is sent to
+    assert right.inner_text() == "Right answer: Right — Right is right." and right.get_attribute("dir") == "auto"
+    assert item(page, "m1").locator(".cq-feedback .cq-right-answer").count() == 0  # fully right: nothing more
+
+
 def test_the_mistakes_page_shows_the_trainer_s_text_in_its_own_direction(page, url):
     page.goto(f"{url}/lessons/alpha/")
     wrong = page.locator('.cq-item[data-qid="q1"]')

@@ -77,8 +77,23 @@
     return review === "score_only" || (review === "after_pass" && !(rec && rec.best && rec.best.passed));
   };
 
+  /* A choice not fully right: the focused feedback names each right option with the
+     trainer's feedback for it, so a screen reader hears which answer was right. */
+  function shown(quiz, item, g) {
+    base.show.call(quiz, item, g);
+    var k = g.key, box = item.querySelector(".cq-feedback"), at = box.querySelector(".cq-explanation");
+    if (g.score >= 1 || !k.correct || !k.feedback) return;
+    k.correct.forEach(function (i) {
+      var input = item.querySelector('.cq-options input[value="' + i + '"]'), text = input && input.closest("li").querySelector(".cq-option-text");
+      var fb = (k.feedback[i] || "").replace(/^<p>|<\/p>\s*$/g, "");
+      if (!text) return;
+      var p = CQ.add(box, "p", "cq-right-answer", null, "<strong>" + quiz.s.right_answer + ":</strong> " + text.innerHTML + (fb ? " — " + fb : ""));
+      box.insertBefore(p, at);
+    });
+  }
+
   Q.show = function (item, g) {
-    if (!this.root.dataset.review || !this.conceals()) return base.show.call(this, item, g);
+    if (!this.root.dataset.review || !this.conceals()) return shown(this, item, g);
     item.cqConcealed = true;
     CQ.all(item, "input, button").forEach(function (b) { b.disabled = true; });
     CQ.all(item, ".cq-check, .cq-hint").forEach(function (b) { b.hidden = true; });
@@ -92,7 +107,7 @@
     this.shown().forEach(function (item) {
       var g = self.results[item.dataset.qid], topic = topics[item.dataset.objective] || item.dataset.objective;
       if (!g || !item.cqConcealed) return;
-      if (!self.conceals()) { item.cqConcealed = false; base.show.call(self, item, g); }
+      if (!self.conceals()) { item.cqConcealed = false; shown(self, item, g); }
       else if (g.score < 1 && names.indexOf(topic) < 0) names.push(topic);
     });
     if (!this.conceals()) return;
