@@ -86,6 +86,53 @@ def kept(page) -> dict:
 ALL_KEPT = {"s1": True, "m1": [True, True, False], "t1": True, "x1": "hello", "o1": STEPS}
 
 
+def test_answers_not_yet_submitted_survive_a_reload_and_clear_on_submit(page, url):
+    page.goto(url + FINAL)
+    answer_all_but_submit(page)
+    order = page.locator(".cq-quiz.cq-ready .cq-item:not([hidden])").evaluate_all("items => items.map(i => i.dataset.qid)")
+    page.reload()
+    assert page.locator(".cq-quiz.cq-ready .cq-item:not([hidden])").evaluate_all("items => items.map(i => i.dataset.qid)") == order
+    assert kept(page) == ALL_KEPT
+    page.locator(".cq-submit").click()
+    assert "Unanswered" not in page.locator(".cq-result").inner_text()
+    assert "Your score: 80%" in page.locator(".cq-result").inner_text()
+    page.locator(".cq-retry").click()  # a new attempt starts empty, and stays so after a reload
+    page.reload()
+    assert not item(page, "s1").locator("input:checked").count() and item(page, "x1").locator("input").input_value() == ""
+
+
+def test_two_tabs_answering_one_assessment_attempt_keep_both_tabs_answers(context, url):
+    a, b = context.new_page(), context.new_page()
+    a.goto(url + FINAL)
+    b.goto(url + FINAL)  # the same attempt, nothing answered yet
+    item(a, "s1").locator("label", has_text="Wrong").locator("input").check()
+    item(b, "x1").locator("input").fill("hello")
+    item(a, "t1").locator("label", has_text="True").locator("input").check()
+    a.reload()
+    assert item(a, "s1").locator("label", has_text="Wrong").locator("input").is_checked()
+    assert item(a, "t1").locator("label", has_text="True").locator("input").is_checked()
+    assert item(a, "x1").locator("input").input_value() == "hello"
+
+
+def test_an_untouched_order_question_is_unanswered_until_a_step_moves(page, url):
+    page.goto(url + FINAL)
+    page.evaluate("k => localStorage.removeItem(k + ':attempt')", KEY)
+    page.reload()
+    item(page, "s1").locator("label", has_text="Right").locator("input").check()
+    item(page, "m1").locator("label", has_text="Apple").locator("input").check()
+    item(page, "t1").locator("label", has_text="True").locator("input").check()
+    item(page, "x1").locator("input").fill("hello")
+    page.locator(".cq-submit").click()
+    number = item(page, "o1").locator(".cq-n").inner_text().split()[1]  # "Question 5 of 5"
+    result = page.locator(".cq-result")
+    assert result.inner_text().endswith(f"Unanswered: {number}") and result.evaluate("r => r === document.activeElement")
+    item(page, "o1").locator(".cq-order-item").first.locator(".cq-down").focus()
+    page.keyboard.press("Alt+ArrowDown")  # by keyboard too
+    page.reload()  # the move is remembered
+    page.locator(".cq-submit").click()
+    assert "Unanswered" not in result.inner_text() and "Your score" in result.inner_text()
+
+
 def test_a_wrong_choice_shows_the_right_option_and_its_feedback_where_focus_goes(page, url):
     page.goto(url + FINAL)
     page.evaluate("k => localStorage.removeItem(k + ':attempt')", KEY)
@@ -98,6 +145,24 @@ def test_a_wrong_choice_shows_the_right_option_and_its_feedback_where_focus_goes
     right = single.locator(".cq-feedback .cq-right-answer")  # and in the region a screen reader is sent to
     assert right.inner_text() == "Right answer: Right — Right is right." and right.get_attribute("dir") == "auto"
     assert item(page, "m1").locator(".cq-feedback .cq-right-answer").count() == 0  # fully right: nothing more
+
+
+def test_an_edited_course_keeps_unsubmitted_answers_except_a_changed_question_s(context, tmp_path):
+    project = make_project(tmp_path / "p")
+    site = build_site(project, project / "site")
+    server, base = serve_folder(site)
+    try:
+        page = context.new_page()
+        page.goto(base + FINAL)
+        answer_all_but_submit(page)
+        (project / "quizzes/final.yml").write_text(yaml.safe_dump(final_quiz(extra_option=True), sort_keys=False), encoding="utf-8")
+        build_site(project, project / "site")
+        page.reload()
+        assert not item(page, "s1").locator("input:checked").count()  # changed: not restored, and said so
+        assert "has changed since you answered it" in item(page, "s1").inner_text()
+        assert {k: v for k, v in kept(page).items() if k != "s1"} == {k: v for k, v in ALL_KEPT.items() if k != "s1"}
+    finally:
+        server.shutdown()
 
 
 def test_the_mistakes_page_shows_the_trainer_s_text_in_its_own_direction(page, url):
