@@ -174,3 +174,17 @@ def test_the_mistakes_page_shows_the_trainer_s_text_in_its_own_direction(page, u
     mistake = page.locator('.cq-mistake[data-qid="q1"]')
     assert mistake.locator(".cq-mistake-prompt").get_attribute("dir") == "auto"
     assert mistake.locator(".cq-mistake-explanation").get_attribute("dir") == "auto"
+
+
+def test_a_shuffled_order_question_is_never_first_shown_in_the_right_order(page, quiz_url):
+    # Untouched means unanswered, so the order first shown must never be the answer: 60 shuffles.
+    page.goto(quiz_url + "/assessment/final-exam/")
+    shown = page.evaluate("""() => {
+        const quiz = document.querySelector('.cq-quiz.cq-ready').cq, out = [];
+        for (let seed = 1; seed <= 60; seed++) {
+            quiz.layout({seed: seed, qids: quiz.att.qids, answers: {}, hints: {}});
+            out.push([...document.querySelectorAll('[data-qid="f-order"] .cq-order-text')].map(e => e.textContent).join('|'));
+        }
+        return out;
+    }""")
+    assert len(set(shown)) > 1 and "One item|Two item|Three item" not in shown

@@ -34,7 +34,7 @@
 
   if (!CQ || !CQ.Quiz) return;
   var Q = CQ.Quiz.prototype, base = {};
-  ["bind", "init", "begin", "save", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
+  ["bind", "init", "begin", "layout", "save", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
   var K = window.CourseKit;
 
   /* Pinned items keep their index; the others are shuffled among the remaining places. */
@@ -228,6 +228,19 @@
     if (item.dataset.type !== "order" || event.target.disabled) return false;
     return event.type === "click" ? c.contains("cq-up") || c.contains("cq-down") : event.altKey && /^Arrow(Up|Down)$/.test(event.key);
   }
+
+  /* A shuffle (`shuffle: true`) may deal an order question's steps into the right order; the
+     generator never lists them so (OrderQuestion.shown_order), nor does the runtime: the
+     first step goes last then. So an order first shown is never the answer. */
+  Q.layout = function (att) {
+    var self = this;
+    base.layout.call(this, att);
+    if (this.mix) this.shown().forEach(function (item) {
+      if (item.dataset.type !== "order") return;
+      var right = CQ.decode(self.id + "/" + item.dataset.qid, item.dataset.key).order, ol = list(item);
+      if (orderAnswer(item).join() === right.join()) ol.appendChild(ol.firstElementChild);
+    });
+  };
 
   /* The answers of an assessment attempt not submitted yet (att.draft, by question: the value
      with its question's fingerprint and option identities, and when it was given): a reload,
