@@ -66,6 +66,8 @@ def test_the_downloaded_summary_carries_each_answer_by_option_text_and_its_score
     for text in ("Alpha", "Gamma"):
         item.locator(".cq-option", has_text=text).locator("input").check()
     quiz.locator('.cq-item[data-qid="t1"] .cq-option', has_text="False").locator("input").check()
+    # the order as shown is the learner's answer: an arrow press says so (untouched is unanswered)
+    quiz.locator('.cq-item[data-qid="o1"] .cq-order-item').first.locator(".cq-up").click()
     shown = quiz.locator('.cq-item[data-qid="o1"] .cq-order-text').all_inner_texts()
     quiz.locator('.cq-item[data-qid="x1"] input[type="text"]').fill("  Hello ")
     quiz.locator(".cq-submit").click()

@@ -34,7 +34,7 @@
 
   if (!CQ || !CQ.Quiz) return;
   var Q = CQ.Quiz.prototype, base = {};
-  ["bind", "begin", "save", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
+  ["bind", "init", "begin", "layout", "save", "grade", "show", "replay", "check", "finish", "retry"].forEach(function (name) { base[name] = Q[name]; });
   var K = window.CourseKit;
 
   /* Pinned items keep their index; the others are shuffled among the remaining places. */
@@ -107,6 +107,10 @@
   Q.save = function () {
     var here = store.get(this.key + ":attempt"), att = this.att;
     if (here && here.seed === att.seed && !here.done && !att.done) {
+      Object.keys(here.draft || {}).forEach(function (q) {
+        att.draft = att.draft || {};
+        att.draft[q] = later(att.draft[q], here.draft[q]);
+      });
       Object.keys(here.answers || {}).forEach(function (q) { if (!(q in att.answers)) att.answers[q] = here.answers[q]; });
       Object.keys(here.hints || {}).forEach(function (q) { att.hints[q] = Math.max(att.hints[q] || 0, here.hints[q]); });
     }
@@ -114,8 +118,17 @@
   };
 
   Q.bind = function () {
+    var self = this;
     this.root.cq = this;
     base.bind.call(this);
+    /* after the runtime's own handlers (registered first): the answer as it now stands */
+    ["input", "change", "click", "keydown"].forEach(function (name) {
+      self.root.addEventListener(name, function (event) {
+        var item = event.target.closest(".cq-item"), move = item && moves(item, event);
+        if (move) list(item).dataset.moved = "1";
+        if (item && (move || /^(input|change)$/.test(name))) self.draft(item);
+      });
+    });
   };
 
   /* The identities of the options (choice: input values) or steps (order: data-value) an answer names. */
@@ -173,10 +186,78 @@
 
   /* An attempt that did not pass says so, unless the best result already passed. */
   Q.finish = function (review) {
+    if (!review && this.att) delete this.att.draft;  /* submitted: the answers are the attempt's now */
     base.finish.call(this, review);
     var rec = this.record(), out = this.$(".cq-result"), verdict = out.children[2];  /* score, points, verdict */
     if (rec && rec.best && rec.best.passed && out.classList.contains("cq-fail") && verdict) verdict.textContent = "✗ " + this.s.best_passed;
     if (this.root.dataset.review) this.review();
+  };
+
+  /* An order question of an assessment counts as answered once the learner has moved a step
+     (or pressed an arrow, even one that cannot move its step: the order is theirs then). The
+     order first shown is never the answer (OrderQuestion.shown_order), so an untouched one is
+     a question skipped, listed among the unanswered on submit. In practice, Check is the
+     learner's say-so. The mark lives on the list, which a new attempt renders afresh. */
+  var order = CQ.types.order, orderAnswer = order.answer, orderFill = order.fill;
+  function list(item) { return item.querySelector(".cq-order"); }
+  order.answer = function (item) {
+    var quiz = item.closest(".cq-quiz");
+    return list(item).dataset.moved || !quiz || quiz.dataset.mode !== "assessment" ? orderAnswer(item) : null;
+  };
+  order.fill = function (item, value) {
+    list(item).dataset.moved = "1";
+    orderFill(item, value);
+  };
+  function moves(item, event) {
+    var c = event.target.classList;
+    if (item.dataset.type !== "order" || event.target.disabled) return false;
+    return event.type === "click" ? c.contains("cq-up") || c.contains("cq-down") : event.altKey && /^Arrow(Up|Down)$/.test(event.key);
+  }
+
+  /* A shuffle (`shuffle: true`) may deal an order question's steps into the right order; the
+     generator never lists them so (OrderQuestion.shown_order), nor does the runtime: the
+     first step goes last then. So an order first shown is never the answer. */
+  Q.layout = function (att) {
+    var self = this;
+    base.layout.call(this, att);
+    if (this.mix) this.shown().forEach(function (item) {
+      if (item.dataset.type !== "order") return;
+      var right = CQ.decode(self.id + "/" + item.dataset.qid, item.dataset.key).order, ol = list(item);
+      if (orderAnswer(item).join() === right.join()) ol.appendChild(ol.firstElementChild);
+    });
+  };
+
+  /* The answers of an assessment attempt not submitted yet (att.draft, by question: the value
+     with its question's fingerprint and option identities, and when it was given): a reload,
+     a second tab or a rebuilt course keeps them; an answer to a question changed since is
+     not restored. Submitting or a new attempt clears them. */
+  Q.draft = function (item) {
+    if (this.mode !== "assessment" || !this.att || this.att.done || item.hidden) return;
+    var value = this.type(item).answer(item), d = (this.att.draft = this.att.draft || {});
+    d[item.dataset.qid] = Object.assign({ date: new Date().toISOString() }, value == null ? {} : { value: value, fp: item.dataset.fp, ids: identities(item, value) });
+    this.save();
+  };
+
+  /* A drafted value in this page's terms: options and steps found again by identity. */
+  function restored(item, a) {
+    if (!a || a.value == null || (a.fp && a.fp !== item.dataset.fp)) return null;
+    if (!a.ids) return a.value;
+    var values = a.ids.map(function (id) {
+      var e = CQ.all(item, "[data-oid]").filter(function (x) { return x.dataset.oid === id; })[0], input = e && e.querySelector("input");
+      return !e ? null : input ? +input.value : +e.dataset.value;
+    });
+    return values.indexOf(null) < 0 ? values : null;
+  }
+
+  Q.init = function () {
+    base.init.call(this);
+    var self = this, d = this.att.draft || {};
+    if (this.mode !== "assessment" || this.att.done) return;
+    Object.keys(d).forEach(function (qid) {
+      var item = self.item(qid), value = item && !item.hidden && restored(item, d[qid]);
+      if (value) self.type(item).fill(item, value);
+      else if (item && !item.hidden && d[qid].value != null) self.changed(item);
+    });
   };
 
   /* Attempts used up, in this tab or another: no new attempt. */

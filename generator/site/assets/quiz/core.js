@@ -128,7 +128,7 @@
     var head = CQ.add(box, "p", "cq-verdict");
     CQ.add(head, "span", "", v[1]).setAttribute("aria-hidden", "true");
     head.append(" " + s[v[0]]);
-    if (type.said) type.said(item, g.a.value, k, s, g.r).forEach(function (t) { CQ.add(CQ.add(box, "p", "cq-said", t[0]), "span", "cq-sr", t[1]); });
+    if (type.said) type.said(item, g.a.value, k, s, g.r).forEach(function (t) { var p = CQ.add(box, "p", "cq-said", t[0]); p.dir = "auto"; CQ.add(p, "span", "cq-sr", t[1]); });
     if (g.r.note) CQ.add(box, "p", "cq-note", g.r.note);
     /* A type's own feedback, or the key's feedback for a right / a wrong answer (order, text). */
     var fb = type.feedback ? type.feedback(k, g.r) : g.r.score >= 1 ? k.feedback_correct : k.feedback_incorrect;

@@ -82,10 +82,12 @@
       li.appendChild(CP.el("p", "cq-mistake-where", t("progress_mistakes_in", { quiz: m.quiz.title })));
       var prompt = CP.el("div", "cq-mistake-prompt");
       prompt.innerHTML = m.prompt;
+      prompt.dir = "auto";  /* the trainer's text, in its own direction, as in the quiz */
       li.appendChild(prompt);
       if (m.explanation) {
         var why = CP.el("div", "cq-mistake-explanation");
         why.innerHTML = m.explanation;
+        why.dir = "auto";
         li.appendChild(why);
       }
       var lesson = data.lessons.filter(function (l) { return l.id === m.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);

@@ -23,8 +23,8 @@
         var right = key.correct.indexOf(i) >= 0, picked = chosen.indexOf(i) >= 0;
         if (!picked && !right) return;
         li.classList.add(picked ? (right ? "cq-right" : "cq-wrong") : "cq-missed");
-        CQ.add(box, "strong", "", picked ? (right ? "✓ " + s.correct : "✗ " + s.incorrect) + ": " : "○ " + s.missed);
-        if (picked) CQ.add(box, "span", "", null, key.feedback[i].replace(/^<p>|<\/p>\s*$/g, ""));
+        CQ.add(box, "strong", "", (picked ? (right ? "✓ " + s.correct : "✗ " + s.incorrect) : "○ " + s.missed) + ": ");
+        CQ.add(box, "span", "", null, key.feedback[i].replace(/^<p>|<\/p>\s*$/g, ""));  /* a missed right option's too */
         box.hidden = false;
       });
     },
