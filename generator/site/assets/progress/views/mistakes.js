@@ -90,14 +90,7 @@
         why.dir = "auto";
         li.appendChild(why);
       }
-      var lesson = data.lessons.filter(function (l) { return l.id === m.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);
-      if (href) {
-        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
-        back.href = href;
-        var p = CP.el("p");
-        p.appendChild(back);
-        li.appendChild(p);
-      }
+      linkBack(root, data, li, m.lesson, t);
       list.appendChild(li);
     });
     /* after_pass assessments not passed yet: their mistakes exist, and show once passed */
@@ -115,6 +108,15 @@
     $(root, ".cq-mistakes-retry").addEventListener("click", function () { retry(root); });
   }
 
+  /* "Revisit <lesson>": a link back to the lesson where the mistake can be put right. */
+  function linkBack(root, data, li, lessonId, t) {
+    var lesson = data.lessons.filter(function (l) { return l.id === lessonId; })[0], href = lesson && CP.lessonHref(root, lesson.id);
+    if (!href) return;
+    var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
+    back.href = href;
+    li.appendChild(CP.el("p")).appendChild(back);
+  }
+
   /* Scenarios never passed (issue 19): the outcome reached last, its debrief (stored as
      text by scenario.js) and a link back to the lesson, where the scenario can be replayed. */
   function failedScenarios(root, data, list, t) {
@@ -126,16 +128,9 @@
       var li = CP.el("li", "cq-mistake cq-mistake-scenario");
       li.setAttribute("data-quiz", q.id);
       li.appendChild(CP.el("p", "cq-mistake-where", t("progress_mistakes_in", { quiz: q.title })));
-      li.appendChild(CP.el("p", "cq-mistake-prompt", String(last.title || "")));
-      li.appendChild(CP.el("p", "cq-mistake-explanation", String(last.debrief || "")));
-      var lesson = data.lessons.filter(function (l) { return l.id === q.lesson; })[0], href = lesson && CP.lessonHref(root, lesson.id);
-      if (href) {
-        var back = CP.el("a", "cq-mistake-lesson", t("progress_mistakes_revisit", { lesson: lesson.title }));
-        back.href = href;
-        var p = CP.el("p");
-        p.appendChild(back);
-        li.appendChild(p);
-      }
+      li.appendChild(CP.el("p", "cq-mistake-prompt", String(last.title || ""))).dir = "auto";
+      li.appendChild(CP.el("p", "cq-mistake-explanation", String(last.debrief || ""))).dir = "auto";
+      linkBack(root, data, li, q.lesson, t);
       list.appendChild(li);
     });
     return n;
