@@ -16,6 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """'1 item', '2 items' (`many`: an irregular plural, e.g. counted(2, "is", "are") -> '2 are')."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
