@@ -172,6 +172,14 @@ def read_settings(config_file: Path) -> ProjectSettings:
                            markdown_extensions_of(data.get("markdown_extensions")))
 
 
+def setting_line(config_file: Path, key: str) -> int:
+    """The line of top-level `key`'s value in a readable mkdocs.yml (0: not found)."""
+    try:
+        return _line_of(yaml.compose(Path(config_file).read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader), key)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 0
+
+
 def _line_of(root: yaml.Node | None, key: str) -> int:
     if isinstance(root, yaml.MappingNode):
         for key_node, value_node in root.value:

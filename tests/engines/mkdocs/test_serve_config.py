@@ -1,0 +1,56 @@
+"""`coursegen serve` when a save breaks mkdocs.yml itself (MkDocs reads it anew on each
+rebuild): the terminal shows file:line and no traceback, the browser gets the last good
+pages with the error banner instead of a request that never answers, and fixing the file
+brings the site back."""
+
+from __future__ import annotations
+
+from conftest import copy_project
+from test_serve import BANNER, get, serving, wait_for
+
+
+def test_a_broken_mkdocs_yml_shows_in_the_banner_and_the_preview_recovers(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(good.splitlines(), 1) if text.startswith("site_name: "))
+    with serving(project) as (url, log):
+        page = url + "/lessons/welcome/"
+        config.write_text(good.replace("site_name: ", "site_name ", 1), encoding="utf-8")
+        _, body = wait_for(page, lambda s, b: s == 200 and BANNER in b)
+        assert f"mkdocs.yml:{line + 1}:" in body and "mapping values are not allowed here" in body
+        assert "Welcome to the course" in body, "the last good pages stay"
+        status, home = get(url + "/")
+        assert status == 200 and BANNER in home
+        log.seek(0)
+        terminal = log.read()
+        assert f"mkdocs.yml:{line + 1}:" in terminal and "fix the YAML" in terminal
+        assert "Traceback" not in terminal and "ScannerError" not in terminal
+
+        # YAML, but a value MkDocs refuses: named by its line too
+        config.write_text(good.replace("plugins:", "use_directory_urls: sometimes\nplugins:", 1), encoding="utf-8")
+        _, body = wait_for(page, lambda s, b: s == 200 and BANNER in b and "mapping values" not in b)
+        plugins = next(n for n, text in enumerate(good.splitlines(), 1) if text.startswith("plugins:"))
+        assert f"mkdocs.yml:{plugins}:1: error: use_directory_urls: Expected type" in body
+        config.write_text(good, encoding="utf-8")
+        _, body = wait_for(page, lambda s, b: s == 200 and BANNER not in b)
+        assert "Welcome to the course" in body
+        log.seek(0)
+        terminal = log.read()
+        assert "Traceback" not in terminal
+
+
+def test_check_and_build_name_the_broken_line_of_mkdocs_yml(tmp_path):
+    from conftest import coursegen
+
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(good.splitlines(), 1) if text.startswith("site_name: "))
+    config.write_text(good.replace("site_name: ", "site_name ", 1), encoding="utf-8")
+    for command in (["check"], ["build", "--out", str(tmp_path / "site")]):
+        result = coursegen(*command, cwd=project)
+        assert result.returncode == 1
+        assert f"mkdocs.yml:{line + 1}:" in result.stderr and "fix the YAML" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
