@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.check.locate import at
 from generator.check.options import CheckOptions
-from generator.errors import Finding
+from generator.errors import Finding, counted
 from generator.model.course import Course, Quiz
 
 
@@ -27,7 +27,7 @@ def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterato
         for path, message, hint in question.problems():
             yield Finding(at(course, "quiz", quiz.id, ("questions", q) + path), message, hint=hint, code="question")
     if quiz.draw and quiz.draw > len(quiz.questions):
-        yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions",
+        yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {counted(len(quiz.questions), 'question')}",
                       hint=f"set draw to at most {len(quiz.questions)}", code="invalid")
     if len(quiz.questions) < options.min_questions:
         count = len(quiz.questions)

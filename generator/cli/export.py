@@ -13,7 +13,7 @@ from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
 from generator.engines.lms.formats import FORMATS as LMS_PACKAGES
 from generator.engines.lms.formats import REPORTS
 from generator.engines.quizbank import gift, moodle_xml, qti12
-from generator.errors import Refusal
+from generator.errors import Refusal, counted
 
 # --format NAME -> the module that writes it (engines/quizbank/export.QuizBankFormat)
 QUIZ_BANKS = {"gift": gift, "moodle-xml": moodle_xml, "qti12": qti12}
@@ -52,7 +52,8 @@ def run(args) -> int:
     result = export_project(settings(args, required=True), Path(args.dir), brand_name=args.brand)
     if result.warnings:
         print(format_text(result.warnings, root(args), colour=colour(args)), file=sys.stderr)
-    print(f"Exported {result.pages} pages, {result.assets} runtime files and {len(result.media)} media files to {result.dest}", file=sys.stderr)
+    print(f"Exported {counted(result.pages, 'page')}, {counted(result.assets, 'runtime file')} and "
+          f"{counted(len(result.media), 'media file')} to {result.dest}", file=sys.stderr)
     print(f"Build it with `mkdocs build --strict` or `zensical build` in {result.dest}", file=sys.stderr)
     if result.needs_coursegen:
         print(f"Note: allow_html: false keeps the {INERT_EXTENSION} extension, so building it needs coursegen installed.", file=sys.stderr)
@@ -68,7 +69,7 @@ def _quiz_bank(args) -> int:
     if shown:
         print(format_text(shown, root(args), colour=colour(args)), file=sys.stderr)
     left = f"; {len(result.left_out)} left out (see above)" if result.left_out else ""
-    print(f"Exported {result.questions} questions of {result.quizzes} quizzes as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
+    print(f"Exported {counted(result.questions, 'question')} of {counted(result.quizzes, 'quiz')} as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
     print("The file holds the right answers in plain text: give it to trainers, not to learners.", file=sys.stderr)
     return EXIT_OK
 
@@ -80,5 +81,5 @@ def _lms_package(args) -> int:
     result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand,
                             report=args.report or REPORTS[0], strict=args.strict or None)
     mastery = f", mastery score {result.mastery}" if result.mastery is not None else ""
-    print(f"Wrote {args.format} package {result.dest} ({result.files} files, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
+    print(f"Wrote {args.format} package {result.dest} ({counted(result.files, 'file')}, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
     return EXIT_OK

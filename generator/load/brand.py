@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Finding, Severity, SourceLocation
+from generator.errors import Finding, Severity, SourceLocation, spoken_path
 from generator.i18n import known_keys, language_hint, missing_strings
 from generator.load.course import CoursePaths, load_model
 from generator.model.brand import FONT_FORMATS, Brand
@@ -119,7 +119,8 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
         problem = asset_problem(brand.folder, value, suffixes)
         if problem:
             message, hint = problem
-            findings.append(Finding(brand.doc.location(path), message, hint=hint, code="brand-asset", field=_dotted(path)))
+            findings.append(Finding(brand.doc.location(path), message, hint=hint, code="brand-asset", field=_dotted(path),
+                                    subject=spoken_path(path, brand.doc.data)))
     if not findings:
         findings += _css_findings(brand)
     overlay = brand.model.course
