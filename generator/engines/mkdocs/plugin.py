@@ -1,34 +1,30 @@
 """The MkDocs adapter: a thin plugin whose hooks hand MkDocs one engine-neutral SiteBuild.
-
-`on_config` builds the site (site/build.py) before MkDocs empties the site folder, so a
-failed build leaves the previous site untouched; `on_files` adds the pages and files in
-memory; `on_post_page` puts each page's finished quiz HTML back; `mkdocs serve` watches
-the course, quiz and brand folders and, after a broken save, keeps serving the last good
-site with the findings in a banner.
-"""
+`on_config` builds the site (site/build.py) before MkDocs empties the site folder (a failed
+build leaves the previous site untouched); `on_files` adds the pages and files in memory;
+`on_post_page` puts each page's quiz HTML back; `mkdocs serve` watches the course, quiz and brand
+folders and, after a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner."""
 
 from __future__ import annotations
 
-import io
 import logging
 import os
-import re
 import shutil
 from pathlib import Path
 
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
 from generator.engines.mkdocs.config import CoursePluginConfig, add_files, apply_config, config_path, settings_of
+from generator.engines.mkdocs.config_guard import ConfigGuard
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.output import write_marker
-from generator.errors import CourseError, Finding, SourceLocation
-from generator.load.settings import ProjectSettings, SettingsError, read_settings, setting_line
+from generator.errors import CourseError
+from generator.load.settings import ProjectSettings, SettingsError
 from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
@@ -38,19 +34,6 @@ log = logging.getLogger("mkdocs.plugins.course")
 # anew for every rebuild, and a config override given to it is used up by the first
 # build, so an environment variable is the one channel that reaches every rebuild.
 SERVE_BRAND_ENV = "COURSEGEN_SERVE_BRAND"
-
-
-class _Refusals(logging.Handler):
-    """The values MkDocs refused while loading mkdocs.yml: (setting, problem) pairs."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.values: list[tuple[str, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        match = re.match(r"Config value '([^']*)': (.*)", record.getMessage(), re.DOTALL)
-        if match:
-            self.values.append((match[1].split(".")[0], f"{match[1]}: {match[2]}"))
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -65,8 +48,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}  # page path -> finished HTML kept out of Markdown
         self.files: Files | None = None
         self.temp_dirs: list[Path] = []  # removed at exit (a brand's Material strings)
-        self.config_text: bytes | None = None  # serve: the last mkdocs.yml a rebuild could use
-        self.config_report: str | None = None  # serve: why mkdocs.yml cannot be used, for the next build's banner
+        self.guard: ConfigGuard | None = None  # serve: rebuilds that survive a broken mkdocs.yml
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
@@ -78,17 +60,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_config(self, config):
         checked, self.checked = self.checked, None
         root = config_path(config).parent
-        if self.config_report is not None:  # a save broke mkdocs.yml: the last good pages, with the banner
-            self._serve_last_good(self.config_report)
-        else:
-            self._build(config, checked, root)
-        assert self.built is not None  # built, or the fallback of a broken save
-        apply_config(config, self.built, self.temp_dirs)
-        return config
-
-    def _build(self, config, checked: Checked | None, root: Path) -> None:
-        """The site, or in serve mode after a broken save the last good one with the findings."""
         try:
+            if self.guard and self.guard.findings:  # a save broke mkdocs.yml: this build uses the last good one
+                raise CourseError(self.guard.findings)
             self.settings = settings_of(config, self.config)
             self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
@@ -105,6 +79,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 raise
             log.exception("Internal error in the course generator while rebuilding")
             self._serve_last_good(f"internal error in the generator: {exc!r}; the terminal shows the details")
+        assert self.built is not None  # built, or the fallback of a broken save
+        apply_config(config, self.built, self.temp_dirs)
+        return config
 
     def brand(self) -> str | None:
         """The brand to build: `coursegen serve --brand`'s, else the `brand` option's."""
@@ -163,46 +140,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         write_marker(Path(config.site_dir))  # the folder is ours: `coursegen build` may replace it (output.py)
 
     def on_serve(self, server, config, builder):
-        server.builder = lambda: self._rebuild(builder, config)
-        self.config_text = config_path(config).read_bytes()  # the first build has just used it
-        if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
-            return server
-        paths, brand = self.settings.paths, self.brand()
-        for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
-            if folder.is_dir():
-                server.watch(str(folder))
+        server.builder = self.guard = ConfigGuard(builder, config)
+        if self.settings is not None:  # else mkdocs.yml is wrong: MkDocs watches it, and the preview says why
+            paths, brand = self.settings.paths, self.brand()
+            for folder in [paths.course_dir, paths.quizzes_dir] + ([self.settings.brands_dir / brand] if brand else []):
+                if folder.is_dir():
+                    server.watch(str(folder))
         return server
-
-    def _rebuild(self, builder, first) -> None:
-        """MkDocs' rebuild after a save, when the save broke mkdocs.yml itself: MkDocs would
-        print a traceback and leave every request hanging. Instead the terminal shows the
-        file:line, and the last good pages are built again (from the last mkdocs.yml that
-        worked) with the error banner, until the file is fixed. `first`: the first build's config."""
-        file = config_path(first)
-        text = file.read_bytes() if file.is_file() else None
-        refused = _Refusals()  # MkDocs logs each value it refuses, then raises Abort
-        logging.getLogger("mkdocs.config").addHandler(refused)
-        try:
-            read_settings(file)  # its YAML and the course's options, with file:line
-            builder()
-            self.config_text = text
-            return
-        except SettingsError as error:
-            report = format_text([Finding(error.where, error.problem)], file.parent)
-        except (ConfigurationError, Abort) as error:
-            findings = [Finding(SourceLocation(file.name, setting_line(file, key), 1 if setting_line(file, key) else 0), problem)
-                        for key, problem in refused.values] or [Finding(SourceLocation(file.name), str(error))]
-            report = format_text(findings, file.parent)
-        finally:
-            logging.getLogger("mkdocs.config").removeHandler(refused)
-        self.config_report = report
-        try:
-            from mkdocs.config import load_config
-
-            good = load_config(io.BytesIO(self.config_text or b""), config_file_path=str(file), site_dir=first.site_dir)
-            good.site_url = first.site_url
-            builder(good)
-        except Exception:  # the last good file no longer builds either: the terminal has the error
-            log.error("%s cannot be used, and the preview keeps the pages it had:\n\n%s", file.name, report)
-        finally:
-            self.config_report = None
