@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -36,8 +37,7 @@ class ConfigGuard:
 
     def __call__(self) -> None:
         text = self.file.read_bytes() if self.file.is_file() else None
-        refused = _Refusals()  # MkDocs logs each value it refuses, then raises Abort
-        logging.getLogger("mkdocs.config").addHandler(refused)
+        refused = Refusals()  # MkDocs logs each value it refuses, then raises Abort
         try:
             read_settings(self.file)  # its YAML and the course's options, with file:line
             self.builder()
@@ -46,11 +46,9 @@ class ConfigGuard:
         except SettingsError as error:
             findings = [Finding(error.where, error.problem)]
         except (ConfigurationError, Abort) as error:
-            findings = [Finding(SourceLocation(self.file.name, line, 1 if line else 0), problem)
-                        for key, problem in refused.values for line in [setting_line(self.file, key)]]
-            findings = findings or [Finding(SourceLocation(self.file.name), str(error))]
+            findings = refused.findings(self.file, error)
         finally:
-            logging.getLogger("mkdocs.config").removeHandler(refused)
+            refused.close()
         self._fall_back(findings)
 
     def _fall_back(self, findings: list[Finding]) -> None:
@@ -66,12 +64,24 @@ class ConfigGuard:
             self.findings = []
 
 
-class _Refusals(logging.Handler):
-    """The values MkDocs refused while loading mkdocs.yml: (setting, problem) pairs."""
+class Refusals(logging.Handler):
+    """The values MkDocs refuses while it loads mkdocs.yml (it logs each, then raises
+    Abort), from creation until close(); findings() places them at their lines."""
 
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
-        self.values: list[tuple[str, str]] = []
+        self.values: list[tuple[str, str]] = []  # (top-level setting, problem)
+        logging.getLogger("mkdocs.config").addHandler(self)
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs.config").removeHandler(self)
+        super().close()
+
+    def findings(self, file: Path, error: Exception) -> list[Finding]:
+        """One finding per refused value, at its setting's line in `file`; else `error` itself."""
+        found = [Finding(SourceLocation(file.name, line, 1 if line else 0), problem)
+                 for key, problem in self.values for line in [setting_line(file, key)]]
+        return found or [Finding(SourceLocation(file.name), str(error))]
 
     def emit(self, record: logging.LogRecord) -> None:
         match = re.match(r"Config value '([^']*)': (.*)", record.getMessage(), re.DOTALL)

@@ -54,3 +54,17 @@ def test_check_and_build_name_the_broken_line_of_mkdocs_yml(tmp_path):
         assert f"mkdocs.yml:{line + 1}:" in result.stderr and "fix the YAML" in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_build_names_the_line_of_a_value_mkdocs_refuses(tmp_path):
+    from conftest import coursegen
+
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("plugins:", "use_directory_urls: sometimes\nplugins:", 1), encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if text.startswith("use_directory_urls:"))
+    result = coursegen("build", "--out", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}:1: error: use_directory_urls: Expected type" in result.stderr
+    assert not (tmp_path / "site").exists()
