@@ -10,10 +10,66 @@ anything else is a bug in the generator and surfaces as an ordinary exception.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+
+
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """'1 item', '2 items' (`many`: an irregular plural, e.g. counted(2, "is", "are") -> '2 are')."""
+    return f"{n} {word if n == 1 else many or plural(word)}"
+
+
+def plural(noun: str) -> str:
+    """The plural of the nouns messages count: "option" -> "options", "quiz" -> "quizzes"."""
+    return noun + "zes" if noun.endswith("z") else noun + "s"
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+# a list's name -> what one of its items is called in a message
+_ITEM_NAMES = {"questions": "question", "options": "option", "sections": "section", "objectives": "objective",
+               "lessons": "lesson", "modules": "module", "items": "step", "answers": "answer", "key_points": "key point",
+               "reflection": "reflection prompt", "quizzes": "quiz", "scenarios": "scenario", "steps": "step", "css": "stylesheet",
+               "files": "file"}
+
+
+def item_name(list_name: object) -> str:
+    """What one item of a list of this name is called: "questions" -> "question"; else "item"."""
+    return _ITEM_NAMES.get(str(list_name), "item")
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def spoken_path(path: tuple, data: object) -> str:
+    """A path through a file's data as a trainer reads it, counting from 1 and naming an item
+    by its id when it has one: ("questions", 1, "options", 0) -> "question 'q2' (2nd), option 1"."""
+    parts: list[tuple[str, bool]] = []  # (text, whether it names a list item)
+    node = data
+    for at, step in enumerate(path):
+        child = node[step] if isinstance(node, (list, dict)) and _has(node, step) else None
+        if isinstance(step, int):
+            name = parts.pop()[0] if parts else "item"
+            noun = _ITEM_NAMES.get(name, f"{name} item")
+            ident = child.get("id") if isinstance(child, dict) and path[at + 1:at + 2] != ("id",) else None  # not a wrong id
+            named = isinstance(ident, str) and _ID.fullmatch(ident)
+            parts.append((f"{noun} '{ident}' ({ordinal(step + 1)})" if named else f"{noun} {step + 1}", True))
+        else:
+            parts.append((str(step), False))
+        node = child
+    out = ""
+    for n, (text, item) in enumerate(parts):  # a.b for fields in fields; a comma around a list item
+        out += text if not n else (", " if item or parts[n - 1][1] else ".") + text
+    return out
+
+
+def _has(node: list | dict, step: object) -> bool:
+    return (isinstance(step, int) and 0 <= step < len(node)) if isinstance(node, list) else step in node
 
 
 class Severity(str, Enum):
@@ -41,8 +97,15 @@ class Finding:
     hint: str = ""
     code: str = "invalid"
     severity: Severity = Severity.ERROR
-    field: str = ""  # dotted path inside the file, e.g. "questions[2].options"
+    field: str = ""  # dotted path inside the file, for tools (the JSON report), e.g. "questions[2].options"
+    subject: str | None = None  # the field as the trainer reads it (spoken_path), e.g. "question 'q3' (3rd), options";
+    # "" when the message names it itself; None: `field` as it is
     known: bool = False  # a warning listed in known-findings.yml: reported, never failing (check/known.py)
+
+    @property
+    def named(self) -> str:
+        """What the message is about, as shown before it ("" for the whole file)."""
+        return self.field if self.subject is None else self.subject
 
     @property
     def is_error(self) -> bool:
@@ -62,7 +125,7 @@ class Finding:
 
     def one_line(self) -> str:
         where = f"{self.location}: {self.severity.value}{' (known)' * self.known}: "
-        text = f"{self.field}: {self.message}" if self.field else self.message
+        text = f"{self.named}: {self.message}" if self.named else self.message
         return where + text + (f" ({self.hint})" if self.hint else "")
 
 

@@ -29,7 +29,7 @@ from generator.check.items import MIN_QUESTIONS
 from generator.check.locate import at
 from generator.check.memo import remembered
 from generator.check.options import CheckOptions
-from generator.errors import Finding, Severity
+from generator.errors import Finding, Severity, counted
 from generator.model.course import Course, Quiz
 from generator.model.questions.base import ChoiceQuestion
 from generator.model.questions.order import OrderQuestion
@@ -251,11 +251,54 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
         if score < pass_mark:
             continue
         is_final = quiz.id == final or quiz.final
+        rules = _best_rules(quiz) if name.startswith(BEST) else STRATEGIES[name]
         where = at(course, "quiz", quiz.id, ("pass_mark",) if quiz.pass_mark else ("questions",), key=True)
         yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, and the pass mark is {pass_mark} %",
-                      hint="remove the patterns the item-writing checks report for this quiz (`shuffle: true` hides the "
-                           "options' order)" + (f", or raise the pass mark above {score:g} %" if score < 100 else ""),
+                      hint=_advice(quiz, rules) + (f"; or raise the pass mark above {score:g} %" if score < 100 else ""),
                       code="guessing", severity=Severity.ERROR if is_final else Severity.WARNING)
+
+
+_KIND = {"single": "single-choice", "true_false": "true/false", "multiple": "select-all-that-apply", "order": "order"}
+
+
+def _advice(quiz: Quiz, rules: dict[str, str]) -> str:
+    """What to change in this quiz against the strategy's rules: for each type of question
+    whose rule beats random guessing, how many questions follow the pattern and the remedy."""
+    said: list[str] = []
+    for kind, rule_name in rules.items():
+        questions = [q for q in quiz.questions if q.type == kind]
+        rule = _BY_TYPE[kind][rule_name]
+        if not questions or sum(rule(q, quiz) for q in questions) <= sum(_random(q, quiz) for q in questions):
+            continue
+        try:
+            said.append(_remedy(quiz, kind, rule_name, questions))
+        finally:
+            _RIGHT.clear()
+    if not said:
+        return "give the questions more plausible wrong options: random guesses alone reach the pass mark"
+    return "; ".join(said)
+
+
+def _remedy(quiz: Quiz, kind: str, rule: str, questions: list) -> str:
+    n, what = len(questions), counted(len(questions), f"{_KIND[kind]} question")
+    rule = "True" if kind == "true_false" and rule == "first" and not quiz.shuffle else rule  # "True" is listed first
+    if rule in ("first", "longest", "shortest"):
+        pick = {"first": lambda q: 0, "longest": _longest, "shortest": _shortest}[rule]
+        hits = sum(pick(q) in _right(q) for q in questions)
+        if rule == "first":
+            return f"the right option is first in {hits} of {what}: move it to other places, or set `shuffle: true`"
+        return (f"the right option is the {rule} in {hits} of {what}: write the wrong options "
+                f"{'as long as' if rule == 'longest' else 'as short as'} the right one")
+    if rule in ("True", "False"):
+        hits = sum(_pick(lambda q: 0 if rule == "True" else 1)(q, quiz) == 1 for q in questions)
+        flip = "false" if rule == "True" else "true"
+        return f"{hits} of {counted(n, 'true/false statement')} {'is' if hits == 1 else 'are'} {rule.lower()}: " \
+               f"rewrite some as {flip} statements"
+    if rule == "every box":
+        return f"ticking every box earns marks in {what}: give them more wrong options"
+    if rule == "as shown":
+        return f"the steps of {what} are listed close to the right order: list them in another order"
+    return f"random guesses score well on {what}: give them more plausible wrong options"
 
 
 def guessing_report(course: Course) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from generator.check.locate import at
 from generator.check.options import CheckOptions
-from generator.errors import Finding, Severity
+from generator.errors import Finding, Severity, counted
 from generator.model.course import Course, Quiz
 
 
@@ -40,7 +40,7 @@ def _each_question(course: Course, quiz: Quiz) -> Iterator[Finding]:
 
 def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterator[Finding]:
     if quiz.draw and quiz.draw > len(quiz.questions):
-        yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions",
+        yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {counted(len(quiz.questions), 'question')}",
                       hint=f"set draw to at most {len(quiz.questions)}", code="invalid")
     yield from _draw_by_objective(course, quiz)
     if len(quiz.questions) < options.min_questions:

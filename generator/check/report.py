@@ -45,7 +45,7 @@ def format_text(findings: list[Finding], root: Path | None = None, colour: bool 
 
 def _one(f: Finding, lines: list[str], paint) -> list[str]:
     sev = f.severity.value
-    subject = f"{f.field}: " if f.field else ""
+    subject = f"{f.named}: " if f.named else ""
     out = [f"  {f.location}: {paint(sev, sev)}{' (known)' * f.known}: {subject}{f.message}"]
     line = lines[f.location.line - 1] if 0 < f.location.line <= len(lines) else ""
     if line.strip():

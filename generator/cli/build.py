@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.check.pipeline import Checked, fingerprint
+from generator.check.report import format_text
 from generator.cli.check import check_and_report
 from generator.cli.common import EXIT_CONTENT, EXIT_OK, quiet_mkdocs, settings
 from generator.engines.output import check_output, staged
@@ -137,12 +138,17 @@ def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, l
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from generator.engines.mkdocs.config_guard import Refusals
+
     quiet_mkdocs()
+    refused = Refusals()
     try:
         config = load_config(config_file=str(project.config_file), strict=args.strict, **({"site_dir": str(out)} if out else {}))
-    except MkDocsException as exc:
-        print(f"{label} failed: {exc}", file=sys.stderr)
+    except MkDocsException as exc:  # a value MkDocs refuses: at its line in mkdocs.yml
+        print(f"{label} failed:\n" + format_text(refused.findings(project.config_file, exc), project.root), file=sys.stderr)
         return EXIT_CONTENT, None
+    finally:
+        refused.close()
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise Refusal(f"{args.config_file} does not use the `{PLUGIN}` plugin; add it under `plugins:`")

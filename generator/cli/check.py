@@ -30,7 +30,7 @@ def run(args) -> int:
     try:
         project = settings(args)
     except SettingsError as error:  # a finding like any other: editors and CI read the JSON
-        _report([Finding(error.where, error.problem, hint=error.hint, code="settings")], args, args.format)
+        _report([error.finding()], args, args.format)
         return EXIT_CONTENT
     checked, code = check_and_report(args, project, strict=args.strict, fmt=args.format, min_questions=args.min_questions)
     if code == EXIT_OK and args.format == "text":

@@ -13,7 +13,7 @@ from generator.check.report import format_text
 from generator.cli.common import EXIT_OK, colour, quiet_mkdocs, root, settings
 from generator.engines.lms.formats import FORMATS as LMS_PACKAGES
 from generator.engines.lms.formats import REPORTS
-from generator.errors import Refusal
+from generator.errors import Refusal, counted
 
 # --format NAME -> the module of engines/quizbank/ that writes it (export.QuizBankFormat), imported
 # only when exporting: qti12 and moodle_xml load lxml and text2qti, 0.1 s of every `coursegen check`
@@ -53,7 +53,8 @@ def run(args) -> int:
     result = export_project(settings(args, required=True), Path(args.dir), brand_name=args.brand)
     if result.warnings:
         print(format_text(result.warnings, root(args), colour=colour(args)), file=sys.stderr)
-    print(f"Exported {result.pages} pages, {result.assets} runtime files and {len(result.media)} media files to {result.dest}", file=sys.stderr)
+    print(f"Exported {counted(result.pages, 'page')}, {counted(result.assets, 'runtime file')} and "
+          f"{counted(len(result.media), 'media file')} to {result.dest}", file=sys.stderr)
     print(f"Build it with `mkdocs build --strict` or `zensical build` in {result.dest}", file=sys.stderr)
     if result.needs_coursegen:
         print(f"Note: allow_html: false keeps the {INERT_EXTENSION} extension, so building it needs coursegen installed.", file=sys.stderr)
@@ -69,7 +70,7 @@ def _quiz_bank(args) -> int:
     if shown:
         print(format_text(shown, root(args), colour=colour(args)), file=sys.stderr)
     left = f"; {len(result.left_out)} left out (see above)" if result.left_out else ""
-    print(f"Exported {result.questions} questions of {result.quizzes} quizzes as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
+    print(f"Exported {counted(result.questions, 'question')} of {counted(result.quizzes, 'quiz')} as {fmt.NAME} to {result.path}{left}", file=sys.stderr)
     print("The file holds the right answers in plain text: give it to trainers, not to learners.", file=sys.stderr)
     return EXIT_OK
 
@@ -81,5 +82,5 @@ def _lms_package(args) -> int:
     result = export_package(settings(args, required=True), Path(args.dir), args.format, brand=args.brand,
                             report=args.report or REPORTS[0], strict=args.strict or None)
     mastery = f", mastery score {result.mastery}" if result.mastery is not None else ""
-    print(f"Wrote {args.format} package {result.dest} ({result.files} files, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
+    print(f"Wrote {args.format} package {result.dest} ({counted(result.files, 'file')}, {result.size / 1e6:.1f} MB{mastery})", file=sys.stderr)
     return EXIT_OK

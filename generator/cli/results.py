@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.cli.common import EXIT_CONTENT, EXIT_OK
+from generator.errors import counted
 
 
 def add_parser(sub) -> None:
@@ -47,7 +48,7 @@ def run(args) -> int:
     order = {name: i for i, name in enumerate(args.files)}
     problems.sort(key=lambda p: order.get(p[0], len(order)))
     if problems:
-        print(f"coursegen results: {len(problems)} of {len(args.files)} files not used:", file=sys.stderr)
+        print(f"coursegen results: {len(problems)} of {counted(len(args.files), 'file')} not used:", file=sys.stderr)
         for name, reason in problems:
             print(f"  {name}: {reason}", file=sys.stderr)
     if not used:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from generator.errors import Finding, Severity, SourceLocation
+from generator.errors import Finding, Severity, SourceLocation, spoken_path
 from generator.i18n import known_keys, language_hint, missing_strings
 from generator.load.course import CoursePaths, load_model
-from generator.model.brand import FONT_FORMATS, Brand
+from generator.model.brand import FAVICON_FORMATS, FONT_FORMATS, LOGO_FORMATS, Brand
 from generator.model.colour import derive_palette
 from generator.source.document import SourceDocument
 
@@ -83,6 +83,7 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
         return None, [Finding(SourceLocation(paths.show(file)), f"there is no brand '{name}'", hint=hint, code="missing-file")]
     findings: list[Finding] = []
     model, doc = load_model(file, Brand, paths, findings)
+    findings = [_missing_file_field(f, paths.show(folder)) for f in findings]
     if doc is not None and isinstance(doc.data, dict):  # string keys are reported even when other fields fail
         findings += _string_findings(doc)
     if model is None:
@@ -97,6 +98,22 @@ def load_brand(paths: CoursePaths, name: str, brands_dir: str = BRANDS_DIR) -> t
     return (None if any(f.is_error for f in findings) else brand), findings
 
 
+# field -> (what it is, the formats accepted, an example name)
+_FILE_FIELDS = {"logo": ("the logo shown in the site's header", LOGO_FORMATS, "logo.svg"),
+                "favicon": ("the icon shown in the browser tab", FAVICON_FORMATS, "favicon.svg")}
+
+
+def _missing_file_field(finding: Finding, folder: str) -> Finding:
+    """A missing `logo:` or `favicon:` said as what it is: a file the firm puts in the
+    brand's folder, in one of the formats browsers show there."""
+    name = finding.message.removeprefix("missing required field '").removesuffix("'")
+    if finding.code != "missing" or finding.named or name not in _FILE_FIELDS:
+        return finding
+    what, formats, example = _FILE_FIELDS[name]
+    return replace(finding, message=f"missing required field '{name}': {what}, a file in {folder}/",
+                   hint=f"put the file in {folder}/ ({', '.join(formats)}) and name it here, e.g. `{name}: {example}`")
+
+
 def colour_notes(brand: LoadedBrand) -> list[Finding]:
     """A note for each use of a brand colour that had to change to stay readable (model/colour.py)."""
     palette = derive_palette(brand.model.colors.primary, brand.model.colors.accent)
@@ -106,8 +123,8 @@ def colour_notes(brand: LoadedBrand) -> list[Finding]:
 
 def _asset_fields(model: Brand) -> list[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
     """(data path, value, allowed suffixes) of every file a brand names."""
-    fields: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = [(("logo",), model.logo, (".svg", ".png", ".jpg", ".jpeg", ".webp")),
-              (("favicon",), model.favicon, (".svg", ".png", ".ico"))]
+    fields: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = [(("logo",), model.logo, LOGO_FORMATS),
+                                                                       (("favicon",), model.favicon, FAVICON_FORMATS)]
     fields += [(("css", i), css, (".css",)) for i, css in enumerate(model.css)]
     fields += [(("fonts", "files", i, "file"), f.file, tuple(FONT_FORMATS)) for i, f in enumerate(model.fonts.files)]
     return fields
@@ -119,7 +136,8 @@ def _asset_findings(brand: LoadedBrand) -> list[Finding]:
         problem = asset_problem(brand.folder, value, suffixes)
         if problem:
             message, hint = problem
-            findings.append(Finding(brand.doc.location(path), message, hint=hint, code="brand-asset", field=_dotted(path)))
+            findings.append(Finding(brand.doc.location(path), message, hint=hint, code="brand-asset", field=_dotted(path),
+                                    subject=spoken_path(path, brand.doc.data)))
     if not findings:
         findings += _css_findings(brand)
     overlay = brand.model.course

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.errors import Finding, SourceLocation, display_path, display_prefix
+from generator.errors import Finding, SourceLocation, display_path, display_prefix, item_name, counted, plural, spoken_path
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.scenario import Scenario
@@ -266,14 +266,14 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         hint = {"pass_mark": "a pass mark is a percentage from 1 to 100"}.get(str(name), "")
     elif kind == "too_short":
         need = ctx.get("min_length")
-        message = "is empty" if not value and need == 1 else f"needs at least {need} item(s), found {ctx.get('actual_length', 0)}"
+        message = "is empty" if not value and need == 1 else f"needs at least {counted(int(need or 0), item_name(name))}, found {ctx.get('actual_length', 0)}"
         hint = {"questions": "add at least one question", "sections": "add at least one section",
                 "options": "a choice question needs at least two options", "items": "give at least two steps to put in order",
                 "answers": "give at least one accepted answer", "lessons": "list at least one lesson id"}.get(str(name), "")
         if need == 1 and value in ("", None):
             message = "is empty: text is expected"
     elif kind == "too_long":
-        message = f"has too many items: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
+        message = f"has too many {plural(item_name(name))}: at most {ctx.get('max_length')}, found {ctx.get('actual_length')}"
         hint = {"options": "a question may have at most 12 options; split it into two questions",
                 "questions": "split the quiz into several quizzes, or use `draw:` on a shorter list"}.get(str(name), "")
     elif kind == "string_too_long":
@@ -299,7 +299,8 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         message = str(error["msg"]).removeprefix("Value error, ")
     else:
         message = error["msg"]
-    return Finding(where, message, hint=hint, code=kind.replace("_", "-"), field=field)
+    spoken = spoken_path(path[:-1] if kind in ("missing", "extra_forbidden") else path, doc.data)
+    return Finding(where, message, hint=hint, code=kind.replace("_", "-"), field=field, subject=spoken)
 
 
 def _data_path(model: type[BaseModel], loc: tuple) -> tuple[tuple, Any]:

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.source.document import yaml_error_finding
-from generator.errors import Refusal, SourceLocation
+from generator.errors import Finding, Refusal, SourceLocation
 from generator.load.brand import BRANDS_DIR
 from generator.load.course import COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, CoursePaths
 
@@ -37,6 +37,10 @@ class SettingsError(Refusal):
     def __init__(self, where: SourceLocation, problem: str, hint: str = "") -> None:
         super().__init__(f"{where}: {problem}" + (f" ({hint})" if hint else ""))
         self.where, self.problem, self.hint = where, problem, hint
+
+    def finding(self) -> Finding:
+        """This error as a finding like any other, for the check report and the serve banner."""
+        return Finding(self.where, self.problem, hint=self.hint, code="settings")
 
 
 class CourseOptions(BaseModel):
@@ -173,6 +177,14 @@ def read_settings(config_file: Path) -> ProjectSettings:
         raise SettingsError(SourceLocation(name, line, 1 if line else 0), error.problem) from None
     return ProjectSettings(config_file, options, data, site_name if isinstance(site_name, str) else None,
                            markdown_extensions_of(data.get("markdown_extensions")))
+
+
+def setting_line(config_file: Path, key: str) -> int:
+    """The line of top-level `key`'s value in a readable mkdocs.yml (0: not found)."""
+    try:
+        return _line_of(yaml.compose(Path(config_file).read_text(encoding="utf-8-sig"), Loader=_KeepTagsLoader), key)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 0
 
 
 def _line_of(root: yaml.Node | None, key: str) -> int:

@@ -89,11 +89,18 @@ class CourseOverlay(Strict):
     scenarios_dir: AssetPath = Field("scenarios", description="Folder of the brand's own and replacing scenarios.")
 
 
+# the files a brand's logo and favicon may be: what browsers show in a header and a tab
+LOGO_FORMATS = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+FAVICON_FORMATS = (".svg", ".png", ".ico")
+
+
 class Brand(Strict):
     firm: Line = Field(description="The firm's name, as shown in the footer.")
     site_title: Line = Field(description="The site's title in the header and the browser tab.")
-    logo: AssetPath = Field(description="Logo file in the brand folder (SVG or PNG).")
-    favicon: AssetPath = Field(description="Favicon file in the brand folder (SVG, PNG or ICO).")
+    logo: AssetPath = Field(description="Required: the logo shown in the header, a file in the brand folder "
+                                        f"({', '.join(LOGO_FORMATS)}), e.g. logo.svg.")
+    favicon: AssetPath = Field(description="Required: the icon in the browser tab, a file in the brand folder "
+                                           f"({', '.join(FAVICON_FORMATS)}), e.g. favicon.svg.")
     colors: Colors
     scheme: Literal["light", "dark"] = Field("light", description="The colour scheme learners see first; they may switch.")
     fonts: Fonts = Field(default_factory=Fonts)

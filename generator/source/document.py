@@ -22,10 +22,11 @@ about it needs a position.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import replace
 from itertools import islice
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -247,13 +248,22 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Finding(SourceLocation(display, line, 1),
-                              f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                              hint="save the file as UTF-8 in your editor", code="encoding")]
+        return None, [_not_utf8(raw, exc.start + 3 * raw.startswith(codecs.BOM_UTF8), display)]
     if _only_comments(text):
         return None, [_empty(display)]
     return text, []
+
+
+def _not_utf8(raw: bytes, offset: int, display: str) -> Finding:
+    """The finding for the first byte that is not UTF-8, at its line and column (the
+    characters before it on its line, which decode: the error is the first one)."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8-sig", errors="replace")) + 1
+    saved_as = "UTF-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "Latin-1 or Windows-1252"
+    return Finding(SourceLocation(display, raw.count(b"\n", 0, offset) + 1, column),
+                   f"the file is not UTF-8 text: byte 0x{raw[offset]:02x} here is not a character in UTF-8 "
+                   f"(the file was probably saved as {saved_as})",
+                   hint="save the file as UTF-8 in your editor (VS Code: 'Save with Encoding', then UTF-8)", code="encoding")
 
 
 def _only_comments(text: str) -> bool:
@@ -266,7 +276,19 @@ def _only_comments(text: str) -> bool:
 
 
 def _empty(display: str) -> Finding:
-    return Finding(SourceLocation(display, 1), "the file is empty", hint="see README.md for a complete example", code="empty")
+    """An empty (or all-comment) file; the hint names the command that writes one to start from."""
+    path = PurePosixPath(display)
+    kind = {"lessons": "lesson", "quizzes": "quiz"}.get(path.parent.name)
+    if kind:
+        hint = (f"write its fields (README.md, 'Content format'), or delete it and run `coursegen new {kind} {path.stem}`, "
+                f"which writes a commented {kind} that passes `coursegen check`")
+    elif path.name in ("course.yml", "course.yaml"):
+        hint = "write the course's fields (README.md, 'Content format'); `coursegen new course DIR` writes a complete example"
+    elif path.name in ("brand.yml", "brand.yaml"):
+        hint = "write the brand's fields (README.md, 'Brands')"
+    else:
+        hint = "write its fields (README.md, 'Content format')"
+    return Finding(SourceLocation(display, 1), "the file is empty", hint=hint, code="empty")
 
 
 _Scalar, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent

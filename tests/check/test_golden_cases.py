@@ -139,9 +139,9 @@ def run_check(project: Path, capsys, brand: str | None = None) -> tuple[int, str
     return code, capsys.readouterr().err
 
 
-def run_build(project: Path, out: Path, capsys) -> tuple[int, str]:
+def run_build(project: Path, out: Path, capsys, brand: str | None = None) -> tuple[int, str]:
     capsys.readouterr()
-    code = main(["--color", "never", "-f", str(project / "mkdocs.yml"), "build", "--out", str(out)])
+    code = main(["--color", "never", "-f", str(project / "mkdocs.yml"), "build", "--out", str(out)] + (["--brand", brand] if brand else []))
     return code, capsys.readouterr().err
 
 
@@ -176,7 +176,7 @@ def test_bad_input(case, tmp_path, capsys, previous_site):
     if code:  # `build` stops on the same findings and writes nothing: no new folder, no change to a previous build
         for out in (tmp_path / "site", shutil.copytree(previous_site, tmp_path / "previous")):
             before = _files(out) if out.exists() else None
-            build_code, build_output = run_build(project, out, capsys)
+            build_code, build_output = run_build(project, out, capsys, load(case).get("brand"))
             assert build_code == code and findings_in(build_output) == want, build_output
             assert (_files(out) if out.exists() else None) == before
 

@@ -1,11 +1,8 @@
 """The MkDocs adapter: a thin plugin whose hooks hand MkDocs one engine-neutral SiteBuild.
-
-`on_config` builds the site (site/build.py) before MkDocs empties the site folder, so a
-failed build leaves the previous site untouched; `on_files` adds the pages and files in
-memory; `on_post_page` puts each page's finished quiz HTML back; `mkdocs serve` watches
-the course, quiz and brand folders and, after a broken save, keeps serving the last good
-site with the findings in a banner.
-"""
+`on_config` builds the site (site/build.py) before MkDocs empties the site folder (a failed
+build leaves the previous site untouched); `on_files` adds the pages and files in memory;
+`on_post_page` puts each page's quiz HTML back; `mkdocs serve` watches the course, quiz and brand
+folders and, after a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner."""
 
 from __future__ import annotations
 
@@ -21,6 +18,7 @@ from generator.check.pipeline import Checked
 from generator.check.report import format_text
 from generator.engines.mkdocs.config import (CoursePluginConfig, add_files, apply_config, config_path, serve_choices,
                                              settings_of)
+from generator.engines.mkdocs.config_guard import ConfigGuard
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
@@ -46,6 +44,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}  # page path -> finished HTML kept out of Markdown
         self.files: Files | None = None
         self.temp_dirs: list[Path] = []  # removed at exit (a brand's Material strings)
+        self.guard: ConfigGuard | None = None  # serve: rebuilds that survive a broken mkdocs.yml
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining this hook makes `mkdocs serve` keep this one instance across rebuilds,
@@ -58,6 +57,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         checked, self.checked = self.checked, None
         root = config_path(config).parent
         try:
+            if self.guard and self.guard.findings:  # a save broke mkdocs.yml: this build uses the last good one
+                raise CourseError(self.guard.findings)
             self.settings = serve_choices(settings_of(config, self.config)) if self.serving else settings_of(config, self.config)
             self.built = build_site(self.settings, self.brand(), checked=checked, share=self.shard)
             self.last_good = self.built
@@ -134,12 +135,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         write_marker(Path(config.site_dir))  # the folder is ours: `coursegen build` may replace it (output.py)
 
     def on_serve(self, server, config, builder):
-        if self.settings is None:  # mkdocs.yml is wrong: MkDocs watches it, and the preview says why
-            return server
-        paths, brand = self.settings.paths, self.brand()
-        # translations/ too: `--lang` or a brand's language may show one of them
-        for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.root / TRANSLATIONS_DIR] + \
-                ([self.settings.brands_dir / brand] if brand else []):
-            if folder.is_dir():
-                server.watch(str(folder))
+        server.builder = self.guard = ConfigGuard(builder, config)
+        if self.settings is not None:  # else mkdocs.yml is wrong: MkDocs watches it, and the preview says why
+            paths, brand = self.settings.paths, self.brand()
+            # translations/ too: `--lang` or a brand's language may show one of them
+            for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.root / TRANSLATIONS_DIR] + \
+                    ([self.settings.brands_dir / brand] if brand else []):
+                if folder.is_dir():
+                    server.watch(str(folder))
         return server

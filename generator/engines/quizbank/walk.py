@@ -49,7 +49,7 @@ def items(course: Course, quiz: Quiz) -> Iterator[Item]:
 def left_out(item: Item, format_name: str, reason: str, hint: str) -> Finding:
     """The warning for a question a format cannot carry: file, line, question and why."""
     return Finding(item.location, f"question '{item.question.id}' is left out of the {format_name} export: {reason}",
-                   hint=hint, code=LEFT_OUT, severity=Severity.WARNING, field=f"questions[{item.index}]")
+                   hint=hint, code=LEFT_OUT, severity=Severity.WARNING, field=f"questions[{item.index}]", subject="")
 
 
 def partial_credit_lost(item: Item, format_name: str) -> Finding | None:

@@ -123,4 +123,13 @@ class ChoiceQuestion(QuestionBase):
         count = sum(o.correct for o in self.options)
         if count == 1:
             return []
-        return [(("options",), f"a {self.type} question needs exactly one correct option, found {count}", "mark one option with `correct: true`")]
+        if not count:
+            hint = "mark the right option with `correct: true`"
+        elif self.type == "single":
+            marked = [str(i + 1) for i, o in enumerate(self.options) if o.correct]
+            right = ", ".join(marked[:-1]) + " and " + marked[-1]
+            hint = (f"options {right} are marked right: keep `correct: true` on one of them only, or make it "
+                    "`type: multiple` if learners should tick every right one")
+        else:
+            hint = "keep `correct: true` on one option only: a statement is either true or false"
+        return [(("options",), f"a {self.type} question needs exactly one correct option, found {count}", hint)]
