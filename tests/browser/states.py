@@ -137,10 +137,12 @@ def nothing(page: Page) -> None:
 
 
 def earn_certificate(page: Page) -> None:
-    """Every quiz passed (as stored by the quiz runtime), a long name given, the certificate shown."""
+    """Every quiz and scenario passed (as their runtimes store them), a long name given, the
+    certificate shown."""
     page.evaluate("""() => {
       const m = window.CourseProgressMap.map, p = 'coursegen:v1:' + m.course + ':', date = new Date().toISOString();
-      const quizzes = m.lessons.map(l => l[1]).filter(Boolean).concat(m.final ? [m.final] : []);
+      const scenarios = Object.values(m.scenarios || {}).flat();
+      const quizzes = m.lessons.map(l => l[1]).filter(Boolean).concat(m.final ? [m.final] : [], scenarios);
       quizzes.forEach(q => {
         const old = JSON.parse(localStorage.getItem(p + q) || 'null') || {v: 1, attempts: 0, questions: {}};
         const best = {percent: 100, passed: true, date: date};
