@@ -68,8 +68,11 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     findings: list[Finding] = []
     translation = Translation(language, course.settings.language, shown)
     read = _read_files(course, paths, language, translation, findings)
-    translated = Course(course.settings, dict(course.lessons), dict(course.quizzes), dict(course.sources), dict(course.file_ids),
-                        course.order_source)
+    # A copy that keeps every other field (a brand's hidden lessons and order...). Scenarios are not
+    # translatable yet (KINDS has no row for them): a translated course shows none rather than
+    # English ones that neither the page's language nor Material's table of contents could mark.
+    translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
+                         file_ids=dict(course.file_ids), scenarios={})
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
