@@ -6,6 +6,8 @@ certificate moves focus to its heading; no focus stop hides under the sticky hea
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -76,12 +78,14 @@ def test_each_unanswered_question_is_a_link_to_it(page: Page, quiz_url):
     links = result.locator("a")
     expect(links).to_have_text(open_numbers)
     link = links.last
-    target = shown.nth(int(open_numbers[-1]) - 1)
-    assert link.get_attribute("href") == "#" + target.get_attribute("id")
+    target_id = shown.nth(int(open_numbers[-1]) - 1).get_attribute("id")
+    target = page.locator(f'[id="{target_id}"]')  # fixed now: `shown` is evaluated afresh at each use
+    assert link.get_attribute("href") == "#" + target_id
     link.focus()
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#" + re.escape(target_id) + "$"))
     expect(target).to_be_in_viewport()
-    assert page.evaluate("document.querySelector(':target').id") == target.get_attribute("id")
+    assert page.evaluate("document.querySelector(':target').id") == target_id
 
 
 def test_mark_as_read_keeps_its_label_and_says_its_state_with_aria_pressed(page: Page, site_url):
