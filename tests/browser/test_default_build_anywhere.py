@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import _QuietHandler, build_site, copy_project
 
@@ -62,7 +63,7 @@ def test_opened_from_disk_every_link_opens_a_page(page, portable_site):
     page.goto((portable_site / "index.html").as_uri())
     page.locator(".md-content a", has_text="The rapport trap").first.click()
     assert page.locator("h1").inner_text().startswith("The rapport trap")
-    assert page.locator(".cq-quiz.cq-ready").count() == 1  # the quiz runtime runs from disk too
+    expect(page.locator(".cq-quiz.cq-ready")).to_have_count(1)  # the quiz runtime runs from disk too (its scripts are deferred)
 
 
 def test_under_a_sub_path_the_404_page_is_styled(page, portable_site):
