@@ -213,3 +213,16 @@ def generated_answers() -> list[str]:
         pool = "".join(rand.sample(spec["alphabet"], rand.randint(2, 4)))
         out.append("".join(rand.choice(pool) for _ in range(rand.randint(1, spec["max_length"]))))
     return out
+
+
+def answer_lms_quiz(site, right: list[bool]) -> None:
+    """In a framed LMS package's site (a Playwright frame or page), answer each question of the
+    page's quiz with its "Right" or "Wrong" option, checking or submitting as the quiz asks."""
+    quiz = site.locator(".cq-quiz")
+    for item, ok in zip(quiz.locator(".cq-item").all(), right, strict=True):
+        item.locator(".cq-option", has_text="Right" if ok else "Wrong").locator("input").check()
+        if item.locator(".cq-check").count():
+            item.locator(".cq-check").click()
+    if quiz.locator(".cq-submit").count():
+        quiz.locator(".cq-submit").click()
+    quiz.locator(".cq-result").wait_for()

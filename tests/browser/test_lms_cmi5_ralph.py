@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LRS_PYTHON, ROOT, copy_project, coursegen
+from conftest import LRS_PYTHON, ROOT, copy_project, coursegen, answer_lms_quiz
 
 pytestmark = pytest.mark.browser
 USER, PASSWORD = "lms", "a-test-password"
@@ -222,17 +222,6 @@ def _go(site, title: str) -> None:
     site.locator("h1", has_text=title).first.wait_for()
 
 
-def _answer(site, right: list[bool]) -> None:
-    quiz = site.locator(".cq-quiz")
-    for item, ok in zip(quiz.locator(".cq-item").all(), right, strict=True):
-        item.locator(".cq-option", has_text="Right" if ok else "Wrong").locator("input").check()
-        if item.locator(".cq-check").count():
-            item.locator(".cq-check").click()
-    if quiz.locator(".cq-submit").count():
-        quiz.locator(".cq-submit").click()
-    quiz.locator(".cq-result").wait_for()
-
-
 def _wait_for(ralph: str, registration: str, verb: str, count: int = 1) -> list[dict]:
     for _ in range(100):
         found = statements(ralph, registration)
@@ -259,12 +248,12 @@ def test_a_learner_s_session_lands_in_the_lrs_as_cmi5_defines_it(browser, lms, r
     _go(site, "Introduction")
     site.locator(".cq-mark-read").click()
     _go(site, "Alpha lesson")
-    _answer(site, [True])
+    answer_lms_quiz(site, [True])
     _go(site, "Final test")
-    _answer(site, [True, False])  # 50%: below the mastery score of 0.6
+    answer_lms_quiz(site, [True, False])  # 50%: below the mastery score of 0.6
     _wait_for(ralph, registration, "failed")
     site.locator(".cq-retry").click()
-    _answer(site, [True, True])
+    answer_lms_quiz(site, [True, True])
     _wait_for(ralph, registration, "completed")
     page.goto("about:blank")  # the learner leaves: pagehide
     found = _wait_for(ralph, registration, "terminated")
@@ -301,7 +290,7 @@ def test_another_device_resumes_from_the_state_api(browser, lms, ralph):
     page.goto(lms.launch_url(registration))
     site = page.frame_locator("#cq-lms-frame")
     _go(site, "Alpha lesson")
-    _answer(site, [True])
+    answer_lms_quiz(site, [True])
     for _ in range(100):  # the progress document, written as it changes
         if b"alpha-quiz" in lms.documents.get(("state", "coursegen-progress", registration), b""):
             break
@@ -339,7 +328,7 @@ def test_a_review_launch_is_read_only_and_sends_only_initialized_and_terminated(
     page.locator("#cq-lms-status").filter(has_text="Review mode").wait_for()
     site = page.frame_locator("#cq-lms-frame")
     _go(site, "Final test")
-    _answer(site, [True, True])
+    answer_lms_quiz(site, [True, True])
     page.goto("about:blank")
     found = _wait_for(ralph, registration, "terminated")
     context.close()

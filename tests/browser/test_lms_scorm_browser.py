@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, coursegen, node_tool, serve_folder
+from conftest import ROOT, copy_project, coursegen, node_tool, serve_folder, answer_lms_quiz
 
 pytestmark = pytest.mark.browser
 COURSE = "lmsc"
@@ -128,17 +128,6 @@ def close_course(page) -> None:
     page.wait_for_function("() => window.ended")
 
 
-def answer(site, right: list[bool]) -> None:
-    quiz = site.locator(".cq-quiz")
-    for item, ok in zip(quiz.locator(".cq-item").all(), right, strict=True):
-        item.locator(".cq-option", has_text="Right" if ok else "Wrong").locator("input").check()
-        if item.locator(".cq-check").count():
-            item.locator(".cq-check").click()
-    if quiz.locator(".cq-submit").count():
-        quiz.locator(".cq-submit").click()
-    quiz.locator(".cq-result").wait_for()
-
-
 def go(site, title: str) -> None:
     """Through the home page's list, as a learner would (the frames are too narrow for Material's sidebar)."""
     site.locator("a.md-header__button.md-logo").click()
@@ -166,11 +155,11 @@ def value(page, version: str, element: str) -> str:
 def first_session(page, url: str, version: str) -> list[dict]:
     site = launch(page, url, version)
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     go(site, "Final test")
-    answer(site, [True, False])  # 50%: below the pass mark of 60
+    answer_lms_quiz(site, [True, False])  # 50%: below the pass mark of 60
     site.locator(".cq-retry").click()
-    answer(site, [True, True])
+    answer_lms_quiz(site, [True, True])
     page.wait_for_function(f"() => window.calls.filter(c => c.m === '{EL[version]['commit']}').length >= 3")
     close_course(page)
     return calls(page)
@@ -239,7 +228,7 @@ def test_popup_launch_finds_the_api_through_the_opener(page, lms):
     popup = opened.value
     site = popup.frame_locator("#cq-lms-frame")
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     page.wait_for_function("() => window.calls.some(c => c.m === 'LMSCommit')")
     popup.close()
     page.wait_for_function("() => window.ended")
@@ -252,7 +241,7 @@ def test_nested_frames_launch_finds_the_api_in_the_top_window(page, lms):
     site = page.frame_locator("#lms").frame_locator("#inner").frame_locator("#cq-lms-frame")
     launch(page, lms[V2004], V2004, src="wrapper.html?src=course/launch.html")
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     page.wait_for_function("() => window.calls.some(c => c.m === 'Commit')")
     assert value(page, V2004, "cmi.location") == "lessons/alpha.html"
 
@@ -265,7 +254,7 @@ def test_cross_origin_frame_says_not_reported_and_works(page, lms):
     notice = page.frame_locator("#lms").locator("#cq-lms-status")
     notice.filter(has_text="not reported").wait_for()
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     site.locator(".cq-result.cq-pass").wait_for()
     assert calls(page) == []
     assert errors == []
@@ -276,7 +265,7 @@ def test_review_mode_is_read_only(page, lms):
     site = launch(page, lms[V12], V12, prior=mode)
     page.frame_locator("#lms").locator("#cq-lms-status").filter(has_text="Review mode").wait_for()
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     close_course(page)
     assert [c["m"] for c in calls(page) if c["m"] in ("LMSSetValue", "LMSCommit")] == []
     assert value(page, V12, "cmi.core.lesson_status") == "passed"
@@ -308,12 +297,12 @@ def test_passed_failed_report_says_failed_below_the_mastery_score_and_incomplete
     el = EL[version]
     site = launch(page, lms_failed[version], version)
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     page.wait_for_function(f"() => window.calls.some(c => c.m === '{el['commit']}')")
     before = "incomplete" if version == V12 else "unknown"
     assert [c["b"] for c in calls(page) if c["m"] == el["set"] and c["a"] == el["status"]] == [before]
     go(site, "Final test")
-    answer(site, [True, False])
+    answer_lms_quiz(site, [True, False])
     close_course(page)
     assert value(page, version, el["status"]) == "failed"
     assert value(page, version, el["raw"]) == "50"
@@ -325,7 +314,7 @@ def test_an_empty_lesson_mode_counts_as_normal(page, lms):
     page.evaluate("() => { document.getElementById('lms').src = 'course/launch.html'; }")
     site = page.frame_locator("#lms").frame_locator("#cq-lms-frame")
     go(site, "Alpha lesson")
-    answer(site, [True])
+    answer_lms_quiz(site, [True])
     page.wait_for_function("() => window.calls.some(c => c.m === 'LMSCommit')")
     assert {"m": "LMSGetValue", "a": "cmi.core.lesson_mode", "b": None, "r": "", "after": False} in calls(page)
     assert page.frame_locator("#lms").locator("#cq-lms-status").is_hidden()
