@@ -226,3 +226,24 @@ def answer_lms_quiz(site, right: list[bool]) -> None:
     if quiz.locator(".cq-submit").count():
         quiz.locator(".cq-submit").click()
     quiz.locator(".cq-result").wait_for()
+
+
+class PrefixHandler(_QuietHandler):
+    """Serves the folder under `prefix` only, as a host would serve a brand at its site_url
+    (e.g. /training/<brand>/); anything outside it is a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        inside = path.startswith(self.prefix)
+        return super().translate_path("/" + path[len(self.prefix):] if inside else "/__outside_the_prefix__")
+
+
+@pytest.fixture(scope="session")
+def brand_sites(tmp_path_factory) -> dict[str, Path]:
+    """Every shipped brand built once (`coursegen build --all-brands`): brand name -> its site."""
+    out = tmp_path_factory.mktemp("brand-sites")
+    result = coursegen("build", "--all-brands", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return {folder.name: folder for folder in sorted(out.iterdir()) if (folder / "index.html").is_file()}
+

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _QuietHandler, coursegen
+from conftest import ROOT, PrefixHandler
 
 pytestmark = pytest.mark.browser
 
@@ -38,22 +38,8 @@ SCREENSHOTS = ROOT / "docs" / "brands"
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("brand-sites")
-    result = coursegen("build", "--all-brands", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return {name: out / name for name in EXAMPLES}
-
-
-class _PrefixHandler(_QuietHandler):
-    """Serves the folder only under `prefix`, as a web server would at /training/<brand>/."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
+def sites(brand_sites) -> dict[str, Path]:
+    return {name: brand_sites[name] for name in EXAMPLES}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +47,7 @@ def prefixed(sites):
     """Each brand served by one HTTP server under /training/<brand>/."""
     servers, urls = [], {}
     for name, folder in sites.items():
-        handler = type("Handler", (_PrefixHandler,), {"prefix": f"/training/{name}/"})
+        handler = type("Handler", (PrefixHandler,), {"prefix": f"/training/{name}/"})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

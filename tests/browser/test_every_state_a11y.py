@@ -9,14 +9,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, _QuietHandler, coursegen
+from conftest import ROOT, PrefixHandler
 from states import settle, walk
 
 pytestmark = pytest.mark.browser
@@ -50,31 +49,13 @@ _RING_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def brand_sites(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("state-brands")
-    result = coursegen("build", "--all-brands", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return {name: out / name for name in BRANDS}
-
-
-class _PrefixHandler(_QuietHandler):
-    """Serves the folder under `prefix` only, as a host would serve a brand at its site_url."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        inside = path.startswith(self.prefix)
-        return super().translate_path("/" + path[len(self.prefix):] if inside else "/__outside_the_prefix__")
-
-
-@pytest.fixture(scope="module")
 def sites(built_site, brand_sites):
     """Each site served over HTTP (a brand under its site_url's path): name -> (folder, base URL)."""
     servers, out = [], {}
     for name, folder in {"course": built_site, **brand_sites}.items():
         url = yaml.safe_load((ROOT / "brands" / name / "brand.yml").read_text())["site_url"] if name in BRANDS else "/"
         prefix = urlsplit(url).path
-        handler = functools.partial(type("Handler", (_PrefixHandler,), {"prefix": prefix}), directory=str(folder))
+        handler = functools.partial(type("Handler", (PrefixHandler,), {"prefix": prefix}), directory=str(folder))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
