@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -43,6 +43,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
+Channel = Literal["in-person", "phone", "video", "email", "chat"]
+
+
+class Setting(Strict):
+    """Where a question's situation is set: metadata for the trainer, never shown to learners.
+
+    The content metrics (docs/content_metrics.py) count channels, markets and industries per
+    quiz, so that a course can show its questions are set in new situations, not the lesson's.
+    """
+
+    channel: Channel = Field(description="How buyer and seller meet: in-person, phone, video, email or chat.")
+    market: Literal["b2b", "b2c"] = Field(description="`b2b`: the buyer buys for a firm; `b2c`: for themselves.")
+    industry: Annotated[str, StringConstraints(min_length=1, max_length=80)] = Field(
+        description="The buyer's trade in a few words, e.g. `dental practice`, `logistics`.")
+
+
 class QuestionBase(Strict):
     if TYPE_CHECKING:  # each question type declares it as a Literal (the union's tag); not a field here
         type: str
@@ -53,6 +69,8 @@ class QuestionBase(Strict):
     explanation: Text | None = Field(None, description="Shown after answering: why the answer is right.")
     points: Annotated[int, Field(ge=1, le=100)] = Field(1, description="Points for a fully right answer.")
     hints: list[Text] = Field(default_factory=list, description="Progressive hints, shown one at a time.")
+    setting: Setting | None = Field(None, description="Where the situation is set (channel, market, industry): "
+                                                      "for the content metrics, not shown to learners.")
 
     def key(self, render) -> dict[str, Any]:
         """Answer data for the runtime; `render` turns quiz Markdown into safe HTML."""
@@ -70,7 +88,7 @@ class QuestionBase(Strict):
         options (identity, text, which are right), steps or accepted answers. Feedback, hints,
         explanation and points may change without it. The runtime stores it with each answer and
         does not replay an answer to a question whose fingerprint differs (issue 15)."""
-        kept = self.model_dump(exclude={"id", "objective", "explanation", "points", "hints", "feedback_correct",
+        kept = self.model_dump(exclude={"id", "objective", "explanation", "points", "hints", "setting", "feedback_correct",
                                         "feedback_incorrect"})
         for option in kept.get("options", []):
             option.pop("feedback", None)
