@@ -28,7 +28,8 @@ from pydantic import BaseModel
 from generator.model.questions.base import Text
 
 _TEXT_MARK = typing.get_args(Text)[1]  # the StringConstraints that only `Text` carries
-STRUCTURE_FIELDS = ("id", "type", "correct")  # written in a translation, and must equal the source's
+# written in a translation, and must equal the source's: a dialogue line keeps its speaker and its mark (issue 23)
+STRUCTURE_FIELDS = ("id", "type", "correct", "speaker", "mark")
 HASHES_KEY = "source_hashes"
 HASH_LENGTH = 12  # hex digits of SHA-256: a changed sentence is told apart, the file stays readable
 
@@ -228,9 +229,11 @@ def _allowed(source: BaseModel) -> list[str]:
 
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
-    what = {"id": "id", "type": "question type", "correct": "`correct:` mark"}[key]
+    what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "speaker": "speaker", "mark": "`mark:`"}[key]
     hint = {"id": "translate in the source's order, under the source's ids",
-            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks"}[key]
+            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
+            "speaker": "translate each line in the source's order, with the source's speaker",
+            "mark": "marks come from the source: copy its `mark:`, or leave it out"}[key]
     return here, f"the {what} is {_shown(value)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 
