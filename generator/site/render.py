@@ -196,19 +196,20 @@ class Renderer:
 
     def _dialogue_page(self, page: SitePage) -> Page:
         """An annotated dialogue (templates/dialogue-page.md.j2): its legend and transcript are
-        HTML blocks (dialogue.html.j2), kept out of the Markdown pass like a quiz."""
+        raw HTML in the page's Markdown (dialogue.html.j2, text rendered here), so that the site's
+        search indexes the transcript alike in every engine."""
         dialogue = self.course.dialogues[page.key]
         lesson = self.course.lessons[dialogue.lesson]
         lang = partial(self.fallback_lang, "dialogue", dialogue.id)
         values = {"dialogue": dialogue, "md": self.quiz_md, "lang": lang, "marks": dialogue.marks(),
                   "roles": {s.id: s.role for s in dialogue.speakers}, "mark_label": self._mark_label,
                   "mark_about": lambda mark: self.t(f"dialogue_mark_{mark.replace('-', '_')}_about")}
-        blocks = tuple(str(Markup(_collapse_blank_lines(self.env.get_template("dialogue.html.j2").render(part=part, **values))))
-                       for part in ("legend", "transcript"))
+        legend, transcript = (Markup(_collapse_blank_lines(self.env.get_template("dialogue.html.j2").render(part=part, **values)))
+                              for part in ("legend", "transcript"))
         content = self.env.get_template("dialogue-page.md.j2").render(
             dialogue=dialogue, lesson=lesson, lang=lang, lesson_href=relative_link(page.path, lesson_path(lesson.id)),
-            legend_html=Markup(block_placeholder(0)), transcript_html=Markup(block_placeholder(1)))
-        return Page(page.path, page.title, content, blocks)
+            legend_html=legend, transcript_html=transcript)
+        return Page(page.path, page.title, content)
 
     def _mark_label(self, mark: str) -> str:
         """A dialogue mark's visible label in the course language (strings.yml `dialogue_mark_<mark>`)."""
