@@ -13,8 +13,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, coursegen, copy_whole_project
+from generator.check.pipeline import check_branded
 from generator.i18n import strings_for
+from generator.load.course import CoursePaths
 from generator.model.dialogue import MARKS
+from generator.site.sitemap import SiteMap
 
 LISTED = yaml.safe_load((ROOT / "course/course.yml").read_text("utf-8"))["dialogues"]
 DIALOGUES = {d: yaml.safe_load((ROOT / "dialogues" / f"{d}.yml").read_text("utf-8")) for d in LISTED}
@@ -131,3 +134,11 @@ def test_a_translation_must_keep_the_sources_speakers_and_marks(tmp_path):
     shutil.rmtree(project / "translations/de/dialogues")
     result = coursegen("check", "--lang", "de", cwd=project)
     assert "no usable translation of dialogue 'solar-enquiry'" in result.stderr
+
+
+def test_a_brand_keeps_the_dialogues_of_the_lessons_it_shows():
+    checked = check_branded(CoursePaths.at(ROOT), "nordlicht")  # German; hides working-in-the-gray
+    assert checked.course is not None
+    pages = {page.key: page.title for page in SiteMap(checked.course, strings_for("de")).pages if page.kind == "dialogue"}
+    assert set(pages) == {d for d in LISTED if DIALOGUES[d]["lesson"] != "working-in-the-gray"}
+    assert pages["solar-enquiry"] == "Eine Anfrage zu Solarmodulen am Telefon"
