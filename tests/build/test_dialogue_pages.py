@@ -18,6 +18,7 @@ from generator.i18n import strings_for
 from generator.load.course import CoursePaths
 from generator.model.dialogue import MARKS
 from generator.site.sitemap import SiteMap
+from test_page_language import mismatches, text_blocks
 
 LISTED = yaml.safe_load((ROOT / "course/course.yml").read_text("utf-8"))["dialogues"]
 DIALOGUES = {d: yaml.safe_load((ROOT / "dialogues" / f"{d}.yml").read_text("utf-8")) for d in LISTED}
@@ -142,3 +143,12 @@ def test_a_brand_keeps_the_dialogues_of_the_lessons_it_shows():
     pages = {page.key: page.title for page in SiteMap(checked.course, strings_for("de")).pages if page.kind == "dialogue"}
     assert set(pages) == {d for d in LISTED if DIALOGUES[d]["lesson"] != "working-in-the-gray"}
     assert pages["solar-enquiry"] == "Eine Anfrage zu Solarmodulen am Telefon"
+
+
+def test_an_untranslated_dialogue_says_its_language(tmp_path):
+    project = copy_whole_project(tmp_path / "p")
+    (project / "translations/de/dialogues/solar-enquiry.yml").unlink()
+    site = build_site(project, tmp_path / "site", "--lang", "de")
+    page = site / "dialogues/solar-enquiry/index.html"
+    assert any(declared == read == "en" and "Ten minutes is fine" in text for declared, read, text in text_blocks(page))
+    assert mismatches(site) == []
