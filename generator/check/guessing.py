@@ -238,21 +238,27 @@ def _scores(course: Course, quiz: Quiz) -> dict[str, float]:
 
 def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
     """A strategy whose expected score reaches the pass mark: an error for the final
-    assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt)."""
-    final = course.settings.final_quiz
+    assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt);
+    one that comes within the course's `guessing_margin` points of it: a warning
+    (`guessing-margin`; issue 23: a learner who knows a little and guesses the rest should
+    not pass by the test's patterns alone)."""
+    final, margin = course.settings.final_quiz, course.settings.guessing_margin
     for quiz in course.quizzes.values():
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
             continue  # on so few questions, some fixed rule matches every key by construction
-        scores = _scores(course, quiz)
         pass_mark = course.pass_mark(quiz)
-        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
-        if scores[BEST] > score:
-            name, score = f"{BEST} ({best_rules(quiz)})", scores[BEST]
-        if score < pass_mark:
+        name, score = best_strategy(course, quiz)
+        if score < pass_mark - margin:
             continue
         is_final = quiz.id == final or quiz.final
         rules = _best_rules(quiz) if name.startswith(BEST) else STRATEGIES[name]
         where = at(course, "quiz", quiz.id, ("pass_mark",) if quiz.pass_mark else ("questions",), key=True)
+        if score < pass_mark:
+            yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, within {margin} points "
+                                 f"of the pass mark ({pass_mark} %)",
+                          hint=_advice(quiz, rules) + f"; or raise the pass mark to {min(100, score + margin):g} % or more",
+                          code="guessing-margin", severity=Severity.WARNING)
+            continue
         yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, and the pass mark is {pass_mark} %",
                       hint=_advice(quiz, rules) + (f"; or raise the pass mark above {score:g} %" if score < 100 else ""),
                       code="guessing", severity=Severity.ERROR if is_final else Severity.WARNING)
@@ -319,7 +325,9 @@ def guessing_report(course: Course) -> str:
         quiz = course.quizzes[quiz_id]
         name, score = best_strategy(course, quiz)
         pass_mark = course.pass_mark(quiz)
-        mark = "  <- reaches the pass mark" if score >= pass_mark else ""
+        margin = course.settings.guessing_margin
+        mark = "  <- reaches the pass mark" if score >= pass_mark else \
+            f"  <- within {margin} points of the pass mark" if score >= pass_mark - margin else ""
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
             continue
         lines.append(f"  {quiz_id}: {score:g} % by '{name}', pass mark {pass_mark} %{mark}")
