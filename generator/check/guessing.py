@@ -189,8 +189,14 @@ def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
     try:
         return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
     finally:
-        _RIGHT.clear()
-        _LENGTHS.clear()
+        _forget()
+
+
+def _forget() -> None:
+    """Empty the per-call caches: they are keyed by id(question), which a later question may
+    reuse once this one is gone (a stale entry gave another quiz's lengths: a wrong score)."""
+    _RIGHT.clear()
+    _LENGTHS.clear()
 
 
 def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
@@ -271,15 +277,15 @@ def _advice(quiz: Quiz, rules: dict[str, str]) -> str:
     """What to change in this quiz against the strategy's rules: for each type of question
     whose rule beats random guessing, how many questions follow the pattern and the remedy."""
     said: list[str] = []
-    for kind, rule_name in rules.items():
-        questions = [q for q in quiz.questions if q.type == kind]
-        rule = _BY_TYPE[kind][rule_name]
-        if not questions or sum(rule(q, quiz) for q in questions) <= sum(_random(q, quiz) for q in questions):
-            continue
-        try:
+    try:
+        for kind, rule_name in rules.items():
+            questions = [q for q in quiz.questions if q.type == kind]
+            rule = _BY_TYPE[kind][rule_name]
+            if not questions or sum(rule(q, quiz) for q in questions) <= sum(_random(q, quiz) for q in questions):
+                continue
             said.append(_remedy(quiz, kind, rule_name, questions))
-        finally:
-            _RIGHT.clear()
+    finally:
+        _forget()
     if not said:
         return "give the questions more plausible wrong options: random guesses alone reach the pass mark"
     return "; ".join(said)
