@@ -301,15 +301,23 @@ def _remedy(quiz: Quiz, kind: str, rule: str, questions: list) -> str:
     return f"random guesses score well on {what}: give them more plausible wrong options"
 
 
+def best_strategy(course: Course, quiz: Quiz) -> tuple[str, float]:
+    """The guessing strategy that scores best on `quiz` and its expected score in percent:
+    a named strategy, or the best combination of rules per question type when it does better."""
+    scores = _scores(course, quiz)
+    name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
+    if scores[BEST] > score:
+        name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]
+    return name, score
+
+
 def guessing_report(course: Course) -> str:
     """Each judged quiz's best guessing strategy next to its pass mark, for the text report;
     "" when no quiz has enough questions to judge (a small quiz says nothing about guessing)."""
     lines = ["Guessing (the best strategy's expected score, and the pass mark):"]
-    for quiz_id, scores in guessing_table(course).items():
+    for quiz_id in guessing_table(course):
         quiz = course.quizzes[quiz_id]
-        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
-        if scores[BEST] > score:
-            name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]
+        name, score = best_strategy(course, quiz)
         pass_mark = course.pass_mark(quiz)
         mark = "  <- reaches the pass mark" if score >= pass_mark else ""
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
