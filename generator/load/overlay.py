@@ -114,6 +114,7 @@ def _hide_scenarios(merged: Course, brand: LoadedBrand, hidden: set[str], findin
                                     code="unresolved-reference", field="course.hide_scenarios"))
         gone.add(sid)
     for sid in gone:
+        merged.translation = without(merged.translation, "scenario", sid)
         merged.scenarios.pop(sid, None)
         merged.sources.pop(("scenario", sid), None)
         merged.file_ids.pop(("scenario", sid), None)

@@ -65,8 +65,12 @@ def test_progress_is_shared_between_the_languages_of_a_course(page: Page, langua
         page.get_by_label("Selling with rapport.").check()
         page.locator(".cq-check").click()
         expect(page.locator(".cq-best")).to_contain_text("100%")
+        for reply in ("selling with rapport", "One goal for your next call"):  # the lesson's scenario, its best path
+            page.locator(".cq-sc-ask button", has_text=reply).click()
+        expect(page.locator(".cq-sc-title")).to_have_text("Outcome: She books a seat")
         page.goto(url + "/de/lessons/intro/")
         expect(page.locator(".cq-best")).to_contain_text("100")
+        expect(page.locator(".cq-sc-title")).to_have_text("Ausgang: Sie bucht einen Platz")  # the same path, in German
         assert page.locator(".cq-lesson-meta .cq-status").get_attribute("data-state") == "done"
         page.goto(url + "/de/")
         expect(page.locator('.cq-lesson-list [data-lesson="intro"] .cq-status')).to_have_attribute("data-state", "done")

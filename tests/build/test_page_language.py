@@ -44,7 +44,9 @@ def text_blocks(page: Path) -> list[tuple[str, str, str]]:
         if any(parent.tag in SKIP for parent in element.iterancestors()) or element.get("hidden") is not None:
             continue
         own = " ".join(t for t in [element.text or ""] + [child.tail or "" for child in element] if t).strip()
-        own += " " + " ".join(child.text_content() for child in element if child.tag in ("strong", "em", "a", "code"))
+        # inline children read as part of their block, unless they or something in them say their own language
+        own += " " + " ".join(child.text_content() for child in element
+                              if child.tag in ("strong", "em", "a", "code") and not child.xpath(".//@lang"))
         detected = guess(own)
         if detected:
             declared = next((e.get("lang") for e in [element, *element.iterancestors()] if e.get("lang")), "")
