@@ -57,6 +57,17 @@ def test_fallback_content_says_its_language(languages):
     assert 'lang="en"' not in translated.split('<div class="md-content"', 1)[1]
 
 
+def test_the_table_of_contents_marks_a_heading_that_falls_back(languages):
+    toc_link = r'<a href="#([^"]+)" class="md-nav__link"([^>]*)>'
+    untranslated = (languages / "de/lessons/next-steps/index.html").read_text("utf-8")
+    assert re.findall(toc_link, untranslated) == [("plan", ' lang="en"')] * 2  # the sidebar's, and the one the drawer folds in
+    translated = (languages / "de/lessons/intro/index.html").read_text("utf-8")
+    assert ("willkommen", "") in re.findall(toc_link, translated)
+    assert all(lang == "" for _, lang in re.findall(toc_link, translated))
+    english = (languages / "en/lessons/next-steps/index.html").read_text("utf-8")
+    assert re.findall(toc_link, english) == [("plan", "")] * 2  # English in an English page: nothing to mark
+
+
 @pytest.mark.browser
 def test_progress_is_shared_between_the_languages_of_a_course(page: Page, languages):
     server, url = serve_folder(languages)
