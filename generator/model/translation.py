@@ -199,7 +199,7 @@ def compare(source: BaseModel, data: Any, path: Path_ = ()) -> tuple[dict[Path_,
             continue
         mine = getattr(source, key)
         if key in structure:
-            if _plain(value) != _plain(mine):
+            if _plain(value, mine) != mine:
                 problems.append(_structure(here, key, value, mine))
         elif isinstance(mine, str) and _is_text(info.annotation, info.metadata):
             _text(value, here, found, problems)
@@ -227,11 +227,12 @@ _ANCHOR_WHY = {"id": "ids anchor each translated piece to its source",
                "to": "each reply names where it leads, so the replies stay in the source's order"}
 
 
-def _plain(value: Any) -> Any:
-    """A structure value as YAML means it: the reader keeps scalars as written (`true`, `2`)."""
+def _plain(value: Any, like: Any = None) -> Any:
+    """A structure value as YAML means it (the reader keeps scalars as written: `true`);
+    a number where the source's value (`like`) is one (`points: 2`)."""
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
-    if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+    if isinstance(like, int) and not isinstance(like, bool) and isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
         return int(value)
     return value
 
@@ -250,11 +251,11 @@ def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
             "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
             "to": "translate the replies in the source's order: each leads where the source's does",
             "points": "points come from the source: copy its `points:`, or leave them out"}[key]
-    return here, f"the {what} is {_shown(value)} where the source has {_shown(mine)}", hint, "translation-structure"
+    return here, f"the {what} is {_shown(value, mine)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 
-def _shown(value: Any) -> str:
-    value = _plain(value)
+def _shown(value: Any, like: Any = None) -> str:
+    value = _plain(value, like)
     return str(value).lower() if isinstance(value, bool) else repr(value)
 
 
