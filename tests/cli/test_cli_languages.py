@@ -53,6 +53,8 @@ def test_build_lang_without_out_leaves_the_english_site_alone(project):
     _run(project, "build")
     english = (project / "site/index.html").read_bytes()
     said = _run(project, "build", "--lang", "de")
-    assert f"building into {project / 'site' / 'de'}" in said and "is left as it is" in said
+    assert f"building into {project / 'site-langs' / 'de'}" in said and "is left as it is" in said
     assert (project / "site/index.html").read_bytes() == english
-    assert '<html lang="de"' in (project / "site/de/index.html").read_text("utf-8")
+    assert '<html lang="de"' in (project / "site-langs/de/index.html").read_text("utf-8")
+    _run(project, "build")  # and the English site builds again: neither folder holds the other
+    assert (project / "site-langs/de/index.html").is_file() and (project / "site/index.html").is_file()
