@@ -8,7 +8,7 @@ shows each mark as a text label beside its line, never as colour alone (WCAG 1.4
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -26,6 +26,9 @@ class Speaker(Strict):
 
 
 class Line(Strict):
+    # a translation writes these as the source has them, and must keep them (model/translation.py)
+    TRANSLATION_STRUCTURE: ClassVar[tuple[str, ...]] = ("speaker", "mark")
+
     speaker: Id = Field(description="Id of one of the dialogue's `speakers`.")
     text: Text = Field(description="What the speaker says (Markdown, one paragraph).")
     mark: Mark | None = Field(None, description="The moment this line shows: merging, leading, bridging, rapport, value or "
