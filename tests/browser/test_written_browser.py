@@ -13,6 +13,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from generator.results.read import read_summary
+
 pytestmark = pytest.mark.browser
 
 LESSON = "/lessons/basics/"
@@ -188,6 +190,9 @@ def test_reflections_are_saved_as_typed_restored_and_private_until_included(page
     assert sorted((r["lesson"], r["prompt"], r["text"]) for r in shared["reflections"]) == [
         ("basics", "What will you practise this week?", "Open questions."),
         ("basics", "Which kind of question do you find hardest, and why?", "Order questions.")]
+    read = read_summary(tmp_path / "results.json")  # and coursegen results reads both
+    assert [(w.quiz, w.id, w.answer) for w in read.written] == [("basics-quiz", "q-written", "A written answer.")]
+    assert len(read.reflections) == 2
     # reset clears the writing too
     page.locator(".cq-reset").click()
     page.locator(".cq-reset-yes").click()
