@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from states import settle, write
 
 from generator.results.read import read_summary
 
@@ -21,6 +23,7 @@ LESSON = "/lessons/basics/"
 WRITTEN = ".cq-wq[data-qid='q-written']"
 RECORD = "coursegen:v1:quiztest:written:basics-quiz"
 REFLECT = "coursegen:v1:quiztest:reflect:basics"
+AXE = Axe()
 
 
 def _fresh(page, url: str, path: str = LESSON) -> None:
@@ -207,3 +210,21 @@ def test_a_page_without_writing_never_downloads_written_js(page, quiz_url):
     page.goto(quiz_url + LESSON)
     page.wait_for_function("() => !!window.CourseWritten")
     assert [u for u in asked if u.endswith("/written.js")] == [quiz_url + "/assets/course/written.js"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_while_writing(browser, quiz_url, scheme, width):
+    # the bundled course's states (states.py WRITING) check reflections there; this course has written questions too
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in (LESSON, "/assessment/final-exam/"):
+        page.goto(quiz_url + path)
+        write(page)
+        settle(page)
+        expect(page.locator(".cq-wq .cq-rating").first).to_contain_text("1 of 3")
+        result = AXE.run(page, context={"include": [[".md-content"]]})
+        found += [f"{path} {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+    context.close()
+    assert not found, "\n".join(found)
