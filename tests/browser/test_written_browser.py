@@ -228,3 +228,33 @@ def test_axe_finds_nothing_while_writing(browser, quiz_url, scheme, width):
         found += [f"{path} {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_export_then_import_in_a_fresh_browser_restores_the_writing(page, quiz_url, browser, tmp_path):
+    _fresh(page, quiz_url)
+    page.locator(WRITTEN).get_by_role("textbox", name="Your answer").fill("Exported answer.")
+    page.locator(WRITTEN).get_by_role("button", name="Compare with a model answer").click()
+    page.locator(WRITTEN).get_by_role("checkbox", name="Says what is known").check()
+    page.locator(".cq-reflect textarea").first.fill("Exported reflection.")
+    page.locator(".cq-reflect-share").check()
+    page.locator(".cq-reflect textarea").first.blur()
+    _saved(page, RECORD, "q-written", "Exported answer.")
+    page.goto(quiz_url + "/progress/")
+    with page.expect_download() as info:
+        page.locator(".cq-export").click()
+    saved = tmp_path / "progress.json"
+    info.value.save_as(saved)
+    context = browser.new_context()
+    try:
+        fresh = context.new_page()
+        fresh.goto(quiz_url + "/progress/")
+        fresh.locator(".cq-import").set_input_files(str(saved))
+        fresh.locator(".cq-transfer-status").filter(has_text="Progress imported").wait_for()
+        fresh.goto(quiz_url + LESSON)
+        item = fresh.locator(WRITTEN)
+        expect(item.get_by_role("textbox", name="Your answer")).to_have_value("Exported answer.")
+        expect(item.locator(".cq-rating")).to_have_text("1 of 3 points covered")
+        expect(fresh.locator(".cq-reflect textarea").first).to_have_value("Exported reflection.")
+        expect(fresh.locator(".cq-reflect-share")).to_be_checked()
+    finally:
+        context.close()
