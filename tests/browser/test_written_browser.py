@@ -4,15 +4,18 @@ give a self-rating; the text and rating survive a reload and show in a second ta
 alone does it all; a written question never counts toward the score nor blocks submitting;
 reflection prompts get boxes saved as typed, kept out of the results summary until the
 learner includes them; reset clears them. The quiz test course (tests/fixtures/quizcourse)
-has a written question in its practice quiz (basics) and in its assessment (final-exam)."""
+has a written question in its practice quiz (basics); a copy of it (`exam_url`) adds one to
+its assessment (final-exam)."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from conftest import QUIZ_COURSE, build_site, serve_folder
 from states import settle, write
 
 from generator.results.read import read_summary
@@ -24,6 +27,27 @@ WRITTEN = ".cq-wq[data-qid='q-written']"
 RECORD = "coursegen:v1:quiztest:written:basics-quiz"
 REFLECT = "coursegen:v1:quiztest:reflect:basics"
 AXE = Axe()
+
+
+EXAM_WRITTEN = """  - id: f-written
+    type: written
+    objective: basics-all
+    prompt: "Explain to a colleague why a quiz needs feedback on every option."
+    model_answer: "Feedback tells the learner *why*, so a wrong choice teaches as much as a right one."
+    checklist: ["Says feedback explains why", "Says wrong answers can teach", "Gives an example"]
+"""
+
+
+@pytest.fixture(scope="module")
+def exam_url(tmp_path_factory):
+    """The quiz test course with a written question in its assessment, built and served."""
+    project = tmp_path_factory.mktemp("written-exam") / "p"
+    shutil.copytree(QUIZ_COURSE, project)
+    exam = project / "quizzes/final-exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8") + EXAM_WRITTEN, encoding="utf-8")
+    server, url = serve_folder(build_site(project, project / "site"))
+    yield url
+    server.shutdown()
 
 
 def _fresh(page, url: str, path: str = LESSON) -> None:
@@ -100,8 +124,8 @@ def test_the_written_question_never_counts_nor_blocks_the_practice_quiz(page, qu
     assert order[-2:] == ["cq-wq", "cq-actions"]
 
 
-def test_an_assessment_submits_without_the_written_answer(page, quiz_url):
-    _fresh(page, quiz_url, "/assessment/final-exam/")
+def test_an_assessment_submits_without_the_written_answer(page, exam_url):
+    _fresh(page, exam_url, "/assessment/final-exam/")
     quiz = page.locator(".cq-quiz")
     quiz.locator(".cq-submit").click()
     unanswered = quiz.locator(".cq-result").inner_text()
@@ -214,13 +238,13 @@ def test_a_page_without_writing_never_downloads_written_js(page, quiz_url):
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_while_writing(browser, quiz_url, scheme, width):
+def test_axe_finds_nothing_while_writing(browser, quiz_url, exam_url, scheme, width):
     # the bundled course's states (states.py WRITING) check reflections there; this course has written questions too
     context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
     page = context.new_page()
     found = []
-    for path in (LESSON, "/assessment/final-exam/"):
-        page.goto(quiz_url + path)
+    for path, url in ((LESSON, quiz_url), ("/assessment/final-exam/", exam_url)):
+        page.goto(url + path)
         write(page)
         settle(page)
         expect(page.locator(".cq-wq .cq-rating").first).to_contain_text("1 of 3")
