@@ -79,9 +79,9 @@
 
   function bind(root, data, t) {
     var prefix = CP.prefix(data.course);
-    var known = [prefix + "learner"];
-    data.quizzes.forEach(function (q) { known.push(prefix + q.id, prefix + q.id + CP.REVIEW); });
-    data.lessons.forEach(function (l) { known.push(prefix + "read:" + l.id); });
+    var known = [prefix + "learner", prefix + CP.SHARE];
+    data.quizzes.forEach(function (q) { known.push(prefix + q.id, prefix + q.id + CP.REVIEW, prefix + CP.WRITTEN + q.id); });
+    data.lessons.forEach(function (l) { known.push(prefix + "read:" + l.id, prefix + CP.REFLECT + l.id); });
 
     $(root, ".cq-summary-copy").addEventListener("click", function () {
       var text = $(root, ".cq-summary-text").textContent, status = $(root, ".cq-summary-status");
