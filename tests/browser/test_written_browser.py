@@ -209,6 +209,7 @@ def test_reflections_are_saved_as_typed_restored_and_private_until_included(page
 
     private = summary()
     assert "reflections" not in private  # off by default
+    assert "- Basics quiz: no result yet\n  1 written answer (self-rated, not scored)" in page.locator(".cq-summary-text").inner_text()
     [basics] = [q for q in private["quizzes"] if q["id"] == "basics-quiz"]
     assert basics["written"] == [{"id": "q-written", "answer": "A written answer.", "covered": None, "points": None}]
     page.goto(quiz_url + LESSON)

@@ -20,6 +20,7 @@
                  t("progress_date") + ": " + (s.date || "—"), ""];
     s.quizzes.forEach(function (q) {
       lines.push("- " + q.title + ": " + (q.best == null ? t("progress_no_result") : q.best + "% " + (q.passed ? "✓" : "✗")));
+      if (q.written) lines.push("  " + t("progress_written", { n: q.written.length }));
     });
     lines.push("", t("progress_overall", { done: s.lessons_done, total: s.lessons_total }));
     lines.push(t("progress_code") + ": " + s.code);
