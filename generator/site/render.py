@@ -176,6 +176,7 @@ class Renderer:
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
             quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
             dialogues=[(title, relative_link(page.path, path)) for title, path in self.site.lesson_dialogues(lesson.id)],
+            written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
 
@@ -278,7 +279,7 @@ class Renderer:
 
     @cached_property
     def _written_strings(self) -> str:
-        """The strings the written-answer runtime needs (assets/written/written.js), as data-strings."""
+        """The strings the written-answer runtime needs (assets/written/written.js), as data-writing."""
         return json.dumps({k: v for k, v in self.strings.items() if k.startswith(("written_", "reflection_"))}, ensure_ascii=False)
 
     def _written_html(self, quiz: Quiz, question: QuestionBase) -> Markup:
