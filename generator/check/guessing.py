@@ -7,6 +7,7 @@ Grading, as in the browser:
   nothing ticked is no answer (0);
 - order: the share of steps in place (with partial credit), else all or nothing;
 - text: a guess scores nothing;
+- written: no points, so left out (`scored`), as the browser leaves it out of the score;
 - the quiz's score is points won over points shown; with `draw`, an attempt shows a
   random `draw` of the questions; with `shuffle: true`, the options (and steps) of each
   question are shown in random order.
@@ -171,9 +172,17 @@ STRATEGIES: dict[str, dict[str, str]] = {
 BEST = "best combination"
 
 
+def scored(quiz: Quiz) -> Quiz:
+    """The quiz as the score sees it: only its questions that carry points (no `written`)."""
+    if all(q.scored for q in quiz.questions):
+        return quiz
+    return quiz.model_copy(update={"questions": [q for q in quiz.questions if q.scored]})
+
+
 def expected_scores(quiz: Quiz) -> dict[str, float]:
     """Each strategy's expected score in percent, and the best combination of rules (the
-    best rule for each type of question) under BEST."""
+    best rule for each type of question) under BEST; a quiz without scored questions is 0."""
+    quiz = scored(quiz)
     per_rule = _rule_scores(quiz)
     table = {name: [(q.points, got[rules.get(q.type, "random")]) for q, got in zip(quiz.questions, per_rule, strict=True)]
              for name, rules in STRATEGIES.items()}
@@ -208,13 +217,15 @@ def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> d
 
 def best_rules(quiz: Quiz) -> str:
     """The best combination in words, e.g. 'single: longest; true/false: False; multiple: every box'."""
-    chosen = _best_rules(quiz)
+    chosen = _best_rules(scored(quiz))
     return "; ".join(f"{kind.replace('_', '/')}: {chosen[kind]}" for kind in ("single", "true_false", "multiple", "order")
                      if kind in chosen)
 
 
 def _expected(quiz: Quiz, pairs: list[tuple[int, float]]) -> float:
     """The expected share of points, over the attempts' random draws of questions."""
+    if not pairs:
+        return 0.0
     draw = quiz.draw if quiz.draw and quiz.draw < len(pairs) else len(pairs)
     if draw == len(pairs) or len({points for points, _ in pairs}) == 1:
         return sum(p * s for p, s in pairs) / sum(p for p, _ in pairs) if draw == len(pairs) else sum(s for _, s in pairs) / len(pairs)
@@ -241,9 +252,11 @@ def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
     assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt)."""
     final = course.settings.final_quiz
     for quiz in course.quizzes.values():
-        if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
+        asked = scored(quiz)
+        if min(asked.draw or len(asked.questions), len(asked.questions)) < MIN_QUESTIONS:
             continue  # on so few questions, some fixed rule matches every key by construction
         scores = _scores(course, quiz)
+        quiz = asked
         pass_mark = course.pass_mark(quiz)
         name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
         if scores[BEST] > score:
@@ -306,7 +319,7 @@ def guessing_report(course: Course) -> str:
     "" when no quiz has enough questions to judge (a small quiz says nothing about guessing)."""
     lines = ["Guessing (the best strategy's expected score, and the pass mark):"]
     for quiz_id, scores in guessing_table(course).items():
-        quiz = course.quizzes[quiz_id]
+        quiz = scored(course.quizzes[quiz_id])
         name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
         if scores[BEST] > score:
             name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]

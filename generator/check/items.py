@@ -15,6 +15,8 @@ them fail); the README's "Item-writing checks" explains each threshold.
 - check_recycled_text: a scenario or prompt repeating a long run of its lesson's words
 - check_near_duplicate_options: two options of a question that read almost the same
 
+A question that carries no points (`written`) has nothing to guess: no rule looks at it.
+
 Chance is worked out exactly: the number of questions whose key has a property (first,
 longest) is a sum of independent yes/no trials with each question's own chance (1 in its
 number of options), and `_tail` gives the probability of a count at least as high.
@@ -353,7 +355,7 @@ def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Findi
     for quiz in course.quizzes.values():
         for q, question in enumerate(quiz.questions):
             lesson_id = quiz.lesson if quiz.lesson in course.lessons else lesson_of.get(question.objective)
-            if lesson_id is None:
+            if lesson_id is None or not question.scored:  # a written prompt may ask about the lesson's words
                 continue
             for name in ("scenario", "prompt"):
                 text = getattr(question, name)

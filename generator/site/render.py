@@ -174,6 +174,7 @@ class Renderer:
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
             quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
+            written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
 
@@ -204,6 +205,7 @@ class Renderer:
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
             question_html=self._question_html, runtime_strings=self._runtime_strings, topics=self._topics(quiz),
+            written_html=self._written_html, written_strings=self._written_strings,
         )
         return Markup(_collapse_blank_lines(html))
 
@@ -234,9 +236,22 @@ class Renderer:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
                       "continue_at"}
-        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_"))}
+        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's;
+        # written_*, reflection_*: written.js's
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(
+            ("progress_", "lms_", "scenario_", "written_", "reflection_"))}
         return json.dumps(runtime, ensure_ascii=False)
+
+    @cached_property
+    def _written_strings(self) -> str:
+        """The strings the written-answer runtime needs (assets/written/written.js), as data-writing."""
+        return json.dumps({k: v for k, v in self.strings.items() if k.startswith(("written_", "reflection_"))}, ensure_ascii=False)
+
+    def _written_html(self, quiz: Quiz, question: QuestionBase) -> Markup:
+        """A written question (questions/written.html.j2): not a .cq-item, no key; the lesson's copy only
+        (the mistakes page's practice copy leaves it out: progress.review_copy)."""
+        return Markup(self.env.get_template("questions/written.html.j2").render(
+            question=question, md=self._marked(quiz, question), qid=f"quiz-{quiz.id}-{question.id}"))
 
     @cached_property
     def _scenario_strings(self) -> str:
