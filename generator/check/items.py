@@ -349,7 +349,11 @@ def _recycled_runs(lesson: list[str], texts: list[list[str]]) -> list[list[str]]
     return best
 
 
-def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Finding]:
+def recycled_runs(course: Course) -> list[tuple[Quiz, int, str, str, list[str]]]:
+    """Each question's scenario or prompt that repeats RECYCLED_WORDS words or more of its
+    lesson, as (quiz, question index, "scenario" or "prompt", lesson id, the repeated words).
+    A question's lesson is its quiz's, or for the final its objective's lesson. The
+    `recycled-text` rule and the content metrics (docs/content_metrics.py) read it."""
     lesson_of = {objective.id: lesson.id for lesson in course.lessons.values() for objective in lesson.objectives}
     asked: dict[str, list[tuple[Quiz, int, str, list[str]]]] = {}
     for quiz in course.quizzes.values():
@@ -365,7 +369,11 @@ def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Findi
     for lesson_id, entries in asked.items():
         runs = _recycled_runs(_lesson_words(course, lesson_id), [words for *_, words in entries])
         found += [(quiz, q, name, lesson_id, run) for (quiz, q, name, _), run in zip(entries, runs, strict=True) if run]
-    for quiz, q, name, lesson_id, run in found:
+    return found
+
+
+def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    for quiz, q, name, lesson_id, run in recycled_runs(course):
         yield _warning(at(course, "quiz", quiz.id, ("questions", q, name)),
                        f"the {name} repeats {len(run)} words of lesson '{lesson_id}': \"{' '.join(run)}\"",
                        "write a new situation: a question in the lesson's own words tests recognition, not use",
