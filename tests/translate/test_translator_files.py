@@ -138,7 +138,7 @@ def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     lesson = project / "course/lessons/value-first.yml"
     text = lesson.read_text("utf-8")
-    lesson.write_text(text.replace("Most companies now run lean.", "Most firms now run lean."), "utf-8")
+    lesson.write_text(text.replace("Most firms now run lean.", "Most firms today run lean."), "utf-8")
     report = _run(project, "check", "--lang", "de")
     assert re.search(r"translations/de/lessons/value-first\.yml:\d+:\d+: warning: the source text changed since this "
                      r"was translated: sections\[1\]\.body\n", report), report
