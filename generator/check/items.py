@@ -49,7 +49,8 @@ NEAR_DUPLICATE = 0.9  # difflib ratio between two options' texts
 ABSOLUTE_WORDS = {
     "en": {"always", "never", "only", "guaranteed", "guarantee", "guarantees", "impossible", "certainly", "definitely",
            "completely", "absolutely", "everyone", "nobody", "nothing"},
-    "de": {"immer", "nie", "niemals", "nur", "garantiert", "unmöglich", "sicher", "alle", "keiner", "nichts"},
+    "de": {"immer", "nie", "niemals", "nur", "garantiert", "unmöglich", "sicher", "alle", "keiner", "nichts", "jeder", "jede",
+           "jeden", "jedem", "niemand", "völlig", "vollständig", "absolut", "definitiv"},  # as "en" has: everyone, completely...
     "fr": {"toujours", "jamais", "seulement", "uniquement", "garanti", "garantie", "impossible", "personne", "rien"},
     "es": {"siempre", "nunca", "solo", "sólo", "únicamente", "garantizado", "garantizada", "imposible", "nadie", "nada"},
 }

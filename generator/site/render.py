@@ -169,11 +169,13 @@ class Renderer:
         blocks = [str(self.quiz_html(quiz))] if quiz and here else []
         scenarios = []
         for scenario in self.course.lesson_scenarios(lesson.id) if here else []:
-            scenarios.append((scenario.title, Markup(block_placeholder(len(blocks)))))
+            scenarios.append((scenario.title, self.fallback_lang("scenario", scenario.id, "title"),
+                              Markup(block_placeholder(len(blocks)))))
             blocks.append(str(self.scenario_html(scenario)))
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
             quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
+            written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
 
@@ -190,7 +192,8 @@ class Renderer:
         scenario = self.course.scenarios[page.key]
         blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
         content = self.env.get_template("scenario-page.md.j2").render(
-            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
+            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "",
+            title_lang=self.fallback_lang("scenario", scenario.id, "title"))
         return Page(page.path, page.title, content, blocks)
 
     def _progress_page(self, page: SitePage) -> Page:
@@ -217,8 +220,10 @@ class Renderer:
     def scenario_html(self, scenario: Scenario) -> Markup:
         """A scenario's block (templates/scenario.html.j2): its nodes readable without
         JavaScript, and what only the runtime may know (where each reply leads, its points
-        and note, the endings) in an encoded key seeded by "scenario/<id>"."""
-        md = self.quiz_md
+        and note, the endings) in an encoded key seeded by "scenario/<id>". In a translated
+        course each text shown in the source language carries its `lang`, in the page and in
+        the key, so scenario.js shows it marked too."""
+        md = self._scenario_marked(scenario)
         key = {
             "best": best_points(paths(scenario)[0]),
             "nodes": {n.id: [[c.to, c.points, md.block(c.feedback)] for c in n.choices] for n in scenario.nodes},
@@ -229,6 +234,15 @@ class Renderer:
             key=encode_key(f"scenario/{scenario.id}", key), strings=self._scenario_strings,
             anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
         return Markup(_collapse_blank_lines(html))
+
+    def _scenario_marked(self, scenario: Scenario) -> QuizMarkdown | LangMarked:
+        """The quiz Markdown for a scenario; in a translated course, one that marks its
+        untranslated texts with the source language (WCAG 3.1.2)."""
+        translation = self.course.translation
+        fallen = set(translation.fallbacks.get(("scenario", scenario.id), ())) if translation is not None else set()
+        if not fallen or translation is None:
+            return self.quiz_md
+        return LangMarked(self.quiz_md, {text: translation.source_language for path, text in texts(scenario) if path in fallen})
 
     @cached_property
     def _runtime_strings(self) -> str:
@@ -243,7 +257,7 @@ class Renderer:
 
     @cached_property
     def _written_strings(self) -> str:
-        """The strings the written-answer runtime needs (assets/written/written.js), as data-strings."""
+        """The strings the written-answer runtime needs (assets/written/written.js), as data-writing."""
         return json.dumps({k: v for k, v in self.strings.items() if k.startswith(("written_", "reflection_"))}, ensure_ascii=False)
 
     def _written_html(self, quiz: Quiz, question: QuestionBase) -> Markup:
