@@ -188,7 +188,7 @@ class Renderer:
     def _scenario_page(self, page: SitePage) -> Page:
         """A scenario on its own page (`scenarios:` of a module)."""
         scenario = self.course.scenarios[page.key]
-        blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
+        blocks = (str(self.scenario_html(scenario, level=2)),) if self.quizzes_of(page.path) else ()  # under the page's h1
         content = self.env.get_template("scenario-page.md.j2").render(
             scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
         return Page(page.path, page.title, content, blocks)
@@ -214,10 +214,12 @@ class Renderer:
         texts = {o.id: o.text for lesson in self.course.ordered_lessons() for o in lesson.objectives}
         return json.dumps({q.objective: texts.get(q.objective, q.objective) for q in quiz.questions}, ensure_ascii=False)
 
-    def scenario_html(self, scenario: Scenario) -> Markup:
+    def scenario_html(self, scenario: Scenario, level: int = 3) -> Markup:
         """A scenario's block (templates/scenario.html.j2): its nodes readable without
         JavaScript, and what only the runtime may know (where each reply leads, its points
-        and note, the endings) in an encoded key seeded by "scenario/<id>"."""
+        and note, the endings) in an encoded key seeded by "scenario/<id>". `level`: of the
+        outcome's heading the runtime adds, one below the heading the block sits under (a
+        lesson's "## <title>": 3; a page of its own's "# <title>": 2), so no level is skipped."""
         md = self.quiz_md
         key = {
             "best": best_points(paths(scenario)[0]),
@@ -227,7 +229,7 @@ class Renderer:
         html = self.env.get_template("scenario.html.j2").render(
             course=self.course.settings, scenario=scenario, pass_mark=self.course.scenario_pass_mark(scenario), md=md,
             key=encode_key(f"scenario/{scenario.id}", key), strings=self._scenario_strings,
-            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
+            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes}, level=level)
         return Markup(_collapse_blank_lines(html))
 
     @cached_property

@@ -2,16 +2,19 @@
 learner's progress: its link in the navigation carries a status badge as a lesson's does
 (not started, in progress, passed, not passed yet; the state in words for screen readers),
 and when it was not passed, "Review my mistakes" links back to its own page, whose address
-comes from the course map in the engine's URL style."""
+comes from the course map in the engine's URL style. axe finds nothing on either page in the
+states states.py lists for them."""
 
 from __future__ import annotations
 
 import shutil
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT, build_site, serve_folder
+from states import settle, walk
 
 pytestmark = pytest.mark.browser
 
@@ -31,9 +34,14 @@ def on_its_own(project):
 
 
 @pytest.fixture(scope="module")
-def practice_url(tmp_path_factory):
+def practice_site(tmp_path_factory):
     project = on_its_own(tmp_path_factory.mktemp("practice") / "p")
-    server, url = serve_folder(build_site(project, project / "site"))
+    return build_site(project, project / "site")
+
+
+@pytest.fixture(scope="module")
+def practice_url(practice_site):
+    server, url = serve_folder(practice_site)
     yield url
     server.shutdown()
 
@@ -87,6 +95,8 @@ def test_a_scenario_not_passed_links_from_the_mistakes_page_to_its_own_page(page
     _fresh(page, practice_url)
     _choose(page, 2)  # "Prices are prices": the call is lost
     expect(page.locator(".cq-sc-title")).to_have_text("Outcome: She hangs up")
+    # under the page's h1 (in a lesson, under its h2: h3, h4): no heading level skipped
+    assert page.locator(".cq-sc-ending").evaluate("e => [...e.querySelectorAll('h2, h3, h4')].map(h => h.tagName)") == ["H2", "H3"]
     page.goto(practice_url + "/mistakes/")
     item = page.locator(".cq-mistake-scenario")
     expect(item).to_have_count(1)
@@ -119,3 +129,32 @@ def test_the_scenario_pages_address_follows_the_style_of_the_lesson_links(page: 
       return [CourseProgress.pageHref(root, 'scenario', 'supplier-call'), CourseProgress.pageHref(root, 'scenario', 'no-such')];
     }""", lesson_href)
     assert found == [expected, None]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_scenario_page_and_the_mistakes_it_leaves(browser, practice_site, practice_url, scheme, width):
+    # the states states.py lists for these kinds: the scenario played to an ending not passed, then
+    # the mistakes page with its link back, the navigation's badges on both
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(practice_url + "/")
+    page.evaluate("localStorage.clear()")
+    found, seen = [], []
+    for target in walk(practice_site):
+        if target.kind not in ("scenario", "mistakes"):
+            continue
+        page.goto(f"{practice_url}/{target.path}")
+        for state in target.states:
+            state.act(page)
+            settle(page)
+            seen.append(f"{target.kind} {state.name}")
+            found += [f"{target.label()} {state.name}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+                      for v in Axe().run(page).response["violations"]]
+        if target.kind == "scenario":
+            _expect_badge(page, "failed", "Not passed yet")
+        else:
+            expect(page.locator(".cq-mistake-scenario a")).to_have_text(f"Practise the conversation again: {TITLE}")
+    context.close()
+    assert seen == ["scenario as loaded", "scenario half-way", "scenario at an ending", "mistakes with mistakes", "mistakes retrying the mistakes"]
+    assert not found, "\n".join(found)
