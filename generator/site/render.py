@@ -191,7 +191,7 @@ class Renderer:
     def _scenario_page(self, page: SitePage) -> Page:
         """A scenario on its own page (`scenarios:` of a module)."""
         scenario = self.course.scenarios[page.key]
-        blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
+        blocks = (str(self.scenario_html(scenario, level=2)),) if self.quizzes_of(page.path) else ()  # under the page's h1
         content = self.env.get_template("scenario-page.md.j2").render(
             scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "",
             title_lang=self.fallback_lang("scenario", scenario.id, "title"))
@@ -239,12 +239,14 @@ class Renderer:
         texts = {o.id: o.text for lesson in self.course.ordered_lessons() for o in lesson.objectives}
         return json.dumps({q.objective: texts.get(q.objective, q.objective) for q in quiz.questions}, ensure_ascii=False)
 
-    def scenario_html(self, scenario: Scenario) -> Markup:
+    def scenario_html(self, scenario: Scenario, level: int = 3) -> Markup:
         """A scenario's block (templates/scenario.html.j2): its nodes readable without
         JavaScript, and what only the runtime may know (where each reply leads, its points
         and note, the endings) in an encoded key seeded by "scenario/<id>". In a translated
         course each text shown in the source language carries its `lang`, in the page and in
-        the key, so scenario.js shows it marked too."""
+        the key, so scenario.js shows it marked too. `level`: of the outcome's heading the
+        runtime adds, one below the heading the block sits under (a lesson's "## <title>": 3;
+        a page of its own's "# <title>": 2), so no level is skipped."""
         md = self._scenario_marked(scenario)
         key = {
             "best": best_points(paths(scenario)[0]),
@@ -254,7 +256,7 @@ class Renderer:
         html = self.env.get_template("scenario.html.j2").render(
             course=self.course.settings, scenario=scenario, pass_mark=self.course.scenario_pass_mark(scenario), md=md,
             key=encode_key(f"scenario/{scenario.id}", key), strings=self._scenario_strings,
-            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
+            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes}, level=level)
         return Markup(_collapse_blank_lines(html))
 
     def _scenario_marked(self, scenario: Scenario) -> QuizMarkdown | LangMarked:
