@@ -21,14 +21,16 @@ from pydantic_core import ErrorDetails
 from generator.errors import Finding, SourceLocation, display_path, display_prefix, item_name, counted, plural, spoken_path
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.figure import Figure
 from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
+from generator.load.figures import figures_dir, read_drawings
 from generator.load.partial import valid_part
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
-Item = TypeVar("Item", Lesson, Quiz, Scenario)  # checked once as each
+Item = TypeVar("Item", Lesson, Quiz, Scenario, Figure)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
 COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR = "course", "quizzes", "scenarios"  # the default folders, relative to mkdocs.yml
 
@@ -129,11 +131,15 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     lesson_files = _shown_files(paths.lessons_dir, paths)
     quiz_files = _shown_files(paths.quizzes_dir, paths)
     scenario_files = _shown_files(paths.scenarios_dir, paths)
-    parsed = cache.load_many(lesson_files + quiz_files + scenario_files)  # all at once: in parallel (issue 8)
+    figure_files = _shown_files(figures_dir(paths.root), paths)
+    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + figure_files)  # all at once: in parallel (issue 8)
     quizzes_end = len(lesson_files) + len(quiz_files)
+    scenarios_end = quizzes_end + len(scenario_files)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
     _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):quizzes_end], findings)
-    _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:], findings)
+    _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:scenarios_end], findings)
+    _add_items(course, "figure", Figure, course.figures, figure_files, parsed[scenarios_end:], findings)
+    read_drawings(course, figures_dir(paths.root))
     cache.save()
 
 

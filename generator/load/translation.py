@@ -21,12 +21,13 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.figure import Figure
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
-KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes"}
+KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "figure": "figures"}
 
 
 def translations_dir(paths: CoursePaths, language: str) -> Path:
@@ -51,6 +52,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items: list[tuple[str, str, BaseModel]] = [("course", course.settings.id, course.settings)]
     items += [("lesson", i, lesson) for i, lesson in sorted(course.lessons.items())]
     items += [("quiz", i, quiz) for i, quiz in sorted(course.quizzes.items())]
+    items += [("figure", i, figure) for i, figure in sorted(course.figures.items())]
     return items
 
 
@@ -72,7 +74,7 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     # translatable yet (KINDS has no row for them): a translated course shows none rather than
     # English ones that neither the page's language nor Material's table of contents could mark.
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
-                         file_ids=dict(course.file_ids), scenarios={})
+                         file_ids=dict(course.file_ids), scenarios={}, figures=dict(course.figures))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -153,6 +155,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.lessons[item_id] = model
     elif isinstance(model, Quiz):
         course.quizzes[item_id] = model
+    elif isinstance(model, Figure):
+        course.figures[item_id] = model
 
 
 def _source_file(course: Course, kind: str, item_id: str) -> str:

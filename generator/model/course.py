@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from generator.model.figure import Figure
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
 from generator.model.scenario import Scenario
@@ -74,6 +75,7 @@ class Section(Strict):
     heading: Text
     kind: SectionKind = Field("text", description="`story`, `scenario`, `tip` or `warning` render as a callout.")
     body: Text = Field(description="Markdown.")
+    figure: Id | None = Field(None, description="Id of an illustration in figures/ shown after the section's text.")
 
 
 class Lesson(Strict):
@@ -130,6 +132,8 @@ class Course:
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
     scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
+    figures: dict[str, Figure] = field(default_factory=dict)  # named by lesson sections (issue 23)
+    figure_svgs: dict[str, str] = field(default_factory=dict)  # figure id -> its drawing's SVG text, as written
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from generator.model.brand import Brand
 from generator.model.course import CourseSettings, Lesson, Quiz
+from generator.model.figure import Figure
 from generator.model.scenario import Scenario
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "lesson.schema.json": (Lesson, "Lesson", "course/lessons/<id>.yml: one lesson's sections, objectives and reflection prompts."),
     "quiz.schema.json": (Quiz, "Quiz", "quizzes/<id>.yml: a lesson's practice quiz or the final assessment."),
     "scenario.schema.json": (Scenario, "Scenario", "scenarios/<id>.yml: a branching role-play conversation shown after a lesson's quiz."),
+    "figure.schema.json": (Figure, "Figure", "figures/<id>.yml: an illustration's alt text, caption and the labels drawn in figures/<id>.svg."),
     "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "schemas"

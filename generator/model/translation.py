@@ -28,7 +28,9 @@ from pydantic import BaseModel
 from generator.model.questions.base import Text
 
 _TEXT_MARK = typing.get_args(Text)[1]  # the StringConstraints that only `Text` carries
-STRUCTURE_FIELDS = ("id", "type", "correct")  # written in a translation, and must equal the source's
+# written in a translation, and must equal the source's (a section's `figure:` too: the drawing a
+# section shows is the same in every language, its words translated in translations/<lang>/figures/)
+STRUCTURE_FIELDS = ("id", "type", "correct", "figure")
 HASHES_KEY = "source_hashes"
 HASH_LENGTH = 12  # hex digits of SHA-256: a changed sentence is told apart, the file stays readable
 
@@ -228,9 +230,10 @@ def _allowed(source: BaseModel) -> list[str]:
 
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
-    what = {"id": "id", "type": "question type", "correct": "`correct:` mark"}[key]
+    what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "figure": "figure"}[key]
     hint = {"id": "translate in the source's order, under the source's ids",
-            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks"}[key]
+            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
+            "figure": "a section shows the source's figure: copy its `figure:` line (its words are translated in figures/)"}[key]
     return here, f"the {what} is {_shown(value)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 
