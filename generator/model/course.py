@@ -73,9 +73,9 @@ SectionKind = Literal["text", "story", "scenario", "tip", "warning"]
 
 class Section(Strict):
     heading: Text
+    figure: Id | None = Field(None, description="Id of an illustration in figures/ shown after the section's text.")
     kind: SectionKind = Field("text", description="`story`, `scenario`, `tip` or `warning` render as a callout.")
     body: Text = Field(description="Markdown.")
-    figure: Id | None = Field(None, description="Id of an illustration in figures/ shown after the section's text.")
 
 
 class Lesson(Strict):
