@@ -102,7 +102,9 @@ def figure_html(figure: Figure, svg_text: str, *, lang: str = "") -> Markup:
     svg = etree.tostring(root, encoding="unicode").replace("\n", " ")
     caption = f"<figcaption>{escape(figure.caption)}</figcaption>" if figure.caption else ""
     lang_attr = f' lang="{escape(lang)}"' if lang else ""
-    return Markup(f'<figure class="cq-figure" id="figure-{escape(figure.id)}"{lang_attr}>{svg}{caption}</figure>')
+    # data-search-exclude: the site's search indexes pages before blocks are put back (engines/mkdocs), an
+    # exported project's Markdown has the figure in; both then index the same text, the section's own
+    return Markup(f'<figure class="cq-figure" data-search-exclude id="figure-{escape(figure.id)}"{lang_attr}>{svg}{caption}</figure>')
 
 
 def _keep_ids_apart(root: etree._Element, prefix: str) -> None:
