@@ -58,6 +58,10 @@ class CoursePaths:
     def lessons_dir(self) -> Path:
         return self.course_dir / "lessons"
 
+    @property
+    def figures_dir(self) -> Path:
+        return figures_dir(self.root)
+
     def show(self, path: Path) -> str:
         return display_path(path, self.root)
 
@@ -131,7 +135,7 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     lesson_files = _shown_files(paths.lessons_dir, paths)
     quiz_files = _shown_files(paths.quizzes_dir, paths)
     scenario_files = _shown_files(paths.scenarios_dir, paths)
-    figure_files = _shown_files(figures_dir(paths.root), paths)
+    figure_files = _shown_files(paths.figures_dir, paths)
     parsed = cache.load_many(lesson_files + quiz_files + scenario_files + figure_files)  # all at once: in parallel (issue 8)
     quizzes_end = len(lesson_files) + len(quiz_files)
     scenarios_end = quizzes_end + len(scenario_files)
@@ -139,7 +143,7 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):quizzes_end], findings)
     _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:scenarios_end], findings)
     _add_items(course, "figure", Figure, course.figures, figure_files, parsed[scenarios_end:], findings)
-    read_drawings(course, figures_dir(paths.root))
+    read_drawings(course, paths.figures_dir)
     cache.save()
 
 
