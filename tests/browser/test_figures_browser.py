@@ -176,3 +176,22 @@ def test_figures_fit_the_screen_and_their_labels_fit_the_drawing(browser, served
                     if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
                         wrong.append(f"{path}: {figure['id']}: labels {text['what']!r} and {other['what']!r} overlap")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("site", SITES)
+def test_axe_finds_nothing_in_a_figure(browser, served, site, scheme):
+    """Every figure, as axe-core reads it (its name, its colours); the whole lesson pages are walked in
+    every state by test_every_state_a11y.py through states.py."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, base, pages = served[site]
+    found = []
+    for path in pages:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{base}/{path}")
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        result = Axe().run(page, context={"include": [[".cq-figure"]]})
+        found += [f"{path}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+        page.close()
+    assert not found, "\n".join(found)
