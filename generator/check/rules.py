@@ -31,7 +31,8 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
   a figure the course lacks, drawings missing, unsafe or not agreeing with the labels given, alt text
   blank or only repeating the caption
 - check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
-  mark (an error for the final assessment, a warning for a lesson quiz)
+  mark (an error for the final assessment, a warning for a lesson quiz), or comes within
+  GUESS_MARGIN (20) points of it (`guessing-margin`, a warning)
 """
 
 from __future__ import annotations
