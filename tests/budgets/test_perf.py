@@ -69,5 +69,6 @@ def test_the_renderer_keeps_the_quiz_apart_from_the_markdown():
 
     course, _ = prepare(CoursePaths.at(ROOT))
     page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")
-    assert len(page.blocks) == 2 and "cq-quiz" in page.blocks[0] and 'class="cq-sc"' in page.blocks[1]  # the quiz, the scenario
-    assert "cq-quiz" not in page.content and "cq-sc" not in page.content
+    assert len(page.blocks) == 3 and "cq-quiz" in page.blocks[0] and 'class="cq-sc"' in page.blocks[1]  # the quiz, the scenario
+    assert 'class="cq-figure"' in page.blocks[2]  # and the figure
+    assert "cq-quiz" not in page.content and "cq-sc" not in page.content and "cq-figure" not in page.content
