@@ -27,6 +27,8 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
   branching scenarios are shown, their references,
   ids, choices and debriefs; their paths: reachability, dead ends, the best path's ending,
   loops, pass marks, long paths
+- check_dialogue_listing, check_dialogue_structure (dialogues.py): annotated dialogues listed in
+  course.yml, their lesson, speakers and marks
 - check_figure_references, check_figure_drawings, check_figure_alt_text (figures.py): sections naming
   a figure the course lacks, drawings missing, unsafe or not agreeing with the labels given, alt text
   blank or only repeating the caption
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.check.dialogues import check_dialogue_listing, check_dialogue_structure
 from generator.check.figures import check_figure_alt_text, check_figure_drawings, check_figure_references
 from generator.check.guessing import check_guessing
 from generator.check.items import ITEM_RULES
@@ -62,6 +65,7 @@ RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, che
                      check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing,
                      check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions,
                      check_scenario_placement, check_scenario_structure, check_scenario_paths,
+                     check_dialogue_listing, check_dialogue_structure,
                      check_figure_references, check_figure_drawings, check_figure_alt_text]
 
 
