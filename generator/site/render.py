@@ -22,6 +22,7 @@ from generator.site.sitemap import (
 )
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
+from generator.site.figures import figure_html
 from generator.i18n import strings_for
 from generator.site.markup import LangMarked, QuizMarkdown, meta_text, plain_text
 from generator.load.settings import MarkdownExtension
@@ -172,13 +173,23 @@ class Renderer:
             scenarios.append((scenario.title, self.fallback_lang("scenario", scenario.id, "title"),
                               Markup(block_placeholder(len(blocks)))))
             blocks.append(str(self.scenario_html(scenario)))
+        figures = {}  # section index -> its figure's placeholder: the drawing is HTML kept out of Markdown
+        for i, section in enumerate(lesson.sections):
+            if section.figure:
+                figures[i] = Markup(block_placeholder(len(blocks)))
+                blocks.append(str(self.figure_html(section.figure)))
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
-            quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
+            quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios, figures=figures,
             dialogues=[(title, relative_link(page.path, path)) for title, path in self.site.lesson_dialogues(lesson.id)],
             written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
+
+    def figure_html(self, figure_id: str) -> Markup:
+        """A figure (site/figures.py), marked with the source language when a translated course shows any of its text untranslated."""
+        return figure_html(self.course.figures[figure_id], self.course.figure_svgs[figure_id],
+                           lang=self.fallback_lang("figure", figure_id))
 
     def _final(self, page: SitePage) -> Page:
         quiz = self.course.quizzes[page.key]
