@@ -61,6 +61,22 @@ def test_draw_by_objective_covers_every_objective_with_a_new_paper_each_time(pag
     assert len(papers) > 1
 
 
+def test_a_retake_asks_the_questions_the_learner_has_not_seen_yet(page, url):
+    """Two questions per objective, one drawn from each: the second attempt is the other half
+    of the pool, and the third goes back to the questions asked longest ago (issue 23)."""
+    page.goto(url + FINAL)
+    page.evaluate("() => localStorage.clear()")
+    papers = []
+    for _ in range(3):
+        page.evaluate("k => localStorage.removeItem(k)", KEY + "final:attempt")
+        page.reload()
+        papers.append(set(shown(page)))
+        submit(page, right=False)
+        page.locator(".cq-result").wait_for()
+    assert len(papers[0]) == 3 and not papers[0] & papers[1], papers
+    assert papers[2] == papers[0], papers
+
+
 def test_after_pass_shows_score_and_topics_until_passed_then_everything(page, url):
     page.goto(url + FINAL)
     submit(page, right=False)

@@ -47,8 +47,9 @@
   };
 
   /* `draw_by: objective` (data-draw-by): the draw is dealt round the objectives, each
-     objective's questions in a random order, so every attempt covers every topic it can
-     and no objective gives more than one question more than another. */
+     objective's questions in a random order, the ones never asked or asked longest ago
+     first (a retake is a new paper as far as the pool allows: issue 23), so every attempt
+     covers every topic it can and no objective gives more than one question more than another. */
   Q.begin = function () {
     if (this.root.dataset.drawBy !== "objective" || !this.draw) return base.begin.call(this);
     var seed = (Math.random() * 4294967296) >>> 0, rand = CQ.random(seed), groups = {}, names = [], qids = [];
@@ -58,7 +59,8 @@
       if (!groups[o]) { groups[o] = []; names.push(o); }
       groups[o].push(item.dataset.qid);
     });
-    names.forEach(function (o) { CQ.shuffle(groups[o], rand); });
+    var seen = (this.record() || {}).questions || {}, asked = function (q) { return (seen[q] || {}).date || ""; };
+    names.forEach(function (o) { CQ.shuffle(groups[o], rand).sort(function (a, b) { return asked(a).localeCompare(asked(b)); }); });
     CQ.shuffle(names, rand);  /* which objectives give one more when the draw does not divide evenly */
     for (var round = 0, size = qids.length - 1; qids.length < this.draw && size < qids.length; round++) {
       size = qids.length;
