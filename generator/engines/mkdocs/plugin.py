@@ -1,8 +1,7 @@
 """The MkDocs adapter: a thin plugin whose hooks hand MkDocs one engine-neutral SiteBuild. `on_config` builds the site (site/build.py) before MkDocs empties
 the site folder (a failed build leaves the previous site untouched); `on_files` adds the pages and files in memory; `on_page_content` marks the toc's
 headings in another language (toc.py); `on_post_page` puts each page's quiz HTML back; `mkdocs serve` watches the course, quiz and brand folders and, after
-a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner. A build whose pages are addressed as files gets
-search from disk (engines/offline_search.py)."""
+a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner."""
 
 from __future__ import annotations
 
@@ -12,10 +11,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
+from generator.engines.mkdocs.after_build import gather_and_mark, search_from_disk
 from generator.engines.mkdocs.config import (CoursePluginConfig, add_files, apply_config, config_path, serve_choices,
                                              settings_of)
 from generator.engines.mkdocs.config_guard import ConfigGuard
@@ -23,8 +23,6 @@ from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.mkdocs.toc import mark_toc
-from generator.engines import offline_search
-from generator.engines.output import write_marker
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
 from generator.load.translation import TRANSLATIONS_DIR
@@ -79,14 +77,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self._serve_last_good(f"internal error in the generator: {exc!r}; the terminal shows the details")
         assert self.built is not None  # built, or the fallback of a broken save
         apply_config(config, self.built, self.temp_dirs)
-        if self.addressed_as_files(config):
-            config.extra["polyfills"] = offline_search.with_shim(config.extra.get("polyfills"))
         return config
-
-    @staticmethod
-    def addressed_as_files(config) -> bool:
-        """Whether the pages are lessons/x.html (opened from disk too), so search must work from file://."""
-        return not config.use_directory_urls
 
     def brand(self) -> str | None:
         """The brand to build: `coursegen serve --brand`'s (config.serve_choices), else the `brand` option's."""
@@ -101,9 +92,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.built is not None
         self.blocks = add_files(files, config, self.built)
-        if self.addressed_as_files(config):
-            for uri, content in offline_search.site_files():
-                files.append(File.generated(config, uri, content=content))
         if self.shard:
             self.shard.restrict(files, config)
         if self.incremental:
@@ -144,17 +132,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.incremental:
             self.incremental.forget()
 
-    def _gather_after_build(self, config) -> None:
-        if self.shard:
-            self.shard.gather(config, self.files, search_plugin(config))
-        write_marker(Path(config.site_dir))  # the folder is ours: `coursegen build` may replace it (output.py)
-
-    @event_priority(-100)  # after Material's search plugin has written search_index.json
-    def _offline_index_after_build(self, config) -> None:
-        if self.addressed_as_files(config):
-            offline_search.write_search_index_js(Path(config.site_dir))
-
-    on_post_build = CombinedEvent(_gather_after_build, _offline_index_after_build)
+    on_post_build = CombinedEvent(gather_and_mark, search_from_disk)  # around Material's search plugin (after_build.py)
 
     def on_serve(self, server, config, builder):
         server.builder = self.guard = ConfigGuard(builder, config)
