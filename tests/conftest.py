@@ -56,6 +56,7 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
     if with_content:
         shutil.copytree(ROOT / "course", dest / "course")
         shutil.copytree(ROOT / "quizzes", dest / "quizzes")
+        shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
         if (ROOT / "scenarios").is_dir():  # the course's branching scenarios (issue 19)
             shutil.copytree(ROOT / "scenarios", dest / "scenarios")
         shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # the course's known warnings (issue 16)

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+from generator.model.dialogue import Dialogue
 from generator.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class CourseSettings(Strict):
     completion: Literal["quiz", "read"] = Field(
         "quiz", description="A lesson is done when its quiz is passed (`quiz`) or when marked as read (`read`)."
     )
+    dialogues: list[Id] = Field(default_factory=list, description="Annotated dialogues (dialogues/<id>.yml) shown in the "
+                                "site, in this order, each linked from the end of the lesson it illustrates.")
     results_email: str | None = Field(None, description="Address learners may send their results to.")
     strings: dict[str, str] = Field(default_factory=dict, description="Overrides of interface strings.")
 
@@ -133,6 +136,7 @@ class Course:
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
     scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
+    dialogues: dict[str, Dialogue] = field(default_factory=dict)  # annotated call transcripts (issue 23)
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's
@@ -162,6 +166,14 @@ class Course:
     def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
         """The scenarios shown at the end of a lesson, by id."""
         return sorted((s for s in self.scenarios.values() if s.lesson == lesson_id), key=lambda s: s.id)
+
+    def listed_dialogues(self) -> list[Dialogue]:
+        """The dialogues course.yml lists under `dialogues:` that loaded, in its order, once each."""
+        return [self.dialogues[d] for d in dict.fromkeys(self.settings.dialogues) if d in self.dialogues]
+
+    def lesson_dialogues(self, lesson_id: str) -> list[Dialogue]:
+        """The listed dialogues that illustrate a lesson, in course.yml's order."""
+        return [d for d in self.listed_dialogues() if d.lesson == lesson_id]
 
     @property
     def final_quiz(self) -> Quiz | None:
