@@ -17,10 +17,13 @@ from generator.engines import offline_search
 def word_only_in(site: Path, page: str) -> str:
     """A long word of the page's text that no other page of the site holds (the lesson's
     text may change; the test follows it)."""
+    index = json.loads((site / offline_search.SEARCH_INDEX_JSON).read_text())
     where = defaultdict(set)
-    for entry in json.loads((site / offline_search.SEARCH_INDEX_JSON).read_text())["docs"]:
-        for word in re.findall(r"[a-z]{8,}", f"{entry['title']} {entry['text']}".lower()):
-            where[word].add(entry["location"].split("#")[0])
+    for entry in index["docs"]:
+        # the index's own tokens (its separator; no trimming, so "word" in quotes is not word)
+        for token in re.split(index["config"]["separator"], f"{entry['title']} {entry['text']}".lower()):
+            if re.fullmatch(r"[a-z]{8,}", token):
+                where[token].add(entry["location"].split("#")[0])
     return sorted(w for w, pages in where.items() if pages == {page})[0]
 
 
