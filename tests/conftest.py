@@ -59,6 +59,7 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
         shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
         if (ROOT / "scenarios").is_dir():  # the course's branching scenarios (issue 19)
             shutil.copytree(ROOT / "scenarios", dest / "scenarios")
+        shutil.copytree(ROOT / "figures", dest / "figures")  # the lessons' figures (issue 23)
         shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # the course's known warnings (issue 16)
     return dest
 

@@ -22,14 +22,16 @@ from generator.errors import Finding, SourceLocation, display_path, display_pref
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
+from generator.model.figure import Figure
 from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
+from generator.load.figures import figures_dir, read_drawings
 from generator.load.partial import valid_part
 from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
-Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue)  # checked once as each
+Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue, Figure)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
 COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, DIALOGUES_DIR = "course", "quizzes", "scenarios", "dialogues"  # the default folders, relative to mkdocs.yml
 
@@ -57,6 +59,10 @@ class CoursePaths:
     @property
     def lessons_dir(self) -> Path:
         return self.course_dir / "lessons"
+
+    @property
+    def figures_dir(self) -> Path:
+        return figures_dir(self.root)
 
     def show(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -133,13 +139,17 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     quiz_files = _shown_files(paths.quizzes_dir, paths)
     scenario_files = _shown_files(paths.scenarios_dir, paths)
     dialogue_files = _shown_files(paths.dialogues_dir, paths)
-    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + dialogue_files)  # all at once: in parallel (issue 8)
+    figure_files = _shown_files(paths.figures_dir, paths)
+    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + dialogue_files + figure_files)  # all at once: in parallel (issue 8)
     quizzes_end = len(lesson_files) + len(quiz_files)
     scenarios_end = quizzes_end + len(scenario_files)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
     _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):quizzes_end], findings)
     _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:scenarios_end], findings)
-    _add_items(course, "dialogue", Dialogue, course.dialogues, dialogue_files, parsed[scenarios_end:], findings)
+    dialogues_end = scenarios_end + len(dialogue_files)
+    _add_items(course, "dialogue", Dialogue, course.dialogues, dialogue_files, parsed[scenarios_end:dialogues_end], findings)
+    _add_items(course, "figure", Figure, course.figures, figure_files, parsed[dialogues_end:], findings)
+    read_drawings(course, paths.figures_dir)
     cache.save()
 
 

@@ -4,7 +4,8 @@ The brand folder may hold `lessons/*.yml`, `quizzes/*.yml` and `scenarios/*.yml`
 format as the course's). A lesson, quiz or scenario whose id is already in the base
 course replaces it; any other is added. `course:` in brand.yml may hide lessons (their
 quizzes and scenarios go with them, and final-quiz questions on their objectives are
-left out) and scenarios (`hide_scenarios:`), and give a new order.
+left out, with their share of a pooled final's `draw`) and scenarios
+(`hide_scenarios:`), and give a new order.
 The merged course then goes through the same integrity checks as any course, so a
 brand quiz that names a missing objective is reported at its own file and line.
 """
@@ -26,7 +27,8 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
     findings: list[Finding] = []
     merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids),
                     translation=base.translation, scenarios=dict(base.scenarios),
-                    dialogues=dict(base.dialogues))  # a brand keeps the course's dialogues (its own: not yet)
+                    dialogues=dict(base.dialogues),
+                    figures=dict(base.figures), figure_svgs=dict(base.figure_svgs))  # a brand keeps the course's dialogues (its own: not yet)
     base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
     added = _load_into(merged, brand, paths, findings)
     hidden = _hide(merged, brand, findings)
@@ -100,8 +102,22 @@ def _hide(merged: Course, brand: LoadedBrand, findings: list[Finding]) -> set[st
         if quiz.final and objectives:
             kept = [q for q in quiz.questions if q.objective not in objectives]
             if len(kept) != len(quiz.questions):
-                merged.quizzes[quiz_id] = quiz.model_copy(update={"questions": kept})
+                merged.quizzes[quiz_id] = quiz.model_copy(update={"questions": kept, "draw": _kept_draw(quiz, kept)})
     return hidden
+
+
+def _kept_draw(quiz: Quiz, kept: list) -> int | None:
+    """A pooled final's draw without the hidden lessons' share of it. With `draw_by:
+    objective` an attempt takes about draw / objectives questions from each objective, so
+    the draw shrinks with the objectives left out (else the few left would each give two
+    questions, and a retake would repeat them); without it, with the questions left out."""
+    if not quiz.draw or not kept:
+        return quiz.draw
+    if quiz.draw_by == "objective":
+        share = len({q.objective for q in kept}) / len({q.objective for q in quiz.questions})
+    else:
+        share = len(kept) / len(quiz.questions)
+    return min(len(kept), max(1, round(quiz.draw * share)))
 
 
 def _hide_scenarios(merged: Course, brand: LoadedBrand, hidden: set[str], findings: list[Finding]) -> None:

@@ -22,13 +22,15 @@ from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
+from generator.model.figure import Figure
 from generator.model.scenario import Scenario
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
-KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios", "dialogue": "dialogues"}
+KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios", "dialogue": "dialogues",
+                               "figure": "figures"}
 
 
 def translations_dir(paths: CoursePaths, language: str) -> Path:
@@ -55,6 +57,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items += [("quiz", i, quiz) for i, quiz in sorted(course.quizzes.items())]
     items += [("scenario", i, scenario) for i, scenario in sorted(course.scenarios.items())]
     items += [("dialogue", i, dialogue) for i, dialogue in sorted(course.dialogues.items())]
+    items += [("figure", i, figure) for i, figure in sorted(course.figures.items())]
     return items
 
 
@@ -75,7 +78,7 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     # a copy that keeps every other field (a brand's hidden lessons and order...)
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
                          file_ids=dict(course.file_ids), scenarios=dict(course.scenarios),
-                         dialogues=dict(course.dialogues))
+                         dialogues=dict(course.dialogues), figures=dict(course.figures))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -160,6 +163,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.scenarios[item_id] = model
     elif isinstance(model, Dialogue):
         course.dialogues[item_id] = model
+    elif isinstance(model, Figure):
+        course.figures[item_id] = model
 
 
 def _source_file(course: Course, kind: str, item_id: str) -> str:

@@ -7,10 +7,11 @@ JSON Schemas in schemas/ are generated from them, and the renderer reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from generator.model.figure import Figure
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
 from generator.model.dialogue import Dialogue
@@ -77,7 +78,12 @@ SectionKind = Literal["text", "story", "scenario", "tip", "warning"]
 
 
 class Section(Strict):
+    # a translation writes the section's figure as in the source: the drawing is the same in every
+    # language, its words are translated in translations/<lang>/figures/ (model/translation.py)
+    TRANSLATION_STRUCTURE: ClassVar[tuple[str, ...]] = ("figure",)
+
     heading: Text
+    figure: Id | None = Field(None, description="Id of an illustration in figures/ shown after the section's text.")
     kind: SectionKind = Field("text", description="`story`, `scenario`, `tip` or `warning` render as a callout.")
     body: Text = Field(description="Markdown.")
 
@@ -137,6 +143,8 @@ class Course:
     order_source: tuple[SourceDocument, tuple] | None = None
     scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
     dialogues: dict[str, Dialogue] = field(default_factory=dict)  # annotated call transcripts (issue 23)
+    figures: dict[str, Figure] = field(default_factory=dict)  # named by lesson sections (issue 23)
+    figure_svgs: dict[str, str] = field(default_factory=dict)  # figure id -> its drawing's SVG text, as written
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's

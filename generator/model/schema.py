@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from generator.model.brand import Brand
 from generator.model.course import CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
+from generator.model.figure import Figure
 from generator.model.scenario import Scenario
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "scenario.schema.json": (Scenario, "Scenario", "scenarios/<id>.yml: a branching role-play conversation shown after a lesson's quiz."),
     "dialogue.schema.json": (Dialogue, "Dialogue", "dialogues/<id>.yml: an annotated call transcript, its marked moments "
                                                    "explained, linked from the lesson it illustrates."),
+    "figure.schema.json": (Figure, "Figure", "figures/<id>.yml: an illustration's alt text, caption and the labels drawn in figures/<id>.svg."),
     "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "schemas"

@@ -248,13 +248,14 @@ def _allowed(source: BaseModel) -> list[str]:
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
     what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "to": "`to:` target", "points": "`points:` value",
-            "speaker": "speaker", "mark": "`mark:`"}[key]
+            "speaker": "speaker", "mark": "`mark:`", "figure": "figure"}[key]
     hint = {"id": "translate in the source's order, under the source's ids",
             "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
             "to": "translate the replies in the source's order: each leads where the source's does",
             "points": "points come from the source: copy its `points:`, or leave them out",
             "speaker": "translate each line in the source's order, with the source's speaker",
-            "mark": "marks come from the source: copy its `mark:`, or leave it out"}[key]
+            "mark": "marks come from the source: copy its `mark:`, or leave it out",
+            "figure": "a section shows the source's figure: copy its `figure:` line (its words are translated in figures/)"}[key]
     return here, f"the {what} is {_shown(value, mine)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 

@@ -72,7 +72,8 @@ def course_map(site: SiteMap) -> dict:
 
 
 PAGE_STRINGS = ["progress_done", "progress_in_progress", "progress_not_started", "progress_best",
-                "progress_mark_read", "progress_marked_read", "progress_retried", "continue_at"]
+                "progress_mark_read", "progress_marked_read", "progress_retried", "continue_at",
+                "passed", "not_passed"]  # the last two: a scenario page's badge in the navigation
 
 
 def map_script(r: Renderer) -> str:
@@ -136,9 +137,10 @@ def _scenarios(course: Course) -> list[dict]:
     """The scenarios a learner must pass, in course order, as the progress pages list quizzes:
     the summary, the certificate and the mistakes page count them (issue 19)."""
     placed = [(lesson.id, s) for lesson in course.ordered_lessons() for s in course.lesson_scenarios(lesson.id)]
-    placed += [("", s) for s in course.module_scenarios()]  # on their own pages: no lesson to link back to
+    placed += [("", s) for s in course.module_scenarios()]  # on their own pages: linked back to that page
+    # `scenario`: its id, by which the browser finds its page in the course map (if on a page of its own)
     return [{"id": SCENARIO_RECORD + s.id, "title": s.title, "lesson": lesson, "pass": course.scenario_pass_mark(s),
-             "final": False, "scenario": True} for lesson, s in placed]
+             "final": False, "scenario": s.id} for lesson, s in placed]
 
 
 def review_copy(quiz: Quiz) -> Quiz:

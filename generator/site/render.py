@@ -22,6 +22,7 @@ from generator.site.sitemap import (
 )
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
+from generator.site.figures import figure_html
 from generator.i18n import strings_for
 from generator.site.markup import LangMarked, QuizMarkdown, meta_text, plain_text
 from generator.load.settings import MarkdownExtension
@@ -172,13 +173,23 @@ class Renderer:
             scenarios.append((scenario.title, self.fallback_lang("scenario", scenario.id, "title"),
                               Markup(block_placeholder(len(blocks)))))
             blocks.append(str(self.scenario_html(scenario)))
+        figures = {}  # section index -> its figure's placeholder: the drawing is HTML kept out of Markdown
+        for i, section in enumerate(lesson.sections):
+            if section.figure:
+                figures[i] = Markup(block_placeholder(len(blocks)))
+                blocks.append(str(self.figure_html(section.figure)))
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
-            quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
+            quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios, figures=figures,
             dialogues=[(title, relative_link(page.path, path)) for title, path in self.site.lesson_dialogues(lesson.id)],
             written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
+
+    def figure_html(self, figure_id: str) -> Markup:
+        """A figure (site/figures.py), marked with the source language when a translated course shows any of its text untranslated."""
+        return figure_html(self.course.figures[figure_id], self.course.figure_svgs[figure_id],
+                           lang=self.fallback_lang("figure", figure_id))
 
     def _final(self, page: SitePage) -> Page:
         quiz = self.course.quizzes[page.key]
@@ -191,7 +202,7 @@ class Renderer:
     def _scenario_page(self, page: SitePage) -> Page:
         """A scenario on its own page (`scenarios:` of a module)."""
         scenario = self.course.scenarios[page.key]
-        blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
+        blocks = (str(self.scenario_html(scenario, level=2)),) if self.quizzes_of(page.path) else ()  # under the page's h1
         content = self.env.get_template("scenario-page.md.j2").render(
             scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "",
             title_lang=self.fallback_lang("scenario", scenario.id, "title"))
@@ -239,12 +250,14 @@ class Renderer:
         texts = {o.id: o.text for lesson in self.course.ordered_lessons() for o in lesson.objectives}
         return json.dumps({q.objective: texts.get(q.objective, q.objective) for q in quiz.questions}, ensure_ascii=False)
 
-    def scenario_html(self, scenario: Scenario) -> Markup:
+    def scenario_html(self, scenario: Scenario, level: int = 3) -> Markup:
         """A scenario's block (templates/scenario.html.j2): its nodes readable without
         JavaScript, and what only the runtime may know (where each reply leads, its points
         and note, the endings) in an encoded key seeded by "scenario/<id>". In a translated
         course each text shown in the source language carries its `lang`, in the page and in
-        the key, so scenario.js shows it marked too."""
+        the key, so scenario.js shows it marked too. `level`: of the outcome's heading the
+        runtime adds, one below the heading the block sits under (a lesson's "## <title>": 3;
+        a page of its own's "# <title>": 2), so no level is skipped."""
         md = self._scenario_marked(scenario)
         key = {
             "best": best_points(paths(scenario)[0]),
@@ -254,7 +267,7 @@ class Renderer:
         html = self.env.get_template("scenario.html.j2").render(
             course=self.course.settings, scenario=scenario, pass_mark=self.course.scenario_pass_mark(scenario), md=md,
             key=encode_key(f"scenario/{scenario.id}", key), strings=self._scenario_strings,
-            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
+            anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes}, level=level)
         return Markup(_collapse_blank_lines(html))
 
     def _scenario_marked(self, scenario: Scenario) -> QuizMarkdown | LangMarked:

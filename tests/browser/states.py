@@ -5,9 +5,11 @@ state added here is checked everywhere.
 A site's pages come from its own course map (assets/course/course-map.js: [path, kind, key]
 of every page), so a new page in the site map brings its kind's states with it. A page's
 states run in order on one loaded page, each building on the one before (a quiz: before
-answering, a wrong answer, a right answer, a focused button, a hovered button, submitted).
-The walk over a site runs quiz pages first, so that the progress, mistakes and certificate
-pages show what a learner who answered (some wrongly) sees; then the certificate once earned.
+answering, a wrong answer, a right answer, a focused button, a hovered button, submitted;
+an assessment also with its unanswered questions listed; a scenario's page: started, half-way,
+at an ending). The walk over a site runs quiz and scenario pages first, so that the progress,
+mistakes and certificate pages show what a learner who answered (some wrongly) sees; then the
+certificate once earned.
 """
 
 from __future__ import annotations
@@ -132,8 +134,38 @@ def submit_all(page: Page) -> None:
     page.locator(".cq-result:not(:empty)").first.wait_for()
 
 
+def submit_incomplete(page: Page) -> None:
+    """Submit with questions still open: "Unanswered: 3, 19", each number a link to its question."""
+    if _open_items(page) and page.locator(".cq-submit:visible").count():
+        page.mouse.move(0, 0)
+        page.locator(".cq-submit").click()
+        page.locator(".cq-result a").first.wait_for()
+
+
 def nothing(page: Page) -> None:
     """The page as loaded."""
+
+
+def scenario_ready(page: Page) -> None:
+    """A page with a branching scenario, once its runtime (scenario.js, loaded on demand) has started it."""
+    page.locator(".cq-sc.cq-ready").first.wait_for()
+
+
+def scenario_reply(page: Page) -> None:
+    """The first reply chosen: the conversation half-way."""
+    page.mouse.move(0, 0)
+    page.locator(".cq-sc-ask button").first.click()
+
+
+def scenario_last_replies(page: Page) -> None:
+    """The last reply at every step until the conversation ends (in the test courses, an ending not passed)."""
+    page.mouse.move(0, 0)
+    page.locator(".cq-sc-restart").click()
+    for _ in range(50):  # a scenario's paths are finite (check refuses a cycle); a bound all the same
+        if not page.locator(".cq-sc-ask:visible").count():
+            break
+        page.locator(".cq-sc-ask button").last.click()
+    page.locator(".cq-sc-title").wait_for()
 
 
 def earn_certificate(page: Page) -> None:
@@ -186,13 +218,16 @@ QUIZ = (State("before answering", nothing), State("after a wrong answer", lambda
         State("after a right answer", lambda p: answer(p, True)), State("with a focused button", focus_button, lasts=True),
         State("with a hovered button", hover_button), State("after submission", submit_all))
 PLAIN = (State("as loaded", nothing),)
+# an assessment: before submission, the list of questions left open too
+FINAL = (*QUIZ[:-1], State("with unanswered questions listed", submit_incomplete), QUIZ[-1])
 
 STATES: dict[str, tuple[State, ...]] = {
     "home": PLAIN,
     "module": PLAIN,
     "lesson": PLAIN,  # a lesson with a quiz goes through QUIZ instead
     "dialogue": PLAIN,  # an annotated call transcript (issue 23)
-    "final": QUIZ,
+    "final": FINAL,
+    "scenario": (State("as loaded", scenario_ready), State("half-way", scenario_reply), State("at an ending", scenario_last_replies)),
     "mistakes": (State("with mistakes", nothing), State("retrying the mistakes", retry_mistakes)),
     "progress": (State("after some answers", nothing),),
     "certificate": (State("before it is earned", nothing),),
@@ -202,7 +237,7 @@ EARNED = PageStates("certificate", "", (State("once earned", earn_certificate),)
 # on a page with a written question or reflection prompts (written.js), before its last state
 WRITING = State("with writing (written, compared, rated; reflections filled)", write)
 # Quiz pages first, then the pages that report on them, the certificate once earned last.
-_ORDER = ["home", "module", "lesson", "dialogue", "final", "mistakes", "progress", "certificate", "404"]
+_ORDER = ["home", "module", "lesson", "dialogue", "scenario", "final", "mistakes", "progress", "certificate", "404"]
 
 
 def course_map(site: Path) -> dict:

@@ -51,6 +51,7 @@ def test_build_loads_the_course_once(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "course", tmp_path / "course")
     shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
     shutil.copytree(ROOT / "dialogues", tmp_path / "dialogues")  # course.yml lists them (issue 23)
+    shutil.copytree(ROOT / "figures", tmp_path / "figures")
     shutil.copy(ROOT / "known-findings.yml", tmp_path / "known-findings.yml")  # issue 16
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     loads = []
@@ -69,5 +70,6 @@ def test_the_renderer_keeps_the_quiz_apart_from_the_markdown():
 
     course, _ = prepare(CoursePaths.at(ROOT))
     page = next(p for p in render_site(course).pages if p.path == "lessons/rapport-trap.md")
-    assert len(page.blocks) == 2 and "cq-quiz" in page.blocks[0] and 'class="cq-sc"' in page.blocks[1]  # the quiz, the scenario
-    assert "cq-quiz" not in page.content and "cq-sc" not in page.content
+    assert len(page.blocks) == 3 and "cq-quiz" in page.blocks[0] and 'class="cq-sc"' in page.blocks[1]  # the quiz, the scenario
+    assert 'class="cq-figure"' in page.blocks[2]  # and the figure
+    assert "cq-quiz" not in page.content and "cq-sc" not in page.content and "cq-figure" not in page.content

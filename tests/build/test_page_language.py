@@ -1,5 +1,6 @@
 """Every page says the language it is written in (WCAG 3.1.1, 3.1.2): a simple stop-word
-detector reads each block of text and checks it against the nearest `lang` around it.
+detector reads each block of text (a figure's drawn words and its alt text included) and
+checks it against the nearest `lang` around it.
 
 nordlicht (German, from translations/de/) must show no English at all; a translated
 course with a lesson left untranslated must mark that lesson's text `lang="en"`."""
@@ -24,8 +25,8 @@ STOP_WORDS = {
            "auf", "für", "sich", "wie", "was", "ihr", "ihre", "wenn", "oder", "auch", "es", "im", "bei", "dass", "sind"},
 }
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "legend", "label", "button", "a", "summary", "figcaption",
-          "blockquote", "dt", "dd", "title", "span"}
-SKIP = {"script", "style", "code", "pre", "svg"}
+          "blockquote", "dt", "dd", "title", "span", "svg"}
+SKIP = {"script", "style", "code", "pre"}
 
 
 def guess(text: str) -> str | None:
@@ -48,10 +49,13 @@ def blocks_of(root, around: str = "") -> list[tuple[str, str, str]]:
     for element in root.iter(*BLOCKS):
         if any(parent.tag in SKIP for parent in element.iterancestors()) or element.get("hidden") is not None:
             continue
-        own = " ".join(t for t in [element.text or ""] + [child.tail or "" for child in element] if t).strip()
-        # inline children read as part of their block, unless they or something in them say their own language
-        own += " " + " ".join(child.text_content() for child in element
-                              if child.tag in ("strong", "em", "a", "code") and not child.xpath(".//@lang"))
+        if element.tag == "svg":  # a figure's drawn words, read together (its <title>, the alt text, is a block of its own)
+            own = " ".join(text.text_content() for text in element.iter("text"))
+        else:
+            own = " ".join(t for t in [element.text or ""] + [child.tail or "" for child in element] if t).strip()
+            # inline children read as part of their block, unless they or something in them say their own language
+            own += " " + " ".join(child.text_content() for child in element
+                                  if child.tag in ("strong", "em", "a", "code") and not child.xpath(".//@lang"))
         detected = guess(own)
         if detected:
             declared = next((e.get("lang") for e in [element, *element.iterancestors()] if e.get("lang")), around)
@@ -70,6 +74,13 @@ def nordlicht(tmp_path_factory) -> Path:
     result = coursegen("build", "--brand", "nordlicht", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def test_the_detector_reads_a_figures_drawn_words(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="de"><body><figure><svg><title>Ein Kreis und eine Linie, die zu ihm führt.</title>'
+                    '<text>The trap starts</text><text>when you argue their case</text></svg></figure></body></html>')
+    assert [block[:2] for block in text_blocks(page)] == [("de", "en"), ("de", "de")]  # the drawing, then its title
 
 
 def test_the_detector_tells_english_from_german():

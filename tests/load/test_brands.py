@@ -143,6 +143,10 @@ def test_overlay_replaces_adds_hides_and_reorders_without_touching_the_base():
     assert "working-in-the-gray" not in merged.lessons and "working-in-the-gray-quiz" not in merged.quizzes  # hidden
     gray = {o.id for o in base.lessons["working-in-the-gray"].objectives}
     assert not any(q.objective in gray for q in merged.final_quiz.questions)
+    # the pooled final still deals one question per objective: the hidden lesson's share of the draw goes too
+    kept = {q.objective for q in merged.final_quiz.questions}
+    assert base.final_quiz.draw == len({q.objective for q in base.final_quiz.questions})
+    assert merged.final_quiz.draw == len(kept) < base.final_quiz.draw
     assert merged.settings.language == "de" and merged.settings.id == "rapport-nordlicht"
     assert (base.settings.model_dump(), dict(base.lessons), dict(base.quizzes)) == before
 

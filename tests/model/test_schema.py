@@ -45,6 +45,7 @@ def _files() -> list[tuple[Path, str]]:
     files += [(p, "lesson") for p in sorted((ROOT / "course/lessons").glob("*.yml"))]
     files += [(p, "quiz") for p in sorted((ROOT / "quizzes").glob("*.yml"))]
     files += [(p, "dialogue") for p in sorted((ROOT / "dialogues").glob("*.yml"))]
+    files += [(p, "figure") for p in sorted((ROOT / "figures").glob("*.yml"))]
     files += [(p, "brand") for p in sorted(ROOT.glob("brands/*/brand.yml"))]
     files += [(p, "lesson") for p in sorted(ROOT.glob("brands/*/lessons/*.yml"))]
     files += [(p, "quiz") for p in sorted(ROOT.glob("brands/*/quizzes/*.yml"))]

@@ -49,7 +49,7 @@ def _quiz_sources() -> list[Path]:
 def _progress_scripts() -> list[Path]:
     # Learner progress reads what the quiz runtime records, so it loads after it: its core (statuses
     # on every page, what the views share), records.js (saved quiz progress), the quiz runtime's
-    # extras (quiz/extras/: hints, what is said to screen readers), which all extend the quiz runtime
+    # extras (quiz/extras/: hints, where focus goes, what is said to screen readers), which all extend the quiz runtime
     # before the quizzes start on page load and keep quiz.js within its 6 KB budget, one file per
     # progress page (views/), then start-up.
     progress = _ROOT / "progress"

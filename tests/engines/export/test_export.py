@@ -144,6 +144,21 @@ def assert_same_site(plugin: Path, plain: Path) -> None:
     assert urls[0] == urls[1]
 
 
+def test_figures_are_drawn_alike_on_every_engine(sites, exported):
+    """A figure is HTML kept whole through each engine's Markdown: one line, no blank line to end it early."""
+    source = (exported / "docs/lessons/rapport-trap.md").read_text(encoding="utf-8")
+    assert len([line for line in source.splitlines() if line.startswith('<figure class="cq-figure"')]) == 1
+
+    def figure(folder: Path) -> str:
+        html = (folder / "lessons/rapport-trap/index.html").read_text(encoding="utf-8")
+        start = html.index('<figure class="cq-figure"')
+        return re.sub(r' data-search-exclude(="")?', "", html[start:html.index("</figure>", start)])  # consumed by some engines
+
+    drawn = {engine: figure(folder) for engine, folder in sites.items()}
+    assert drawn["mkdocs"] == drawn["plugin"] == drawn["zensical"]
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in drawn["zensical"] and "<figcaption>" in drawn["zensical"]
+
+
 def test_plain_mkdocs_builds_the_export_into_the_plugins_site_byte_for_byte(sites):
     """Any setting the plugin adds at build time and the export forgets shows up here."""
     assert_same_site(sites["plugin"], sites["mkdocs"])

@@ -68,10 +68,13 @@ def test_package_pages_have_html_addresses_and_no_dotfiles(packages, fmt):
     with zipfile.ZipFile(packages[fmt]) as archive:
         names = set(archive.namelist())
         home = archive.read("index.html").decode()
+        lesson = archive.read("lessons/rapport-trap.html").decode()
     assert {"imsmanifest.xml", "launch.html", "index.html", "lessons/rapport-trap.html", "assessment/final-assessment.html"} <= names
     assert not [n for n in names if any(part.startswith(".") for part in n.split("/"))]
     assert not [n for n in names if n.endswith("/index.html")]
     assert 'href="lessons/rapport-trap.html"' in home
+    # a figure is drawn inline: no file to find under the LMS's path
+    assert '<figure class="cq-figure" data-search-exclude id="figure-rapport-spectrum"><svg xmlns="http://www.w3.org/2000/svg"' in lesson
 
 
 def test_validator_reports_what_an_lms_would_trip_on(packages, tmp_path):

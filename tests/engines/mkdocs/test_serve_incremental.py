@@ -78,15 +78,16 @@ def test_a_new_title_reaches_every_page(session):
 
 
 def test_a_deleted_lesson_is_gone_from_the_preview(tmp_path):
+    # the welcome lesson: no quiz question assesses it (the final's pool covers the others)
     project = copy_project(tmp_path / "p")
     with serving(project) as (url, log):
-        assert get(url + "/lessons/wrap-up/")[0] == 200
+        assert get(url + "/lessons/welcome/")[0] == 200
         course = project / "course" / "course.yml"
-        course.write_text(course.read_text(encoding="utf-8").replace("  - wrap-up\n", ""), encoding="utf-8")
-        (project / "course" / "lessons" / "wrap-up.yml").unlink()
-        wait_for(url + "/lessons/wrap-up/", lambda s, b: s == 404)
-        assert "wrap-up" not in get(url + "/")[1]
-        assert all(not doc["location"].startswith("lessons/wrap-up/") for doc in _search(url))
+        course.write_text(course.read_text(encoding="utf-8").replace("  - welcome\n", ""), encoding="utf-8")
+        (project / "course" / "lessons" / "welcome.yml").unlink()
+        wait_for(url + "/lessons/welcome/", lambda s, b: s == 404)
+        assert "lessons/welcome/" not in get(url + "/")[1]
+        assert all(not doc["location"].startswith("lessons/welcome/") for doc in _search(url))
 
 
 def test_a_markdown_page_of_the_trainers_follows_a_new_title(tmp_path):

@@ -114,10 +114,11 @@
     return map.pages[path.replace(/(^|\/)index\.html$/, "").replace(/\.html$|\/$/, "")] || null;
   };
 
-  var ICONS = { done: "✓", progress: "◐", none: "○" };
+  var ICONS = { done: "✓", progress: "◐", none: "○", failed: "✗" };
   var WORDS = { done: "progress_done", progress: "progress_in_progress", none: "progress_not_started" };
 
-  /* A compact status: icon (hidden from screen readers) and the state in words. */
+  /* A compact status: icon (hidden from screen readers) and the state in words (`status.word`,
+     a string key, where the state's usual word does not fit: "Passed" rather than "Done"). */
   CP.badge = function (status, strings, withScore) {
     var span = document.createElement("span");
     span.className = "cq-status cq-status--" + status.state;
@@ -129,7 +130,7 @@
     span.appendChild(icon);
     var word = document.createElement("span");
     word.className = withScore ? "cq-status-word" : "cq-status-word cq-sr-only";
-    word.textContent = CP.t(strings, WORDS[status.state]);
+    word.textContent = CP.t(strings, status.word || WORDS[status.state]);
     span.appendChild(word);
     if (withScore && status.best != null) {
       var best = document.createElement("span");
@@ -158,7 +159,19 @@
     return { state: passed ? "done" : rec ? "progress" : "none", best: best ? best.percent : null };
   }
 
-  /* Navigation links (Material's sidebar and tabs): one badge per lesson and the final, by the page they lead to. */
+  /* A scenario on a page of its own (a module's `scenarios:`): passed, not passed yet (an
+     ending reached, none passing), in progress (a reply chosen, no ending yet) or not started,
+     from what scenario.js stores under the record id the course data gives it. Null if unknown. */
+  CP.scenarioStatus = function (map, scenarioId) {
+    var m = mapScript(), q = ((m && m.info && m.info.quizzes) || []).filter(function (x) { return x.scenario === scenarioId; })[0];
+    if (!q) return null;
+    var rec = CP.record(map.course, q.id), att = store.get(CP.prefix(map.course) + q.id + ":attempt");
+    if (rec && rec.best && rec.best.passed) return { state: "done", word: "passed" };
+    if (rec) return { state: "failed", word: "not_passed" };
+    return { state: att && Array.isArray(att.path) && att.path.length ? "progress" : "none" };
+  };
+
+  /* Navigation links (Material's sidebar and tabs): one badge per lesson, scenario page and the final, by the page they lead to. */
   CP.decorateNav = function (map, strings) {
     var links = document.querySelectorAll(".md-nav--primary a.md-nav__link[href], a.md-tabs__link[href]");
     Array.prototype.forEach.call(links, function (a) {
@@ -166,6 +179,7 @@
       var p = CP.page(map, a.getAttribute("href")) || [], status = null;
       if (p[0] === "lesson" && p[1] in map.quizOf) status = CP.lessonStatus(map, p[1], map.quizOf[p[1]]);
       else if (p[0] === "final" && p[1] === map.final) status = finalStatus(map);
+      else if (p[0] === "scenario") status = CP.scenarioStatus(map, p[1]);
       if (status) replaceBadge(a, CP.badge(status, strings, false));
     });
   };
@@ -262,6 +276,21 @@
     if (!a) return null;
     var href = a.getAttribute("href"), sample = a.getAttribute("data-lesson"), i = href.lastIndexOf(sample);
     return i < 0 ? null : href.slice(0, i) + id + href.slice(i + sample.length);
+  };
+
+  /* The address of the page of `kind` and `key` in the course map (a scenario's page: "scenario",
+     its id), in the style of the page's one lesson link: that link's course-map path is swapped
+     for the page's (../lessons/x/ -> ../practice/y/). Null if the page or the link is missing. */
+  CP.pageHref = function (root, kind, key) {
+    var a = root.querySelector(".cq-lesson-links a[data-lesson]"), m = mapScript(), from = null, to = null;
+    if (!a || !m) return null;
+    (m.map.pages || []).forEach(function (p) {
+      var stem = p[0].replace(/\.md$/, "");
+      if (p[1] === "lesson" && p[2] === a.getAttribute("data-lesson")) from = stem;
+      if (p[1] === kind && p[2] === key) to = stem;
+    });
+    var href = a.getAttribute("href"), i = from == null ? -1 : href.lastIndexOf(from);
+    return i < 0 || to == null ? null : href.slice(0, i) + to + href.slice(i + from.length);
   };
 
   /* Fill a list with one item per lesson (before `before`, the final's item), once. */

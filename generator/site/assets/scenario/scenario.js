@@ -28,6 +28,7 @@
     var d = root.dataset, self = this;
     this.root = root; this.id = d.scenario; this.course = d.course; this.pass = +d.pass; this.start = d.start;
     this.back = d.back === "true"; this.now = d.feedback === "immediate";
+    this.level = +d.level || 3;  /* the outcome's heading: one below the heading the scenario sits under */
     this.s = JSON.parse(d.strings || "{}");
     this.k = window.CourseQuiz.decode("scenario/" + this.id, d.key);
     this.key = "coursegen:v1:" + this.course + ":scenario:" + this.id;
@@ -110,11 +111,11 @@
     var self = this, s = this.s, k = this.k, got = 0, box = this.end;
     this.path.forEach(function (st) { got += k.nodes[st[0]][st[1]][1]; });
     var percent = k.best ? Math.round((100 * got) / k.best) : 100, passed = e[1] && percent >= this.pass;
-    var h = add(box, "h3", "cq-sc-title", null, K.format(s.scenario_outcome, { title: e[0] }));
+    var h = add(box, "h" + this.level, "cq-sc-title", null, K.format(s.scenario_outcome, { title: e[0] }));
     if (e[2]) this.turn(s.scenario_client, e[2]);
     add(box, "p", "cq-sc-score " + (passed ? "cq-pass" : "cq-fail"), K.format(s.scenario_result, { n: percent }) + " " + (passed ? "✓ " + s.passed : "✗ " + s.not_passed));
     var debrief = add(box, "div", "cq-sc-debrief", null, e[3]);
-    add(box, "h4", "", s.scenario_your_path);
+    add(box, "h" + (this.level + 1), "", s.scenario_your_path);
     var list = add(box, "ol", "cq-sc-path");
     this.path.forEach(function (st) {
       var li = add(list, "li", "", null, self.nodes[st[0]].choices[st[1]]), note = k.nodes[st[0]][st[1]][2];

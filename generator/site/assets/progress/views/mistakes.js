@@ -118,7 +118,8 @@
   }
 
   /* Scenarios never passed (issue 19): the outcome reached last, its debrief (stored as
-     text by scenario.js) and a link back to the lesson, where the scenario can be replayed. */
+     text by scenario.js) and a link back to where the scenario can be replayed: its own page
+     (a module's `scenarios:`, found in the course map), else its lesson. */
   function failedScenarios(root, data, list, t) {
     var n = 0;
     data.quizzes.forEach(function (q) {
@@ -130,7 +131,12 @@
       li.appendChild(CP.el("p", "cq-mistake-where", t("progress_mistakes_in", { quiz: q.title })));
       li.appendChild(CP.el("p", "cq-mistake-prompt", String(last.title || ""))).dir = "auto";
       li.appendChild(CP.el("p", "cq-mistake-explanation", String(last.debrief || ""))).dir = "auto";
-      linkBack(root, data, li, q.lesson, t);
+      var own = CP.pageHref(root, "scenario", q.scenario);
+      if (own) {
+        var again = CP.el("a", "cq-mistake-lesson cq-mistake-replay", t("progress_mistakes_replay", { scenario: q.title }));
+        again.href = own;
+        li.appendChild(CP.el("p")).appendChild(again);
+      } else linkBack(root, data, li, q.lesson, t);
       list.appendChild(li);
     });
     return n;
