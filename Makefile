@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The test tools from npm (scorm-again, gift-pegjs, lighthouse, @xapi/cmi5, esbuild), pinned by package-lock.json.
+# The test tools from npm (scorm-again, gift-pegjs, lighthouse, @xapi/cmi5, esbuild, iframe-worker), pinned by package-lock.json.
 NODE_STAMP := node_modules/.installed
 # ralph, the learning record store the cmi5 tests report to. Its own venv: its CLI pins click below MkDocs' range.
 LRS_VENV := .venv-lrs
@@ -13,7 +13,7 @@ LRS_STAMP := $(LRS_VENV)/.installed
 
 LINT_PATHS := generator tests bench docs
 
-.PHONY: serve build check lint test test-tools chromium bench clean lms-vendor
+.PHONY: serve build check lint test test-tools chromium bench clean lms-vendor search-vendor
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,3 +66,7 @@ clean:
 # vendor/cmi5.min.js of the cmi5 package: npm's @xapi/cmi5 bundled by esbuild (generator/engines/lms/vendor_bundle.py).
 lms-vendor: $(NODE_STAMP) $(STAMP)
 	$(BIN)/python -m generator.engines.lms.vendor_bundle
+
+# vendor/iframe-worker-shim.js (search from file://): npm's iframe-worker shim with its licence (generator/engines/offline_search.py).
+search-vendor: $(NODE_STAMP) $(STAMP)
+	$(BIN)/python -m generator.engines.offline_search

@@ -1,6 +1,6 @@
 """The default build (no brand) set up as README "Publishing anywhere" says, with MkDocs' own
 `use_directory_urls: false` and `site_url`, as the brands are: opened from disk, every link
-opens a page (never a directory listing); served under a sub-path, the 404 page is styled."""
+opens a page (never a directory listing); served under a sub-path, the 404 page is styled; search works from disk."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import _QuietHandler, build_site, copy_project
+from site_search import found, word_only_in
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +81,10 @@ def test_under_a_sub_path_the_404_page_is_styled(page, portable_site):
         assert home and PREFIX in page.evaluate("h => new URL(h, location.href).pathname", home)
     finally:
         server.shutdown()
+
+
+def test_opened_from_disk_search_finds_a_lesson(page, portable_site):
+    lesson = "lessons/value-first.html"
+    word = word_only_in(portable_site, lesson)
+    paths = found(page, (portable_site / "index.html").as_uri(), word)
+    assert (portable_site / lesson).as_posix() in paths, (word, paths)

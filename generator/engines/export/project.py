@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from generator import __version__
+from generator.engines import offline_search
 from generator.errors import Finding, Refusal
 from generator.load.brand import BRAND_ASSETS
 from generator.load.settings import ProjectSettings, Tagged, is_course_plugin, plugins
@@ -116,7 +117,7 @@ def _write_project(dest: Path, built: SiteBuild, plain: dict, config: dict, docs
     docs = dest / DOCS
     for page in built.pages:
         _write(docs / page.path, page.markdown().encode("utf-8"))
-    for uri, content in built.files:
+    for uri, content in built.files + (offline_search.site_files() if addressed_as_files(plain) else []):
         _write(docs / uri, content)
     generated = {p.path for p in built.pages} | {uri for uri, _ in built.files}
     media = [rel for rel in _media_files(docs_dir, config.get("exclude_docs")) if rel not in generated]
@@ -154,7 +155,28 @@ def plain_config(config: dict, built: SiteBuild, *, custom_dir: str | None = Non
     plain.update(built.settings)
     if built.theme_strings:
         plain["theme"]["language"] = "custom"
+    if addressed_as_files(plain):
+        _search_from_disk(plain)
     return plain
+
+
+def addressed_as_files(plain: dict) -> bool:
+    """Whether the export's pages are lessons/x.html (a brand's copy, `use_directory_urls: false`), meant to open from disk."""
+    return plain.get("use_directory_urls") is False
+
+
+def _search_from_disk(plain: dict) -> None:
+    """Search from file:// as the plugin gives it (engines/offline_search.py): the shim, the
+    site's own file, as a polyfill, and Material's `offline` plugin to write
+    search/search_index.js. That plugin adds unpkg.com's shim only when no polyfill names
+    iframe-worker, and ours does."""
+    extra = dict(plain.get("extra") or {})
+    extra["polyfills"] = offline_search.with_shim(extra.get("polyfills"))
+    plain["extra"] = extra
+    found = plain.get("plugins", ["search"])  # MkDocs' default when mkdocs.yml names none
+    names = [p if isinstance(p, str) else next(iter(p), "") for p in found]
+    if {"search", "material/search"} & set(names) and not {"offline", "material/offline"} & set(names):
+        plain["plugins"] = [*found, "offline"]
 
 
 def _theme(theme: Any, language: str, custom_dir: str | None) -> dict:

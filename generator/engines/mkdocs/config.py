@@ -16,6 +16,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.structure.files import File, Files
 
+from generator.engines import offline_search
 from generator.load.settings import markdown_extensions_of, CourseOptions, ProjectSettings, course_options
 from generator.site.build import SiteBuild
 from generator.site.markup import nav_title
@@ -70,7 +71,8 @@ def config_path(config) -> Path:
 
 def apply_config(config, built: SiteBuild, temp_dirs: list[Path]) -> None:
     """MkDocs' config with what the site needs: name, nav, language, theme overrides,
-    Markdown extensions, stylesheets and scripts (after the site's own), brand settings."""
+    Markdown extensions, stylesheets and scripts (after the site's own), brand settings,
+    and for pages addressed as files the iframe-worker shim (engines/offline_search.py)."""
     config.nav = [mkdocs_nav(item) for item in built.nav]
     config.site_name = built.site_name
     config.theme["language"] = built.language
@@ -93,6 +95,13 @@ def apply_config(config, built: SiteBuild, temp_dirs: list[Path]) -> None:
         (folder / "partials" / "languages" / "custom.html").write_text(built.theme_strings, encoding="utf-8")
         config.theme.dirs.insert(0, str(folder))
         config.theme["language"] = "custom"
+    if addressed_as_files(config):
+        config.extra["polyfills"] = offline_search.with_shim(config.extra.get("polyfills"))
+
+
+def addressed_as_files(config) -> bool:
+    """Whether the pages are lessons/x.html, meant to work opened from disk too (search included)."""
+    return not config.use_directory_urls
 
 
 def _add_missing(configured: list, ours: list[str]) -> None:
@@ -109,7 +118,7 @@ def add_files(files: Files, config, built: SiteBuild) -> dict[str, tuple[str, ..
             files.remove(existing)
         files.append(File.generated(config, page.path, content=page.content))
         blocks[page.path] = page.blocks
-    for uri, content in built.files:
+    for uri, content in built.files + (offline_search.site_files() if addressed_as_files(config) else []):
         files.append(File.generated(config, uri, content=content))
     return blocks
 

@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 from generator.check.pipeline import Checked
 from generator.check.report import format_text
+from generator.engines.mkdocs.after_build import gather_and_mark, search_from_disk
 from generator.engines.mkdocs.config import (CoursePluginConfig, add_files, apply_config, config_path, serve_choices,
                                              settings_of)
 from generator.engines.mkdocs.config_guard import ConfigGuard
@@ -22,7 +23,6 @@ from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.mkdocs.toc import mark_toc
-from generator.engines.output import write_marker
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
 from generator.load.translation import TRANSLATIONS_DIR
@@ -132,10 +132,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.incremental:
             self.incremental.forget()
 
-    def on_post_build(self, config) -> None:
-        if self.shard:
-            self.shard.gather(config, self.files, search_plugin(config))
-        write_marker(Path(config.site_dir))  # the folder is ours: `coursegen build` may replace it (output.py)
+    on_post_build = CombinedEvent(gather_and_mark, search_from_disk)  # around Material's search plugin (after_build.py)
 
     def on_serve(self, server, config, builder):
         server.builder = self.guard = ConfigGuard(builder, config)

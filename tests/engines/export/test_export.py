@@ -126,7 +126,7 @@ def test_three_builds_have_the_same_pages_and_quiz_markup(sites):
             assert script.rsplit("/", 1)[-1] in html, f"{engine}: {script} not loaded"
 
 
-ORDERED = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}  # same entries, in file order
+ORDERED = {"search/search_index.json", "search/search_index.js", "sitemap.xml", "sitemap.xml.gz"}  # same entries, in file order
 
 
 def assert_same_site(plugin: Path, plain: Path) -> None:
@@ -375,6 +375,9 @@ def test_a_branded_export_builds_the_firms_copy_on_both_engines(branded):
         assert "mailto:akademie@" in html and "Harbor" not in html, engine
         assert "--md-primary-fg-color: #" in (site / "assets" / "brand" / "brand.css").read_text(encoding="utf-8")
         assert (site / "assets" / "brand" / "logo.svg").is_file()
+        # search from disk (engines/offline_search.py): the site's own iframe-worker shim, never unpkg.com's
+        assert 'src="../assets/course/iframe-worker-shim.js"' in html and "unpkg.com" not in html, engine
+    assert (branded["mkdocs"] / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
 
 
 def test_nav_titles_are_escaped_like_the_plugins():

@@ -155,3 +155,16 @@ def test_a_package_inside_the_course_folders_or_a_report_for_cmi5_is_refused(tmp
     assert result.returncode == 2 and "invalid choice: 'passed-sometimes'" in result.stderr
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir()] == ["project"]
+
+
+@pytest.mark.parametrize("fmt", ["scorm12", "scorm2004"])
+def test_package_pages_search_from_disk_with_their_own_shim(packages, fmt):
+    """The package's site opens from disk too: search's index as a script and the local
+    iframe-worker shim (engines/offline_search.py), both listed as the package's files."""
+    with zipfile.ZipFile(packages[fmt]) as archive:
+        names = set(archive.namelist())
+        lesson = archive.read("lessons/rapport-trap.html").decode()
+        manifest = archive.read("imsmanifest.xml").decode()
+    assert {"search/search_index.js", "assets/course/iframe-worker-shim.js", "assets/course/iframe-worker-shim.js.LICENSE.txt"} <= names
+    assert 'src="../assets/course/iframe-worker-shim.js"' in lesson and "unpkg.com" not in lesson
+    assert 'href="assets/course/iframe-worker-shim.js"' in manifest
