@@ -32,7 +32,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 _ITEM_NAMES = {"questions": "question", "options": "option", "sections": "section", "objectives": "objective",
                "lessons": "lesson", "modules": "module", "items": "step", "answers": "answer", "key_points": "key point",
                "reflection": "reflection prompt", "quizzes": "quiz", "scenarios": "scenario", "steps": "step", "css": "stylesheet",
-               "files": "file"}
+               "files": "file", "handouts": "handout", "blocks": "block", "fields": "writing space", "situations": "situation"}
 
 
 def item_name(list_name: object) -> str:

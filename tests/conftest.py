@@ -49,8 +49,9 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
     if with_content:
         shutil.copytree(ROOT / "course", dest / "course")
         shutil.copytree(ROOT / "quizzes", dest / "quizzes")
-        if (ROOT / "scenarios").is_dir():  # the course's branching scenarios (issue 19)
-            shutil.copytree(ROOT / "scenarios", dest / "scenarios")
+        for folder in ("scenarios", "handouts"):  # the course's branching scenarios (issue 19), handouts (issue 23)
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, dest / folder)
         shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # the course's known warnings (issue 16)
     return dest
 

@@ -1,7 +1,7 @@
 """A course's translation: `translations/<lang>/` read and laid over the source course.
 
 The folder mirrors the course's: `course.yml`, `lessons/<id>.yml`, `quizzes/<id>.yml`
-(`KINDS`; scenarios/ plug in with one more row). Only text is taken from a translation
+`handouts/<id>.yml` (`KINDS`; scenarios/ plug in with one more row). Only text is taken from a translation
 (model/translation.py says which fields are text); ids, answers, order and every number
 come from the source, so a quiz grades the same in every language and learners' progress
 (keyed by course, lesson and quiz ids) is shared between the languages of a course.
@@ -21,12 +21,13 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.handout import Handout
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
-KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes"}
+KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "handout": "handouts"}
 
 
 def translations_dir(paths: CoursePaths, language: str) -> Path:
@@ -51,6 +52,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items: list[tuple[str, str, BaseModel]] = [("course", course.settings.id, course.settings)]
     items += [("lesson", i, lesson) for i, lesson in sorted(course.lessons.items())]
     items += [("quiz", i, quiz) for i, quiz in sorted(course.quizzes.items())]
+    items += [("handout", i, handout) for i, handout in sorted(course.handouts.items())]
     return items
 
 
@@ -72,7 +74,7 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     # translatable yet (KINDS has no row for them): a translated course shows none rather than
     # English ones that neither the page's language nor Material's table of contents could mark.
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
-                         file_ids=dict(course.file_ids), scenarios={})
+                         file_ids=dict(course.file_ids), scenarios={}, handouts=dict(course.handouts))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -153,6 +155,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.lessons[item_id] = model
     elif isinstance(model, Quiz):
         course.quizzes[item_id] = model
+    elif isinstance(model, Handout):
+        course.handouts[item_id] = model
 
 
 def _source_file(course: Course, kind: str, item_id: str) -> str:

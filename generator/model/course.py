@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class CourseSettings(Strict):
     completion: Literal["quiz", "read"] = Field(
         "quiz", description="A lesson is done when its quiz is passed (`quiz`) or when marked as read (`read`)."
     )
+    handouts: list[Id] = Field(default_factory=list, description="Handout ids (handouts/<id>.yml), in the order of the "
+                               "navigation's toolkit section and the home page: printable planners, phrase banks, guides.")
     results_email: str | None = Field(None, description="Address learners may send their results to.")
     strings: dict[str, str] = Field(default_factory=dict, description="Overrides of interface strings.")
 
@@ -130,6 +133,7 @@ class Course:
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
     scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
+    handouts: dict[str, Handout] = field(default_factory=dict)  # printable pages, listed in `handouts:` (issue 23)
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's
@@ -159,6 +163,10 @@ class Course:
     def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
         """The scenarios shown at the end of a lesson, by id."""
         return sorted((s for s in self.scenarios.values() if s.lesson == lesson_id), key=lambda s: s.id)
+
+    def listed_handouts(self) -> list[Handout]:
+        """The handouts course.yml lists (`handouts:`) that loaded, in its order, once each."""
+        return [self.handouts[hid] for hid in dict.fromkeys(self.settings.handouts) if hid in self.handouts]
 
     @property
     def final_quiz(self) -> Quiz | None:

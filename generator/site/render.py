@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from pydantic import BaseModel
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from generator.site import progress
 from generator.site.sitemap import (
-    CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
+    CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, handout_path, lesson_path, module_path, scenario_anchor,
     scenario_end_anchor,
 )
 from generator.site.contact import Contact
@@ -136,7 +137,7 @@ class Renderer:
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
-                       "scenario": self._scenario_page,
+                       "scenario": self._scenario_page, "handout": self._handout_page,
                        "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
         pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
@@ -151,6 +152,7 @@ class Renderer:
             contact=self.contact, in_modules=self.course.settings.modules is not None,
             first=next(iter(self.course.ordered_lessons()), None),
             links=[(self.site.by_path[p].title, p) for p in (PROGRESS_PATH, MISTAKES_PATH, CERTIFICATE_PATH)],
+            handouts=[(h, handout_path(h.id)) for h in self.course.listed_handouts()],
         )
         return Page(page.path, page.title, content)
 
@@ -193,6 +195,22 @@ class Renderer:
             scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
         return Page(page.path, page.title, content, blocks)
 
+    def _handout_page(self, page: SitePage) -> Page:
+        """A printable handout (`handouts:` in course.yml; templates/handout.md.j2, assets/handout.css)."""
+        handout = self.course.handouts[page.key]
+        content = self.env.get_template("handout.md.j2").render(
+            handout=handout, md=self._marked_texts("handout", handout.id, handout), lang=partial(self.fallback_lang, "handout", handout.id))
+        return Page(page.path, page.title, content)
+
+    def _marked_texts(self, kind: str, item_id: str, model: BaseModel) -> QuizMarkdown | LangMarked:
+        """The quiz Markdown for a model's texts; in a translated course, one that marks each
+        text shown in the source language with that `lang` (WCAG 3.1.2)."""
+        translation = self.course.translation
+        if translation is None:
+            return self.quiz_md
+        fallbacks = {text: translation.source_language for path, text in texts(model) if translation.fallback_lang(kind, item_id, *path)}
+        return LangMarked(self.quiz_md, fallbacks) if fallbacks else self.quiz_md
+
     def _progress_page(self, page: SitePage) -> Page:
         return Page(page.path, page.title, progress.page(self, page))
 
@@ -233,9 +251,9 @@ class Renderer:
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
-                      "continue_at"}
+                      "continue_at", "toolkit"}
         # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_"))}
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_", "handout_"))}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property
