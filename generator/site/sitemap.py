@@ -24,7 +24,7 @@ from generator.site.links import headings_in
 from markupsafe import escape
 
 from generator.model.course import Course, Lesson, Module, Quiz
-from generator.model.handout import Handout, TextBlock
+from generator.model.handout import Handout, PhrasesBlock, TextBlock
 from generator.site.markup import inert_lesson, plain_text
 from generator.i18n import format_text
 
@@ -253,12 +253,15 @@ def lesson_headings(lesson: Lesson, strings: dict[str, str]) -> list[str]:
 
 
 def handout_headings(handout: Handout) -> list[str]:
-    """A handout page's headings (site/templates/handout.md.j2): its title, each block's heading
-    and the headings in its `text` blocks."""
+    """A handout page's headings (site/templates/handout.md.j2): its title, each block's heading,
+    the situations of its `phrases` blocks and the headings in its `text` blocks."""
     headings = [str(escape(handout.title))]
     for block in handout.blocks:
         headings += [str(escape(block.heading))] * bool(block.heading)
-        headings += headings_in(block.body) if isinstance(block, TextBlock) else []
+        if isinstance(block, PhrasesBlock):
+            headings += [situation.situation for situation in block.situations]
+        elif isinstance(block, TextBlock):
+            headings += headings_in(block.body)
     return headings
 
 
