@@ -175,6 +175,7 @@ STATES: dict[str, tuple[State, ...]] = {
     "module": PLAIN,
     "lesson": PLAIN,  # a lesson with a quiz goes through QUIZ instead
     "final": QUIZ,
+    "handout": PLAIN,  # a printable page: nothing to answer (issue 23)
     "mistakes": (State("with mistakes", nothing), State("retrying the mistakes", retry_mistakes)),
     "progress": (State("after some answers", nothing),),
     "certificate": (State("before it is earned", nothing),),
@@ -182,7 +183,7 @@ STATES: dict[str, tuple[State, ...]] = {
 }
 EARNED = PageStates("certificate", "", (State("once earned", earn_certificate),))
 # Quiz pages first, then the pages that report on them, the certificate once earned last.
-_ORDER = ["home", "module", "lesson", "final", "mistakes", "progress", "certificate", "404"]
+_ORDER = ["home", "module", "lesson", "final", "handout", "mistakes", "progress", "certificate", "404"]
 
 
 def course_map(site: Path) -> dict:
