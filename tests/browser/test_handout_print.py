@@ -84,7 +84,11 @@ def test_a_printed_handout_is_the_page_alone_in_readable_type_with_ruled_lines(b
 
 
 def test_on_screen_the_handout_says_how_to_print_it(page, site_url):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # the course map's new page kind breaks no script
     page.goto(site_url + "/toolkit/phrase-bank/")
+    page.wait_for_load_state("networkidle")
+    assert errors == []
     hint = page.locator(".cq-handout-print")
     assert hint.is_visible()
     assert hint.inner_text() == "Print this page (Ctrl+P, or ⌘P on a Mac): it fits on one sheet of A4 or US Letter."
