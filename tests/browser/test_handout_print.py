@@ -1,6 +1,6 @@
 """Printing a handout (issue 23): the pre-call planner and the phrase bank each print on ONE
-sheet of A4 and of US Letter, the manager's guide on at most two; in English and in the
-German brand (nordlicht: longer words, its own serif font). On paper: no header,
+sheet of A4 and of US Letter, the manager's guide on at most two; in English, in the
+German brand (nordlicht: longer words, its own serif font) and in harbor. On paper: no header,
 navigation or footer, no text under 10pt, and writing spaces with visible ruled lines.
 Chromium's own PDF printer counts the sheets (`page.pdf`, as "Save as PDF" does)."""
 
@@ -38,26 +38,29 @@ def sheets(page, size: str) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
+LANGUAGES = {"course": "en", "nordlicht": "de", "harbor": "en"}  # the bundled course and both brands, with their fonts
+
+
 @pytest.fixture(scope="module")
 def sites(built_site, brand_sites):
-    """language -> (built site, its address): the bundled course, and nordlicht in German."""
-    served = {"en": built_site, "de": brand_sites["nordlicht"]}
-    servers = {lang: serve_folder(folder) for lang, folder in served.items()}
-    yield {lang: (served[lang], url) for lang, (_, url) in servers.items()}
+    """site name -> (built site, its address)."""
+    served = {"course": built_site, **{name: brand_sites[name] for name in LANGUAGES if name != "course"}}
+    servers = {name: serve_folder(folder) for name, folder in served.items()}
+    yield {name: (served[name], url) for name, (_, url) in servers.items()}
     for server, _ in servers.values():
         server.shutdown()
 
 
 @pytest.mark.parametrize("handout", list(SHEETS))
-@pytest.mark.parametrize("lang", ["en", "de"])
-def test_a_handout_prints_on_its_sheets_of_a4_and_letter(page, sites, handout, lang):
-    folder, url = sites[lang]
+@pytest.mark.parametrize("site", list(LANGUAGES))
+def test_a_handout_prints_on_its_sheets_of_a4_and_letter(page, sites, handout, site):
+    folder, url = sites[site]
     page.goto(f"{url}/{url_path(folder, f'toolkit/{handout}.md')}")
-    assert page.locator("html").get_attribute("lang") == lang
-    page.wait_for_load_state("networkidle")  # the brand's web font too: it sets the line lengths
+    assert page.locator("html").get_attribute("lang") == LANGUAGES[site]
+    page.wait_for_load_state("networkidle")  # a brand's web font too: it sets the line lengths
     assert 1 <= SHEETS[handout] <= 2  # the planner and phrase bank one sheet, the manager's guide at most two
     for size in ("A4", "Letter"):
-        assert 1 <= sheets(page, size) <= SHEETS[handout], f"{handout} ({lang}) on {size}"
+        assert 1 <= sheets(page, size) <= SHEETS[handout], f"{handout} ({site}) on {size}"
 
 
 def test_the_planner_and_the_phrase_bank_are_one_sheet_handouts():
