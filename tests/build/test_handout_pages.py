@@ -7,14 +7,16 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import yaml
 from lxml import html
 
-from conftest import ROOT, coursegen
+from conftest import ROOT, build_site, coursegen
 from generator.cli import main
+from test_page_language import mismatches, text_blocks
 
 COURSE = yaml.safe_load((ROOT / "course/course.yml").read_text("utf-8"))
 HANDOUTS = {hid: yaml.safe_load((ROOT / f"handouts/{hid}.yml").read_text("utf-8")) for hid in COURSE["handouts"]}
@@ -117,3 +119,21 @@ def test_the_plain_export_and_a_scorm_package_carry_the_handout_pages(tmp_path):
 def package_home(package: Path) -> str:
     with zipfile.ZipFile(package) as archive:
         return archive.read("index.html").decode("utf-8")
+
+
+def test_a_handout_text_the_translation_does_not_give_shows_in_english_marked_so(tmp_path):
+    project = tmp_path / "p"
+    for name in ("course", "quizzes", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    german = project / "translations/de/handouts/phrase-bank.yml"
+    data = yaml.safe_load(german.read_text("utf-8"))
+    # (not a heading: Material's table of contents repeats it without its `lang`, for lessons too)
+    del data["purpose"], data["blocks"][1]["situations"][0]["replies"][0]["why"]
+    german.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    site = build_site(project, tmp_path / "site", "--lang", "de")
+    page = site / "toolkit/phrase-bank/index.html"
+    english = HANDOUTS["phrase-bank"]
+    blocks = text_blocks(page)
+    assert ("en", "en", english["purpose"][:120]) in blocks  # (as much as the detector quotes)
+    assert ("en", "en", english["blocks"][1]["situations"][0]["replies"][0]["why"][:120]) in blocks
+    assert mismatches(site) == []  # everything else reads as the German it says it is
