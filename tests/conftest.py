@@ -18,6 +18,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings as hypothesis_settings
+
+# Property tests: no per-example time limit (two cores shared by browsers and builds made the
+# default 200 ms deadline fail at random), and in CI the same examples on every run, so a
+# failure there is reproducible.
+hypothesis_settings.register_profile("coursegen", deadline=None, derandomize=bool(os.environ.get("CI")), print_blob=True)
+hypothesis_settings.load_profile("coursegen")
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -7,6 +7,7 @@ Grading, as in the browser:
   nothing ticked is no answer (0);
 - order: the share of steps in place (with partial credit), else all or nothing;
 - text: a guess scores nothing;
+- written: no points, so left out (`scored`), as the browser leaves it out of the score;
 - the quiz's score is points won over points shown; with `draw`, an attempt shows a
   random `draw` of the questions; with `shuffle: true`, the options (and steps) of each
   question are shown in random order.
@@ -171,9 +172,17 @@ STRATEGIES: dict[str, dict[str, str]] = {
 BEST = "best combination"
 
 
+def scored(quiz: Quiz) -> Quiz:
+    """The quiz as the score sees it: only its questions that carry points (no `written`)."""
+    if all(q.scored for q in quiz.questions):
+        return quiz
+    return quiz.model_copy(update={"questions": [q for q in quiz.questions if q.scored]})
+
+
 def expected_scores(quiz: Quiz) -> dict[str, float]:
     """Each strategy's expected score in percent, and the best combination of rules (the
-    best rule for each type of question) under BEST."""
+    best rule for each type of question) under BEST; a quiz without scored questions is 0."""
+    quiz = scored(quiz)
     per_rule = _rule_scores(quiz)
     table = {name: [(q.points, got[rules.get(q.type, "random")]) for q, got in zip(quiz.questions, per_rule, strict=True)]
              for name, rules in STRATEGIES.items()}
@@ -189,8 +198,14 @@ def _rule_scores(quiz: Quiz) -> list[dict[str, float]]:
     try:
         return [{name: rule(q, quiz) for name, rule in _BY_TYPE[q.type].items()} for q in quiz.questions]
     finally:
-        _RIGHT.clear()
-        _LENGTHS.clear()
+        _forget()
+
+
+def _forget() -> None:
+    """Empty the per-call caches: they are keyed by id(question), which a later question may
+    reuse once this one is gone (a stale entry gave another quiz's lengths: a wrong score)."""
+    _RIGHT.clear()
+    _LENGTHS.clear()
 
 
 def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> dict[str, str]:
@@ -208,13 +223,15 @@ def _best_rules(quiz: Quiz, per_rule: list[dict[str, float]] | None = None) -> d
 
 def best_rules(quiz: Quiz) -> str:
     """The best combination in words, e.g. 'single: longest; true/false: False; multiple: every box'."""
-    chosen = _best_rules(quiz)
+    chosen = _best_rules(scored(quiz))
     return "; ".join(f"{kind.replace('_', '/')}: {chosen[kind]}" for kind in ("single", "true_false", "multiple", "order")
                      if kind in chosen)
 
 
 def _expected(quiz: Quiz, pairs: list[tuple[int, float]]) -> float:
     """The expected share of points, over the attempts' random draws of questions."""
+    if not pairs:
+        return 0.0
     draw = quiz.draw if quiz.draw and quiz.draw < len(pairs) else len(pairs)
     if draw == len(pairs) or len({points for points, _ in pairs}) == 1:
         return sum(p * s for p, s in pairs) / sum(p for p, _ in pairs) if draw == len(pairs) else sum(s for _, s in pairs) / len(pairs)
@@ -238,21 +255,29 @@ def _scores(course: Course, quiz: Quiz) -> dict[str, float]:
 
 def check_guessing(course: Course, options: CheckOptions) -> Iterator[Finding]:
     """A strategy whose expected score reaches the pass mark: an error for the final
-    assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt)."""
-    final = course.settings.final_quiz
+    assessment, a warning for a lesson quiz (a quiz of 4 questions or more an attempt);
+    one that comes within the course's `guessing_margin` points of it: a warning
+    (`guessing-margin`; issue 23: a learner who knows a little and guesses the rest should
+    not pass by the test's patterns alone)."""
+    final, margin = course.settings.final_quiz, course.settings.guessing_margin
     for quiz in course.quizzes.values():
-        if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
+        asked = scored(quiz)
+        if min(asked.draw or len(asked.questions), len(asked.questions)) < MIN_QUESTIONS:
             continue  # on so few questions, some fixed rule matches every key by construction
-        scores = _scores(course, quiz)
+        name, score = best_strategy(course, quiz)
+        quiz = asked
         pass_mark = course.pass_mark(quiz)
-        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
-        if scores[BEST] > score:
-            name, score = f"{BEST} ({best_rules(quiz)})", scores[BEST]
-        if score < pass_mark:
+        if score < pass_mark - margin:
             continue
         is_final = quiz.id == final or quiz.final
         rules = _best_rules(quiz) if name.startswith(BEST) else STRATEGIES[name]
         where = at(course, "quiz", quiz.id, ("pass_mark",) if quiz.pass_mark else ("questions",), key=True)
+        if score < pass_mark:
+            yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, within {margin} points "
+                                 f"of the pass mark ({pass_mark} %)",
+                          hint=_advice(quiz, rules) + f"; or raise the pass mark to {min(100, score + margin):g} % or more",
+                          code="guessing-margin", severity=Severity.WARNING)
+            continue
         yield Finding(where, f"a learner who guesses by '{name}' can expect {score:g} %, and the pass mark is {pass_mark} %",
                       hint=_advice(quiz, rules) + (f"; or raise the pass mark above {score:g} %" if score < 100 else ""),
                       code="guessing", severity=Severity.ERROR if is_final else Severity.WARNING)
@@ -265,15 +290,15 @@ def _advice(quiz: Quiz, rules: dict[str, str]) -> str:
     """What to change in this quiz against the strategy's rules: for each type of question
     whose rule beats random guessing, how many questions follow the pattern and the remedy."""
     said: list[str] = []
-    for kind, rule_name in rules.items():
-        questions = [q for q in quiz.questions if q.type == kind]
-        rule = _BY_TYPE[kind][rule_name]
-        if not questions or sum(rule(q, quiz) for q in questions) <= sum(_random(q, quiz) for q in questions):
-            continue
-        try:
+    try:
+        for kind, rule_name in rules.items():
+            questions = [q for q in quiz.questions if q.type == kind]
+            rule = _BY_TYPE[kind][rule_name]
+            if not questions or sum(rule(q, quiz) for q in questions) <= sum(_random(q, quiz) for q in questions):
+                continue
             said.append(_remedy(quiz, kind, rule_name, questions))
-        finally:
-            _RIGHT.clear()
+    finally:
+        _forget()
     if not said:
         return "give the questions more plausible wrong options: random guesses alone reach the pass mark"
     return "; ".join(said)
@@ -301,17 +326,27 @@ def _remedy(quiz: Quiz, kind: str, rule: str, questions: list) -> str:
     return f"random guesses score well on {what}: give them more plausible wrong options"
 
 
+def best_strategy(course: Course, quiz: Quiz) -> tuple[str, float]:
+    """The guessing strategy that scores best on `quiz` and its expected score in percent:
+    a named strategy, or the best combination of rules per question type when it does better."""
+    scores = _scores(course, quiz)
+    name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
+    if scores[BEST] > score:
+        name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]
+    return name, score
+
+
 def guessing_report(course: Course) -> str:
     """Each judged quiz's best guessing strategy next to its pass mark, for the text report;
     "" when no quiz has enough questions to judge (a small quiz says nothing about guessing)."""
     lines = ["Guessing (the best strategy's expected score, and the pass mark):"]
-    for quiz_id, scores in guessing_table(course).items():
-        quiz = course.quizzes[quiz_id]
-        name, score = max(((n, s) for n, s in scores.items() if n != BEST), key=lambda item: item[1])
-        if scores[BEST] > score:
-            name, score = f"{BEST}: {best_rules(quiz)}", scores[BEST]
+    for quiz_id in guessing_table(course):
+        name, score = best_strategy(course, course.quizzes[quiz_id])
+        quiz = scored(course.quizzes[quiz_id])
         pass_mark = course.pass_mark(quiz)
-        mark = "  <- reaches the pass mark" if score >= pass_mark else ""
+        margin = course.settings.guessing_margin
+        mark = "  <- reaches the pass mark" if score >= pass_mark else \
+            f"  <- within {margin} points of the pass mark" if score >= pass_mark - margin else ""
         if min(quiz.draw or len(quiz.questions), len(quiz.questions)) < MIN_QUESTIONS:
             continue
         lines.append(f"  {quiz_id}: {score:g} % by '{name}', pass mark {pass_mark} %{mark}")

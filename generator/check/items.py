@@ -15,6 +15,8 @@ them fail); the README's "Item-writing checks" explains each threshold.
 - check_recycled_text: a scenario or prompt repeating a long run of its lesson's words
 - check_near_duplicate_options: two options of a question that read almost the same
 
+A question that carries no points (`written`) has nothing to guess: no rule looks at it.
+
 Chance is worked out exactly: the number of questions whose key has a property (first,
 longest) is a sum of independent yes/no trials with each question's own chance (1 in its
 number of options), and `_tail` gives the probability of a count at least as high.
@@ -47,7 +49,8 @@ NEAR_DUPLICATE = 0.9  # difflib ratio between two options' texts
 ABSOLUTE_WORDS = {
     "en": {"always", "never", "only", "guaranteed", "guarantee", "guarantees", "impossible", "certainly", "definitely",
            "completely", "absolutely", "everyone", "nobody", "nothing"},
-    "de": {"immer", "nie", "niemals", "nur", "garantiert", "unmöglich", "sicher", "alle", "keiner", "nichts"},
+    "de": {"immer", "nie", "niemals", "nur", "garantiert", "unmöglich", "sicher", "alle", "keiner", "nichts", "jeder", "jede",
+           "jeden", "jedem", "niemand", "völlig", "vollständig", "absolut", "definitiv"},  # as "en" has: everyone, completely...
     "fr": {"toujours", "jamais", "seulement", "uniquement", "garanti", "garantie", "impossible", "personne", "rien"},
     "es": {"siempre", "nunca", "solo", "sólo", "únicamente", "garantizado", "garantizada", "imposible", "nadie", "nada"},
 }
@@ -347,13 +350,17 @@ def _recycled_runs(lesson: list[str], texts: list[list[str]]) -> list[list[str]]
     return best
 
 
-def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Finding]:
+def recycled_runs(course: Course) -> list[tuple[Quiz, int, str, str, list[str]]]:
+    """Each question's scenario or prompt that repeats RECYCLED_WORDS words or more of its
+    lesson, as (quiz, question index, "scenario" or "prompt", lesson id, the repeated words).
+    A question's lesson is its quiz's, or for the final its objective's lesson. The
+    `recycled-text` rule and the content metrics (docs/content_metrics.py) read it."""
     lesson_of = {objective.id: lesson.id for lesson in course.lessons.values() for objective in lesson.objectives}
     asked: dict[str, list[tuple[Quiz, int, str, list[str]]]] = {}
     for quiz in course.quizzes.values():
         for q, question in enumerate(quiz.questions):
             lesson_id = quiz.lesson if quiz.lesson in course.lessons else lesson_of.get(question.objective)
-            if lesson_id is None:
+            if lesson_id is None or not question.scored:  # a written prompt may ask about the lesson's words
                 continue
             for name in ("scenario", "prompt"):
                 text = getattr(question, name)
@@ -363,7 +370,11 @@ def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Findi
     for lesson_id, entries in asked.items():
         runs = _recycled_runs(_lesson_words(course, lesson_id), [words for *_, words in entries])
         found += [(quiz, q, name, lesson_id, run) for (quiz, q, name, _), run in zip(entries, runs, strict=True) if run]
-    for quiz, q, name, lesson_id, run in found:
+    return found
+
+
+def check_recycled_text(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    for quiz, q, name, lesson_id, run in recycled_runs(course):
         yield _warning(at(course, "quiz", quiz.id, ("questions", q, name)),
                        f"the {name} repeats {len(run)} words of lesson '{lesson_id}': \"{' '.join(run)}\"",
                        "write a new situation: a question in the lesson's own words tests recognition, not use",

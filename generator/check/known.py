@@ -28,11 +28,15 @@ KNOWN_ERRORS = {"guessing"}  # the one error a list may name: the content's, not
 _HINT = f"write `{KNOWN_FILE}` as file: [code, ...], e.g. `quizzes/final.yml: [longest-right]`"
 
 
-def mark_known(findings: list[Finding], paths: CoursePaths, brand_folder: Path | None = None) -> list[Finding]:
+def mark_known(findings: list[Finding], paths: CoursePaths, brand_folder: Path | None = None, *,
+               stale_reported: bool = True) -> list[Finding]:
     """The findings with the known ones marked, and any problem of the lists themselves.
     A brand's check also reads the brand's own list (brands/NAME/known-findings.yml), and
-    reports stale entries of that list only: the brand's overlay may have changed the rest."""
-    lists = [(paths.root / KNOWN_FILE, brand_folder is None)]
+    reports stale entries of that list only: the brand's overlay may have changed the rest.
+    The check of a translation (`stale_reported` false) reports no stale entry of the
+    course's list: the list is kept for the source text, whose wording the item-writing
+    rules read (a translation's option lengths and absolute words differ)."""
+    lists = [(paths.root / KNOWN_FILE, brand_folder is None and stale_reported)]
     if brand_folder is not None:
         lists.append((brand_folder / KNOWN_FILE, True))
     known: dict[tuple[str, str], tuple[SourceLocation, bool]] = {}

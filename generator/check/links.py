@@ -98,7 +98,7 @@ def _numbered(found: Iterable[links.Link]) -> Iterator[tuple[links.Link, int]]:
         seen[link.raw] += 1
 
 
-_QUIZ_TEXT_FIELDS = ("scenario", "prompt", "explanation", "feedback_correct", "feedback_incorrect")
+_QUIZ_TEXT_FIELDS = ("scenario", "prompt", "explanation", "feedback_correct", "feedback_incorrect", "model_answer")
 
 
 def _quiz_link_texts(quiz: Quiz) -> list[tuple[tuple, str]]:
@@ -114,6 +114,9 @@ def _quiz_link_texts(quiz: Quiz) -> list[tuple[tuple, str]]:
         for i, hint in enumerate(question.hints):
             if "](" in hint or "<" in hint:
                 found.append((("questions", q, "hints", i), hint))
+        for i, point in enumerate(fields.get("checklist") or ()):
+            if "](" in point or "<" in point:
+                found.append((("questions", q, "checklist", i), point))
         for i, option in enumerate(fields.get("options") or ()):
             text, feedback = option.text, option.feedback
             if "](" in text or "<" in text:

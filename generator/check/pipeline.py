@@ -60,7 +60,8 @@ def check(paths: CoursePaths, options: CheckOptions | None = None) -> tuple[Cour
     with _collector_paused():
         course, findings = _load(paths, options)
         if course is not None:
-            findings = mark_known(findings + check_course(course, _with_docs_dir(options, paths)), paths)
+            findings = mark_known(findings + check_course(course, _with_docs_dir(options, paths)), paths,
+                                  stale_reported=course.translation is None)
     return course, findings
 
 

@@ -39,14 +39,25 @@ def _each_question(course: Course, quiz: Quiz) -> Iterator[Finding]:
 
 
 def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterator[Finding]:
-    if quiz.draw and quiz.draw > len(quiz.questions):
-        yield Finding(at(course, "quiz", quiz.id, ("draw",)), f"draw is {quiz.draw} but the quiz has only {counted(len(quiz.questions), 'question')}",
-                      hint=f"set draw to at most {len(quiz.questions)}", code="invalid")
-    yield from _draw_by_objective(course, quiz)
-    if len(quiz.questions) < options.min_questions:
-        count = len(quiz.questions)
+    """Draw and length count the questions that carry points: a `written` question is shown
+    on every attempt, outside the draw, and adds nothing to the score."""
+    scored = [q for q in quiz.questions if q.scored]
+    unscored = len(quiz.questions) - len(scored)
+    if not scored:
         yield Finding(at(course, "quiz", quiz.id, ("questions",), key=True),
-                      f"the quiz has {count} question{'s' * (count != 1)}; the minimum is {options.min_questions}",
+                      "the quiz has only written questions, which carry no points, so it has no score to pass",
+                      hint="add a question with a right answer (single, multiple, true_false, order, text), "
+                           "or move the written questions into a quiz that has one", code="short-quiz")
+    elif quiz.draw and quiz.draw > len(scored):
+        written = " to draw from (written questions are not drawn: every attempt shows them)" if unscored else ""
+        yield Finding(at(course, "quiz", quiz.id, ("draw",)),
+                      f"draw is {quiz.draw} but the quiz has only {counted(len(scored), 'question')}{written}",
+                      hint=f"set draw to at most {len(scored)}", code="invalid")
+    yield from _draw_by_objective(course, quiz)
+    if scored and len(scored) < options.min_questions:
+        count, written = len(scored), f" with points (and {counted(unscored, 'written question')})" if unscored else ""
+        yield Finding(at(course, "quiz", quiz.id, ("questions",), key=True),
+                      f"the quiz has {count} question{'s' * (count != 1)}{written}; the minimum is {options.min_questions}",
                       hint=f"add {options.min_questions - count} more, or lower `min_questions` (mkdocs.yml) or `--min-questions`",
                       code="short-quiz")
 
@@ -62,7 +73,7 @@ def _draw_by_objective(course: Course, quiz: Quiz) -> Iterator[Finding]:
         yield Finding(at(course, "quiz", quiz.id, ("draw_by",)), "draw_by is set but the quiz draws no questions",
                       hint="add `draw: N` (questions per attempt), or remove `draw_by`", code="invalid")
         return
-    pool = Counter(q.objective for q in quiz.questions)
+    pool = Counter(q.objective for q in quiz.questions if q.scored)
     share = -(-quiz.draw // len(pool))  # the most any objective gives to one attempt
     where = at(course, "quiz", quiz.id, ("draw",))
     if quiz.draw < len(pool):

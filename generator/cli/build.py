@@ -23,6 +23,10 @@ from generator.load.translation import TRANSLATIONS_DIR, available_languages
 from generator.site.languages import INDEX_MARKER, alternates, language_index
 from generator.load.settings import PLUGIN, ProjectSettings
 
+# --all-langs writes LANGS_OUT/LANG/ for each language, and --lang LANG alone LANGS_OUT/LANG/: outside
+# site/, as BRANDS_OUT, so that the source language's plain build (which replaces site/) and a
+# language's build never find each other's files (a plain build after `--lang de` refused)
+LANGS_OUT = "site-langs"
 BRANDS_OUT = "site-brands"  # outside site/: building the main site (which empties site/) never touches a brand
 PARALLEL_FROM = 50  # lessons; below, forking costs more than it saves
 MAX_JOBS = 32
@@ -34,9 +38,10 @@ def add_parser(sub) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--brand", metavar="NAME", help=f"build the firm's copy in brands/NAME/ (default output: {BRANDS_OUT}/NAME/)")
     p.add_argument("--all-brands", action="store_true", help=f"build every brand, each into its own folder ({BRANDS_OUT}/NAME/ or DIR/NAME/)")
-    p.add_argument("--lang", metavar="LANG", help="build the course in its translation into LANG (translations/LANG/)")
+    p.add_argument("--lang", metavar="LANG", help="build the course in its translation into LANG (translations/LANG/; "
+                   f"default output: {LANGS_OUT}/LANG/, as --all-langs)")
     p.add_argument("--all-langs", action="store_true",
-                   help="build every language of the course, each into its own folder (DIR/LANG/, default site/LANG/)")
+                   help=f"build every language of the course, each into its own folder (DIR/LANG/, default {LANGS_OUT}/LANG/)")
     p.add_argument("--jobs", "-j", type=int, metavar="N",
                    help=f"processes that build pages side by side (default: one per CPU from {PARALLEL_FROM} lessons on, else 1)")
     p.set_defaults(run=run)
@@ -55,6 +60,10 @@ def run(args) -> int:
         print("Build stopped: nothing was written; the previous site is unchanged.", file=sys.stderr)
         return code
     out = Path(args.out).resolve() if args.out else None
+    if args.lang and not out:  # not over the source language's site/: where --all-langs puts this language
+        out = (project.root / LANGS_OUT / args.lang).resolve()
+        print(f"--lang {args.lang} without --out: building into {out} (as --all-langs does); "
+              "the default build's site folder is left as it is", file=sys.stderr)
     if out:
         _check_out(project, out)
     code, site_dir = _build(args, project, checked, out, "Build", language=args.lang)
@@ -74,7 +83,7 @@ def _build_languages(args, project: ProjectSettings) -> int:
     else:
         languages = [source.settings.language] + [lang for lang in available_languages(project.paths)
                                                   if lang != source.settings.language]
-    base = Path(args.out).resolve() if args.out else (project.root / "site").resolve()
+    base = Path(args.out).resolve() if args.out else (project.root / LANGS_OUT).resolve()
     switcher = alternates([lang for lang in languages if lang])
     code = EXIT_OK
     for lang in languages:

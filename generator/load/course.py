@@ -307,7 +307,7 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
     elif kind == "union_tag_not_found":
         message = "missing required field 'type'"
-        hint = f"add `type:` with one of {BLOCK_TYPES if 'blocks' in path else 'single, multiple, true_false, order, text'}"
+        hint = f"add `type:` with one of {BLOCK_TYPES if 'blocks' in path else 'single, multiple, true_false, order, text, written'}"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:

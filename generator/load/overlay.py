@@ -114,6 +114,7 @@ def _hide_scenarios(merged: Course, brand: LoadedBrand, hidden: set[str], findin
                                     code="unresolved-reference", field="course.hide_scenarios"))
         gone.add(sid)
     for sid in gone:
+        merged.translation = without(merged.translation, "scenario", sid)
         merged.scenarios.pop(sid, None)
         merged.sources.pop(("scenario", sid), None)
         merged.file_ids.pop(("scenario", sid), None)
@@ -143,7 +144,7 @@ def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: 
     elif overlay.modules is not None:
         order = [(lid, ("course", "modules", m, "lessons", i)) for m, mod in enumerate(overlay.modules) for i, lid in enumerate(mod.lessons)]
         _check_order(brand, order, hidden, merged, findings)
-        update |= {"lessons": None, "modules": [Module(title=m.title, lessons=list(m.lessons)) for m in overlay.modules]}
+        update |= {"lessons": None, "modules": _brand_modules(base, overlay.modules)}
         merged.order_source = (brand.doc, ("course",))
     elif base.settings.modules is not None:
         modules = [replace_lessons(m, [lid for lid in m.lessons if lid not in hidden]) for m in base.settings.modules]
@@ -154,6 +155,21 @@ def _settings(base: Course, brand: LoadedBrand, new_lessons: list[str], hidden: 
     else:
         update["lessons"] = [lid for lid in base.settings.lessons or [] if lid not in hidden] + new_lessons
     return base.settings.model_copy(update=update)
+
+
+def _brand_modules(base: Course, modules: list) -> list[Module]:
+    """A brand's modules (model/brand.Module) as the course's. Scenarios on their own pages:
+    those the brand's modules list, when any does; else each base module's go to the brand
+    module that holds the last of its lessons the brand shows (after the lessons they practise)."""
+    if any(m.scenarios is not None for m in modules):
+        return [Module(title=m.title, lessons=list(m.lessons), scenarios=list(m.scenarios or [])) for m in modules]
+    home = {lesson_id: i for i, m in enumerate(modules) for lesson_id in m.lessons}
+    placed: list[list[str]] = [[] for _ in modules]
+    for module in base.settings.modules or []:
+        shown = [home[lesson_id] for lesson_id in module.lessons if lesson_id in home]
+        if shown:
+            placed[shown[-1]] += [sid for sid in module.scenarios if sid not in placed[shown[-1]]]
+    return [Module(title=m.title, lessons=list(m.lessons), scenarios=placed[i]) for i, m in enumerate(modules)]
 
 
 def replace_lessons(module: Module, lessons: list[str]) -> Module:

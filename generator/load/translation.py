@@ -1,10 +1,10 @@
 """A course's translation: `translations/<lang>/` read and laid over the source course.
 
-The folder mirrors the course's: `course.yml`, `lessons/<id>.yml`, `quizzes/<id>.yml`
-`handouts/<id>.yml` (`KINDS`; scenarios/ plug in with one more row). Only text is taken from a translation
+The folder mirrors the course's: `course.yml`, `lessons/<id>.yml`, `quizzes/<id>.yml`,
+`scenarios/<id>.yml`, `handouts/<id>.yml` (`KINDS`). Only text is taken from a translation
 (model/translation.py says which fields are text); ids, answers, order and every number
 come from the source, so a quiz grades the same in every language and learners' progress
-(keyed by course, lesson and quiz ids) is shared between the languages of a course.
+(keyed by course, lesson, quiz and scenario ids) is shared between the languages of a course.
 
 A file whose structure differs from its source's is not laid over (the check reports
 it as an error, check/translations.py); a text a translation does not give is shown in
@@ -22,12 +22,14 @@ from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.handout import Handout
+from generator.model.scenario import Scenario
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
-KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "handout": "handouts"}
+KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios",
+                                "handout": "handouts"}
 
 
 def translations_dir(paths: CoursePaths, language: str) -> Path:
@@ -52,6 +54,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items: list[tuple[str, str, BaseModel]] = [("course", course.settings.id, course.settings)]
     items += [("lesson", i, lesson) for i, lesson in sorted(course.lessons.items())]
     items += [("quiz", i, quiz) for i, quiz in sorted(course.quizzes.items())]
+    items += [("scenario", i, scenario) for i, scenario in sorted(course.scenarios.items())]
     items += [("handout", i, handout) for i, handout in sorted(course.handouts.items())]
     return items
 
@@ -70,11 +73,9 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     findings: list[Finding] = []
     translation = Translation(language, course.settings.language, shown)
     read = _read_files(course, paths, language, translation, findings)
-    # A copy that keeps every other field (a brand's hidden lessons and order...). Scenarios are not
-    # translatable yet (KINDS has no row for them): a translated course shows none rather than
-    # English ones that neither the page's language nor Material's table of contents could mark.
+    # a copy that keeps every other field (a brand's hidden lessons and order...)
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
-                         file_ids=dict(course.file_ids), scenarios={}, handouts=dict(course.handouts))
+                         file_ids=dict(course.file_ids), scenarios=dict(course.scenarios), handouts=dict(course.handouts))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -155,6 +156,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.lessons[item_id] = model
     elif isinstance(model, Quiz):
         course.quizzes[item_id] = model
+    elif isinstance(model, Scenario):
+        course.scenarios[item_id] = model
     elif isinstance(model, Handout):
         course.handouts[item_id] = model
 

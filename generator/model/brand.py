@@ -71,6 +71,8 @@ class Contact(Strict):
 class Module(Strict):
     title: Text
     lessons: Annotated[list[Id], Field(min_length=1)]
+    scenarios: list[Id] | None = Field(None, description="Scenarios on their own page in this module, after its lessons; "
+                                                         "when no module gives them, each keeps to the lessons of its base module.")
 
 
 class CourseOverlay(Strict):

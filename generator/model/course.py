@@ -42,6 +42,9 @@ class CourseSettings(Strict):
         "en", description="en, de, es, fr, it, nl or pt: interface strings and Material's translations; "
         "another language needs every interface string under `strings:`.")
     pass_mark: Percent = Field(70, description="Default pass mark of lesson quizzes, percent.")
+    guessing_margin: Annotated[int, Field(ge=0, le=100)] = Field(
+        0, description="Points every guessing strategy's expected score must stay below each pass mark: `check` warns "
+                       "(`guessing-margin`) when one comes closer; 0 warns only when a guess reaches the pass mark.")
     final_quiz: Id | None = Field(None, description="Id of the final assessment quiz.")
     lessons: Annotated[list[Id], Field(min_length=1)] | None = Field(None, description="Ordered lesson ids (or use `modules`).")
     modules: list[Module] | None = Field(None, description="Lessons grouped into titled modules, in order.")

@@ -15,7 +15,7 @@ the best path's, and the result passes when the ending passes and the percent re
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -25,6 +25,10 @@ MIN_CHOICES, MAX_CHOICES = 2, 5  # a node offers a real decision, and fits on a 
 
 
 class Choice(Strict):
+    # a translation writes where each reply leads (and its points, if any), as a quiz's `correct:`
+    # marks: the branches must be the same in every language (model/translation.py)
+    TRANSLATION_STRUCTURE: ClassVar[tuple[str, ...]] = ("to", "points")
+
     text: Text = Field(description="What the learner says (Markdown, one line).")
     to: Id = Field(description="Id of the node or ending this reply leads to.")
     points: Annotated[int, Field(ge=0, le=100)] = Field(0, description="Points for this reply; the best path's total is 100 %.")

@@ -1,7 +1,7 @@
 """Translations of a course: which fields are text, and what a translation file holds.
 
 A translation file (`translations/<lang>/course.yml`, `lessons/<id>.yml`,
-`quizzes/<id>.yml`) mirrors its source file: the same ids, question types and
+`quizzes/<id>.yml`, `scenarios/<id>.yml`) mirrors its source file: the same ids, question types and
 `correct:` marks, in the same order, with the text translated. Everything else
 (minutes, points, pass marks, links between files) comes from the source and is not
 written there. `source_hashes:` records, per text field, a hash of the source text the
@@ -9,14 +9,16 @@ translation was made from, so that `check` can name the fields whose source chan
 
 Which fields are text is read off the content models: a field typed `Text` (or a list of
 `Text`) is translatable; `id`, `type` and `correct` are the structure a translation must
-keep; every other field is the source's alone. A new content type (scenarios) becomes
-translatable by being listed in `KINDS` (load/translation.py) with its folder.
+keep; every other field is the source's alone. A new content type becomes
+translatable by being listed in `KINDS` (load/translation.py) with its folder. A model may
+name more structure fields in `TRANSLATION_STRUCTURE` (a scenario's choice: `to`, `points`).
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -29,6 +31,7 @@ from generator.model.questions.base import Text
 
 _TEXT_MARK = typing.get_args(Text)[1]  # the StringConstraints that only `Text` carries
 STRUCTURE_FIELDS = ("id", "type", "correct")  # written in a translation, and must equal the source's
+ANCHORS = ("id", "to")  # of these, the ones a model has must be written: they tie each translated piece to its source
 HASHES_KEY = "source_hashes"
 HASH_LENGTH = 12  # hex digits of SHA-256: a changed sentence is told apart, the file stays readable
 
@@ -46,6 +49,11 @@ def dotted(path: Path_) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
+
+
+def structure_fields(model: BaseModel) -> tuple[str, ...]:
+    """The fields of `model` a translation writes as in the source (and that must equal it)."""
+    return STRUCTURE_FIELDS + getattr(type(model), "TRANSLATION_STRUCTURE", ())
 
 
 def _is_text(annotation: Any, metadata: list | tuple = ()) -> bool:
@@ -92,10 +100,11 @@ def skeleton(model: BaseModel, translated: dict[Path_, str], path: Path_ = ()) -
     field `translated` gives (a field it does not give is left out: the source shows)."""
     out: dict[str, Any] = {}
     fields = type(model).model_fields
+    structure = structure_fields(model)
     for name, info in sorted(fields.items(), key=lambda item: item[0] not in ("id", "type")):  # anchors first
         value = getattr(model, name)
         here = (*path, name)
-        if name in STRUCTURE_FIELDS and value not in (None, False):
+        if name in structure and value not in (None, False):
             out[name] = value
         elif isinstance(value, str) and _is_text(info.annotation, info.metadata):
             if here in translated:
@@ -105,17 +114,17 @@ def skeleton(model: BaseModel, translated: dict[Path_, str], path: Path_ = ()) -
                 out[name] = [translated[(*here, i)] for i in range(len(value))]
         elif isinstance(value, BaseModel):
             inner = skeleton(value, translated, here)
-            if _has_text(inner):
+            if _has_text(inner, value):
                 out[name] = inner
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             inner_list = [skeleton(item, translated, (*here, i)) for i, item in enumerate(value)]
-            if any(_has_text(item) for item in inner_list):
+            if any(_has_text(item, child) for item, child in zip(inner_list, value, strict=True)):
                 out[name] = inner_list
     return out
 
 
-def _has_text(data: dict[str, Any]) -> bool:
-    return any(key not in STRUCTURE_FIELDS for key in data)
+def _has_text(data: dict[str, Any], model: BaseModel) -> bool:
+    return any(key not in structure_fields(model) for key in data)
 
 
 @dataclass
@@ -126,7 +135,7 @@ class TranslatedFile:
     hash recorded for it (`text_hash` of the source text it was made from)."""
 
     language: str
-    kind: str  # "course", "lesson", "quiz" (later "scenario")
+    kind: str  # "course", "lesson", "quiz", "scenario"
     id: str
     file: str  # shown path, e.g. translations/de/lessons/rapport-trap.yml
     doc: Any  # its SourceDocument: positions for findings
@@ -178,6 +187,7 @@ def compare(source: BaseModel, data: Any, path: Path_ = ()) -> tuple[dict[Path_,
     if not isinstance(data, dict):
         return found, [(path, "expected fields (`key: value` lines)", "indent the translated fields under this key", "wrong-type")]
     fields = type(source).model_fields
+    structure = structure_fields(source)
     for key, value in data.items():
         here = (*path, key)
         info = fields.get(key) if isinstance(key, str) else None
@@ -188,8 +198,8 @@ def compare(source: BaseModel, data: Any, path: Path_ = ()) -> tuple[dict[Path_,
                 problems.append((here, f"unknown field '{key}'", hint, "extra-forbidden"))
             continue
         mine = getattr(source, key)
-        if key in STRUCTURE_FIELDS:
-            if _plain(value) != _plain(mine):
+        if key in structure:
+            if _plain(value, mine) != mine:
                 problems.append(_structure(here, key, value, mine))
         elif isinstance(mine, str) and _is_text(info.annotation, info.metadata):
             _text(value, here, found, problems)
@@ -206,36 +216,46 @@ def compare(source: BaseModel, data: Any, path: Path_ = ()) -> tuple[dict[Path_,
                     _merge(compare(item, theirs, (*here, i)), found, problems)
         else:
             problems.append((here, f"'{key}' comes from the source file, not the translation", "delete this line", "not-translatable"))
-    if "id" in fields and getattr(source, "id", None) is not None and "id" not in data:
-        problems.append((path, "missing field 'id'", f"add `id: {source.id}`: ids anchor each translated piece to its source",  # type: ignore[attr-defined]
-                         "translation-structure"))
+    for anchor in ANCHORS:
+        if anchor in structure and getattr(source, anchor, None) is not None and anchor not in data:
+            problems.append((path, f"missing field '{anchor}'", f"add `{anchor}: {getattr(source, anchor)}`: "
+                             f"{_ANCHOR_WHY[anchor]}", "translation-structure"))
     return found, problems
 
 
-def _plain(value: Any) -> Any:
-    """A structure value as YAML means it: the reader keeps scalars as written (`true`)."""
+_ANCHOR_WHY = {"id": "ids anchor each translated piece to its source",
+               "to": "each reply names where it leads, so the replies stay in the source's order"}
+
+
+def _plain(value: Any, like: Any = None) -> Any:
+    """A structure value as YAML means it (the reader keeps scalars as written: `true`);
+    a number where the source's value (`like`) is one (`points: 2`)."""
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
+    if isinstance(like, int) and not isinstance(like, bool) and isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+        return int(value)
     return value
 
 
 def _allowed(source: BaseModel) -> list[str]:
     names = [n for n, i in type(source).model_fields.items()
-             if n in STRUCTURE_FIELDS or _is_text(i.annotation, i.metadata) or _list_of_text(i.annotation)
+             if n in structure_fields(source) or _is_text(i.annotation, i.metadata) or _list_of_text(i.annotation)
              or isinstance(getattr(source, n), BaseModel)
              or (isinstance(getattr(source, n), list) and getattr(source, n) and isinstance(getattr(source, n)[0], BaseModel))]
     return names
 
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
-    what = {"id": "id", "type": "question type", "correct": "`correct:` mark"}[key]
+    what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "to": "`to:` target", "points": "`points:` value"}[key]
     hint = {"id": "translate in the source's order, under the source's ids",
-            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks"}[key]
-    return here, f"the {what} is {_shown(value)} where the source has {_shown(mine)}", hint, "translation-structure"
+            "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
+            "to": "translate the replies in the source's order: each leads where the source's does",
+            "points": "points come from the source: copy its `points:`, or leave them out"}[key]
+    return here, f"the {what} is {_shown(value, mine)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 
-def _shown(value: Any) -> str:
-    value = _plain(value)
+def _shown(value: Any, like: Any = None) -> str:
+    value = _plain(value, like)
     return str(value).lower() if isinstance(value, bool) else repr(value)
 
 

@@ -171,7 +171,8 @@ class Renderer:
         blocks = [str(self.quiz_html(quiz))] if quiz and here else []
         scenarios = []
         for scenario in self.course.lesson_scenarios(lesson.id) if here else []:
-            scenarios.append((scenario.title, Markup(block_placeholder(len(blocks)))))
+            scenarios.append((scenario.title, self.fallback_lang("scenario", scenario.id, "title"),
+                              Markup(block_placeholder(len(blocks)))))
             blocks.append(str(self.scenario_html(scenario)))
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
@@ -192,7 +193,8 @@ class Renderer:
         scenario = self.course.scenarios[page.key]
         blocks = (str(self.scenario_html(scenario)),) if self.quizzes_of(page.path) else ()
         content = self.env.get_template("scenario-page.md.j2").render(
-            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "")
+            scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "",
+            title_lang=self.fallback_lang("scenario", scenario.id, "title"))
         return Page(page.path, page.title, content, blocks)
 
     def _handout_page(self, page: SitePage) -> Page:
@@ -222,6 +224,7 @@ class Renderer:
         html = self.env.get_template("quiz.html.j2").render(
             course=self.course.settings, quiz=quiz, pass_mark=self.course.pass_mark(quiz),
             question_html=self._question_html, runtime_strings=self._runtime_strings, topics=self._topics(quiz),
+            written_html=self._written_html, written_strings=self._written_strings,
         )
         return Markup(_collapse_blank_lines(html))
 
@@ -234,8 +237,10 @@ class Renderer:
     def scenario_html(self, scenario: Scenario) -> Markup:
         """A scenario's block (templates/scenario.html.j2): its nodes readable without
         JavaScript, and what only the runtime may know (where each reply leads, its points
-        and note, the endings) in an encoded key seeded by "scenario/<id>"."""
-        md = self.quiz_md
+        and note, the endings) in an encoded key seeded by "scenario/<id>". In a translated
+        course each text shown in the source language carries its `lang`, in the page and in
+        the key, so scenario.js shows it marked too."""
+        md = self._scenario_marked(scenario)
         key = {
             "best": best_points(paths(scenario)[0]),
             "nodes": {n.id: [[c.to, c.points, md.block(c.feedback)] for c in n.choices] for n in scenario.nodes},
@@ -247,14 +252,32 @@ class Renderer:
             anchor=scenario_anchor, end_anchor=scenario_end_anchor, node_ids={n.id for n in scenario.nodes})
         return Markup(_collapse_blank_lines(html))
 
+    def _scenario_marked(self, scenario: Scenario) -> QuizMarkdown | LangMarked:
+        """The quiz Markdown for a scenario; in a translated course, one that marks its
+        untranslated texts with the source language (WCAG 3.1.2)."""
+        return self._marked_texts("scenario", scenario.id, scenario)
+
     @cached_property
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
                       "continue_at", "toolkit"}
-        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's
-        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(("progress_", "lms_", "scenario_", "handout_"))}
+        # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's;
+        # written_*, reflection_*: written.js's; handout_*: the handout pages'
+        runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(
+            ("progress_", "lms_", "scenario_", "written_", "reflection_", "handout_"))}
         return json.dumps(runtime, ensure_ascii=False)
+
+    @cached_property
+    def _written_strings(self) -> str:
+        """The strings the written-answer runtime needs (assets/written/written.js), as data-strings."""
+        return json.dumps({k: v for k, v in self.strings.items() if k.startswith(("written_", "reflection_"))}, ensure_ascii=False)
+
+    def _written_html(self, quiz: Quiz, question: QuestionBase) -> Markup:
+        """A written question (questions/written.html.j2): not a .cq-item, no key; the lesson's copy only
+        (the mistakes page's practice copy leaves it out: progress.review_copy)."""
+        return Markup(self.env.get_template("questions/written.html.j2").render(
+            question=question, md=self._marked(quiz, question), qid=f"quiz-{quiz.id}-{question.id}"))
 
     @cached_property
     def _scenario_strings(self) -> str:

@@ -57,6 +57,17 @@ def test_fallback_content_says_its_language(languages):
     assert 'lang="en"' not in translated.split('<div class="md-content"', 1)[1]
 
 
+def test_the_table_of_contents_marks_a_heading_that_falls_back(languages):
+    toc_link = r'<a href="#([^"]+)" class="md-nav__link"([^>]*)>'
+    untranslated = (languages / "de/lessons/next-steps/index.html").read_text("utf-8")
+    assert re.findall(toc_link, untranslated) == [("plan", ' lang="en"')] * 2  # the sidebar's, and the one the drawer folds in
+    translated = (languages / "de/lessons/intro/index.html").read_text("utf-8")
+    assert ("willkommen", "") in re.findall(toc_link, translated)
+    assert all(lang == "" for _, lang in re.findall(toc_link, translated))
+    english = (languages / "en/lessons/next-steps/index.html").read_text("utf-8")
+    assert re.findall(toc_link, english) == [("plan", "")] * 2  # English in an English page: nothing to mark
+
+
 @pytest.mark.browser
 def test_progress_is_shared_between_the_languages_of_a_course(page: Page, languages):
     server, url = serve_folder(languages)
@@ -65,8 +76,12 @@ def test_progress_is_shared_between_the_languages_of_a_course(page: Page, langua
         page.get_by_label("Selling with rapport.").check()
         page.locator(".cq-check").click()
         expect(page.locator(".cq-best")).to_contain_text("100%")
+        for reply in ("selling with rapport", "One goal for your next call"):  # the lesson's scenario, its best path
+            page.locator(".cq-sc-ask button", has_text=reply).click()
+        expect(page.locator(".cq-sc-title")).to_have_text("Outcome: She books a seat")
         page.goto(url + "/de/lessons/intro/")
         expect(page.locator(".cq-best")).to_contain_text("100")
+        expect(page.locator(".cq-sc-title")).to_have_text("Ausgang: Sie bucht einen Platz")  # the same path, in German
         assert page.locator(".cq-lesson-meta .cq-status").get_attribute("data-state") == "done"
         page.goto(url + "/de/")
         expect(page.locator('.cq-lesson-list [data-lesson="intro"] .cq-status')).to_have_attribute("data-state", "done")

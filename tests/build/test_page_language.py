@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 
 from conftest import ROOT, build_site, coursegen
+from generator.site.encode import decode_key
 
 FIXTURE = ROOT / "tests" / "fixtures" / "langcourse"
 STOP_WORDS = {
@@ -38,16 +39,22 @@ def guess(text: str) -> str | None:
 
 def text_blocks(page: Path) -> list[tuple[str, str, str]]:
     """(declared language, detected language, text) of each block of text on a page."""
-    root = lxml.html.fromstring(page.read_bytes())
+    return blocks_of(lxml.html.fromstring(page.read_bytes()))
+
+
+def blocks_of(root, around: str = "") -> list[tuple[str, str, str]]:
+    """`text_blocks` of an element; `around`: the language declared outside it."""
     found = []
     for element in root.iter(*BLOCKS):
         if any(parent.tag in SKIP for parent in element.iterancestors()) or element.get("hidden") is not None:
             continue
         own = " ".join(t for t in [element.text or ""] + [child.tail or "" for child in element] if t).strip()
-        own += " " + " ".join(child.text_content() for child in element if child.tag in ("strong", "em", "a", "code"))
+        # inline children read as part of their block, unless they or something in them say their own language
+        own += " " + " ".join(child.text_content() for child in element
+                              if child.tag in ("strong", "em", "a", "code") and not child.xpath(".//@lang"))
         detected = guess(own)
         if detected:
-            declared = next((e.get("lang") for e in [element, *element.iterancestors()] if e.get("lang")), "")
+            declared = next((e.get("lang") for e in [element, *element.iterancestors()] if e.get("lang")), around)
             found.append((declared.split("-")[0], detected, " ".join(own.split())[:120]))
     return found
 
@@ -89,7 +96,39 @@ def test_fallback_content_carries_its_language(tmp_path):
     assert mismatches(site) == []
 
 
-def test_the_bundled_course_in_german_shows_no_english(tmp_path):
-    site = build_site(ROOT, tmp_path / "site", "--lang", "de")
-    assert '<html lang="de"' in (site / "lessons/working-in-the-gray/index.html").read_text("utf-8")
-    assert mismatches(site) == []
+@pytest.fixture(scope="module")
+def german(tmp_path_factory) -> Path:
+    return build_site(ROOT, tmp_path_factory.mktemp("german") / "site", "--lang", "de")
+
+
+def test_the_bundled_course_in_german_shows_no_english(german):
+    assert '<html lang="de"' in (german / "lessons/working-in-the-gray/index.html").read_text("utf-8")
+    assert mismatches(german) == []
+
+
+def scenario_blocks(page: Path) -> list[tuple[str, str, str]]:
+    """`text_blocks` of each scenario on a page: its nodes, and what scenario.js shows from its
+    key (each reply's note, the endings' titles, lines and debriefs)."""
+    root = lxml.html.fromstring(page.read_bytes())
+    found = []
+    for section in root.find_class("cq-sc"):
+        lang = next(e.get("lang") for e in section.iterancestors() if e.get("lang"))
+        found += blocks_of(section)
+        key = decode_key(f"scenario/{section.get('data-scenario')}", section.get("data-key"))
+        shown = [note for choices in key["nodes"].values() for _, _, note in choices]
+        shown += [html for title, _, says, debrief in key["endings"].values() for html in (title, says, debrief)]
+        for html in filter(None, shown):
+            found += blocks_of(lxml.html.fragment_fromstring(f"<p>{html}</p>" if not html.startswith("<") else html,
+                                                             create_parent="div"), lang)
+    return found
+
+
+@pytest.mark.parametrize("site_name", ["nordlicht", "german"])
+def test_every_scenario_reads_in_german(site_name, request):
+    site = request.getfixturevalue(site_name)
+    pages = ["lessons/rapport-trap", "lessons/leading-the-dance", "lessons/value-first", "lessons/working-in-the-gray"]
+    pages = [page for p in pages for page in (site / p / "index.html", site / f"{p}.html")  # nordlicht: .html addresses
+             if page.is_file()]  # and a lesson hidden
+    found = [block for page in pages for block in scenario_blocks(page)]
+    assert len(pages) >= 3 and len(found) > 40 * len(pages)  # the detector reads every node, note and ending
+    assert [b for b in found if b[:2] != ("de", "de")] == []

@@ -44,10 +44,10 @@ ITEM_CODES = {"key-position", "longest-right", "option-length", "true-false-bala
 def test_the_bundled_course_known_findings_are_the_item_writing_ones():
     """Deliberately known (issue 16): the bundled course's quizzes are biased, and
     `check` says so; each is a warning of an item-writing rule, or the guessing verdict
-    on the final assessment (an error), and still reported."""
+    on the final assessment (an error), and still reported. The second edition (issue 23)
+    clears them quiz by quiz, so the known codes shrink towards none."""
     _, findings = check(CoursePaths.at(ROOT))
     assert findings and all(f.known and f.code in ITEM_CODES for f in findings)
-    assert {f.code for f in findings} == ITEM_CODES
     assert [f.location.file for f in findings if f.message.endswith("(an error, listed as known)")] == \
         ["quizzes/final-assessment.yml"]
 

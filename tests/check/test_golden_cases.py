@@ -162,9 +162,9 @@ def test_the_bad_input_corpus_is_big_enough():
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=_ids(BAD_INPUTS))
 def test_bad_input(case, tmp_path, capsys, previous_site):
     project = make_course(case, tmp_path / "p")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall time: two cores shared with browsers and builds made wall time flaky
     code, output = run_check(project, capsys, load(case).get("brand"))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     want = expected(case)
     if UPDATE and findings_in(output) != want:
         want = findings_in(output)
@@ -172,7 +172,7 @@ def test_bad_input(case, tmp_path, capsys, previous_site):
     assert findings_in(output) == want, output
     assert code == (1 if any(": error: " in w for w in want) else 0), output
     assert "Traceback" not in output
-    assert elapsed < 1.0, f"{case.name} took {elapsed:.2f} s"
+    assert elapsed < 1.0, f"{case.name} took {elapsed:.2f} s of CPU"
     if code:  # `build` stops on the same findings and writes nothing: no new folder, no change to a previous build
         for out in (tmp_path / "site", shutil.copytree(previous_site, tmp_path / "previous")):
             before = _files(out) if out.exists() else None

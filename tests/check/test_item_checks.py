@@ -120,3 +120,20 @@ def test_recycled_runs_are_those_of_every_window(seed):
              [rng.choice(vocabulary) for _ in range(rng.randint(0, 20))] for i in range(rng.randint(1, 5))]
     texts = [[w for w in text if w] for text in texts]  # question texts have no empty words
     assert _recycled_runs(lesson, texts) == _runs_by_every_window(lesson, texts, RECYCLED_WORDS)
+
+
+def test_guessing_leaves_no_cached_question_behind():
+    """The guessing rule's caches are keyed by id(question): one left behind can be read for a
+    later question at the same address, and a quiz was once scored with another's option
+    lengths (a golden case flipped between 'longest' and 'shortest')."""
+    from generator.check import guessing
+    from generator.check.options import CheckOptions
+    from generator.check.pipeline import check_project
+    from generator.load.settings import read_settings
+    course = check_project(read_settings(Path(__file__).parents[2] / "mkdocs.yml")).course
+    assert course is not None
+    list(guessing.check_guessing(course, CheckOptions()))
+    for quiz in course.quizzes.values():
+        for rules in guessing.STRATEGIES.values():
+            guessing._advice(quiz, rules)  # the hint's counts read the caches too
+            assert not guessing._RIGHT and not guessing._LENGTHS

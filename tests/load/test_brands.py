@@ -300,6 +300,38 @@ def test_overlay_on_a_course_in_modules(project):
     assert course.settings.language == "es" and "rapport-trap-quiz" not in course.quizzes
 
 
+def test_a_brand_that_reorders_modules_keeps_their_scenarios(project):
+    course_yml = project / "course" / "course.yml"
+    text = course_yml.read_text()
+    course_yml.write_text(text[: text.index("lessons:")] + """modules:
+  - title: "Start"
+    lessons: [welcome, rapport-trap]
+    scenarios: [dental-review]
+  - title: "Practice"
+    lessons: [leading-the-dance, value-first, working-in-the-gray, wrap-up]
+""")
+    scenario = project / "scenarios" / "dental-review.yml"
+    scenario.write_text(scenario.read_text().replace("lesson: rapport-trap\n", ""))  # on its own page, in module Start
+    order = """course:
+  modules:
+    - title: "First"
+      lessons: [welcome, leading-the-dance]
+    - title: "Then"
+      lessons: [rapport-trap, value-first, working-in-the-gray, wrap-up]
+"""
+    write_brand(project, "reorder", MINIMAL + order)
+    checked = check_branded(CoursePaths.at(project), "reorder")
+    assert [f.one_line() for f in checked.findings if f.is_error] == []
+    assert checked.course is not None
+    # after the lessons it came after: rapport-trap, the last of module Start's lessons, is now in "Then"
+    assert [(m.title, m.scenarios) for m in checked.course.settings.modules] == [("First", []), ("Then", ["dental-review"])]
+    assert [s.id for s in checked.course.module_scenarios()] == ["dental-review"]
+    write_brand(project, "placed", MINIMAL + order.replace("lessons: [welcome, leading-the-dance]",
+                                                           "lessons: [welcome, leading-the-dance]\n      scenarios: [dental-review]"))
+    checked = check_branded(CoursePaths.at(project), "placed")
+    assert [(m.title, m.scenarios) for m in checked.course.settings.modules] == [("First", ["dental-review"]), ("Then", [])]
+
+
 def test_a_language_without_interface_strings_is_refused_unless_the_brand_gives_them_all(project):
     from generator.i18n import known_keys
 

@@ -34,7 +34,10 @@ def page_html(site: Path, quiz_id: str) -> str:
 
 
 def secrets(question: dict) -> list[str]:
-    """Text a learner must not be able to read in the source before checking."""
+    """Text a learner must not be able to read in the source before checking (none in a written
+    question: it is not graded, and its model answer is on the page for the learner to open)."""
+    if question.get("type") == "written":
+        return []
     found = [question.get("explanation"), question.get("feedback_correct"), question.get("feedback_incorrect")]
     found += question.get("hints", []) + question.get("answers", [])
     found += [o.get("feedback") for o in question.get("options", [])]

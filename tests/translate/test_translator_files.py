@@ -35,22 +35,24 @@ def _run(project: Path, *args: str) -> str:
 def test_export_then_import_changes_no_byte(project, tmp_path, fmt, name):
     before = _files(project / "translations")
     _run(project, "translations", "export", "--lang", "de", "--format", fmt, str(tmp_path / name))
-    assert "0 file(s) written, 5 unchanged" in _run(project, "translations", "import", str(tmp_path / name))
+    assert "0 file(s) written, 6 unchanged" in _run(project, "translations", "import", str(tmp_path / name))
     assert _files(project / "translations") == before
 
 
 def test_only_text_is_exported(project, tmp_path):
     _run(project, "translations", "export", "--lang", "de", "--format", "po", str(tmp_path / "de.po"))
     po = polib.pofile(str(tmp_path / "de.po"))
-    assert len(po) == 24 and po.metadata["Language"] == "de"
-    assert {e.msgid for e in po} >= {"Selling with rapport.", "Cooking.", "Write down one goal."}
-    assert not {"intro-quiz", "q1", "true", "True ", "5", "70"} & {e.msgid for e in po}
+    assert len(po) == 43 and po.metadata["Language"] == "de"
+    assert {e.msgid for e in po} >= {"Selling with rapport.", "Cooking.", "Write down one goal.", '"It is for cooking."'}
+    assert not {"intro-quiz", "q1", "true", "True ", "5", "70", "first-call", "opening", "detail", "2"} & {e.msgid for e in po}
     entry = next(e for e in po if e.msgid == "Cooking.")
     assert entry.msgctxt == "quizzes/intro-quiz.yml#questions[0].options[1].text" and entry.msgstr == "Kochen."
+    entry = next(e for e in po if e.msgid == '"It is for cooking."')  # a scenario's reply: text only, not where it leads
+    assert entry.msgctxt == "scenarios/first-call.yml#nodes[0].choices[1].text" and entry.msgstr == "„Fürs Kochen.“"
     _run(project, "translations", "export", "--lang", "de", "--format", "xliff", str(tmp_path / "de.xlf"))
     xliff = etree.parse(str(tmp_path / "de.xlf"))
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-    assert len(xliff.findall(".//x:trans-unit", ns)) == 24
+    assert len(xliff.findall(".//x:trans-unit", ns)) == 43
     assert xliff.find(".//x:file", ns).get("target-language") == "de"
 
 
@@ -60,7 +62,7 @@ def test_a_new_translation_is_written_and_recorded(project, tmp_path):
     po = polib.pofile(str(po_file))
     next(e for e in po if e.msgid == "Cooking.").msgstr = "Backen."
     po.save(str(po_file))
-    assert "1 file(s) written, 4 unchanged" in _run(project, "translations", "import", str(po_file))
+    assert "1 file(s) written, 5 unchanged" in _run(project, "translations", "import", str(po_file))
     text = (project / "translations/de/quizzes/intro-quiz.yml").read_text("utf-8")
     assert "text: Backen." in text and "correct: true" in text
 
@@ -112,7 +114,7 @@ def test_stamp_records_hand_written_translations_and_reviewed_ones(project):
 
 def test_the_shipped_german_translation_is_complete_current_and_survives_a_round_trip(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     report = _run(project, "check", "--lang", "de")
@@ -131,7 +133,7 @@ def test_the_shipped_german_translation_is_complete_current_and_survives_a_round
 
 def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     lesson = project / "course/lessons/value-first.yml"
@@ -140,3 +142,16 @@ def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field
     report = _run(project, "check", "--lang", "de")
     assert re.search(r"translations/de/lessons/value-first\.yml:\d+:\d+: warning: the source text changed since this "
                      r"was translated: sections\[1\]\.body\n", report), report
+
+
+def test_editing_a_reply_of_an_english_scenario_names_the_german_file_and_field(tmp_path):
+    project = tmp_path / "course"
+    for name in ("course", "quizzes", "scenarios", "translations", "mkdocs.yml", "known-findings.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    scenario = project / "scenarios/dental-review.yml"
+    text = scenario.read_text("utf-8")
+    scenario.write_text(text.replace("Between us, I think the rise is unfair as well.", "Between us, I find the rise unfair too."), "utf-8")
+    report = _run(project, "check", "--lang", "de")
+    assert re.search(r"translations/de/scenarios/dental-review\.yml:\d+:\d+: warning: the source text changed since this "
+                     r"was translated: nodes\[4\]\.choices\[1\]\.text\n", report), report

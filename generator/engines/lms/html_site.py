@@ -27,6 +27,7 @@ def build_html_site(settings: ProjectSettings, checked: Checked, brand: str | No
     if plugin is None:
         raise Refusal(f"{settings.config_file.name} does not use the `{PLUGIN}` plugin; add it under `plugins:`")
     plugin.config["brand"] = brand
+    plugin.config["language"] = settings.options.language  # `export --lang`: the checked course is translated
     plugin.checked = checked
     build(config)
     assert plugin.built is not None  # on_config set it, or build() raised

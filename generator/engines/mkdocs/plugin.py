@@ -1,8 +1,7 @@
-"""The MkDocs adapter: a thin plugin whose hooks hand MkDocs one engine-neutral SiteBuild.
-`on_config` builds the site (site/build.py) before MkDocs empties the site folder (a failed
-build leaves the previous site untouched); `on_files` adds the pages and files in memory;
-`on_post_page` puts each page's quiz HTML back; `mkdocs serve` watches the course, quiz and brand
-folders and, after a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner."""
+"""The MkDocs adapter: a thin plugin whose hooks hand MkDocs one engine-neutral SiteBuild. `on_config` builds the site (site/build.py) before MkDocs empties
+the site folder (a failed build leaves the previous site untouched); `on_files` adds the pages and files in memory; `on_page_content` marks the toc's
+headings in another language (toc.py); `on_post_page` puts each page's quiz HTML back; `mkdocs serve` watches the course, quiz and brand folders and, after
+a broken save (of mkdocs.yml too: config_guard.py), serves the last good site with a banner."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from generator.engines.mkdocs.config_guard import ConfigGuard
 from generator.engines.mkdocs.incremental import IncrementalPages
 from generator.engines.mkdocs.nav import NavItemMemo
 from generator.engines.mkdocs.shards import page_url, search_plugin
+from generator.engines.mkdocs.toc import mark_toc
 from generator.engines.output import write_marker
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
@@ -109,6 +109,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_env(self, env, *, config, files):
         env.globals["coursegen_nav_item"] = NavItemMemo(config.theme.get("features") or [])  # site/theme/partials/nav.html
         return env
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        return mark_toc(page.toc, html, config.theme.get("language") or "en")
 
     def on_post_page(self, output: str, *, page, config) -> str:
         try:

@@ -10,8 +10,9 @@ from .order import OrderQuestion
 from .single import SingleQuestion
 from .text import TextQuestion
 from .true_false import TrueFalseQuestion
+from .written import WrittenQuestion
 
-AnyQuestion = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | TextQuestion
+AnyQuestion = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderQuestion | TextQuestion | WrittenQuestion
 QUESTION_TYPES: tuple[type[AnyQuestion], ...] = get_args(AnyQuestion)
 
 Question = Annotated[AnyQuestion, Field(discriminator="type")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -62,6 +62,9 @@ class Setting(Strict):
 class QuestionBase(Strict):
     if TYPE_CHECKING:  # each question type declares it as a Literal (the union's tag); not a field here
         type: str
+    # False: the question carries no points (`written`): left out of the score, the pass mark,
+    # `draw`, the guessing simulation and the item-writing rules
+    scored: ClassVar[bool] = True
     id: Id
     objective: Id = Field(description="Id of the lesson objective this question assesses.")
     prompt: Text = Field(description="The question itself (Markdown).")
@@ -85,11 +88,11 @@ class QuestionBase(Strict):
 
     def fingerprint(self) -> str:
         """8 hex digits that change when what the learner answers changes: type, scenario, prompt,
-        options (identity, text, which are right), steps or accepted answers. Feedback, hints,
-        explanation and points may change without it. The runtime stores it with each answer and
+        options (identity, text, which are right), steps, accepted answers or checklist. Feedback, hints,
+        explanation, points and a model answer may change without it. The runtime stores it with each answer and
         does not replay an answer to a question whose fingerprint differs (issue 15)."""
         kept = self.model_dump(exclude={"id", "objective", "explanation", "points", "hints", "setting", "feedback_correct",
-                                        "feedback_incorrect"})
+                                        "feedback_incorrect", "model_answer"})
         for option in kept.get("options", []):
             option.pop("feedback", None)
             option.pop("fixed", None)

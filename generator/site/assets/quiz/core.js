@@ -87,7 +87,7 @@
   };
 
   Q.layout = function (att) {
-    var self = this, rand = CQ.random(att.seed ^ 0x5bd1e995), end = this.$(".cq-actions");
+    var self = this, rand = CQ.random(att.seed ^ 0x5bd1e995), end = this.$(".cq-wp,.cq-actions");
     this.att = att; this.results = {};
     this.all.forEach(function (item) { item.hidden = att.qids.indexOf(item.dataset.qid) < 0; });
     att.qids.forEach(function (qid, n) {
