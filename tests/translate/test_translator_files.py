@@ -146,7 +146,7 @@ def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field
 
 def test_editing_a_reply_of_an_english_scenario_names_the_german_file_and_field(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     scenario = project / "scenarios/dental-review.yml"
