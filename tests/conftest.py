@@ -56,6 +56,7 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
     if with_content:
         shutil.copytree(ROOT / "course", dest / "course")
         shutil.copytree(ROOT / "quizzes", dest / "quizzes")
+        shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
         for folder in ("scenarios", "handouts"):  # the course's branching scenarios (issue 19), handouts (issue 23)
             if (ROOT / folder).is_dir():
                 shutil.copytree(ROOT / folder, dest / folder)

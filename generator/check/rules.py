@@ -27,6 +27,8 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
   branching scenarios are shown, their references,
   ids, choices and debriefs; their paths: reachability, dead ends, the best path's ending,
   loops, pass marks, long paths
+- check_dialogue_listing, check_dialogue_structure (dialogues.py): annotated dialogues listed in
+  course.yml, their lesson, speakers and marks
 - check_handouts (handouts.py): `handouts:` entries without a file or listed twice, handout files not listed
 - check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
   mark (an error for the final assessment, a warning for a lesson quiz), or comes within
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from generator.check.dialogues import check_dialogue_listing, check_dialogue_structure
 from generator.check.guessing import check_guessing
 from generator.check.handouts import check_handouts
 from generator.check.items import ITEM_RULES
@@ -59,7 +62,8 @@ Rule = Callable[[Course, CheckOptions], Iterable[Finding]]
 RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, check_questions, check_sections,
                      check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing,
                      check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions,
-                     check_scenario_placement, check_scenario_structure, check_scenario_paths, check_handouts]
+                     check_scenario_placement, check_scenario_structure, check_scenario_paths,
+                     check_dialogue_listing, check_dialogue_structure, check_handouts]
 
 
 def check_course(course: Course, options: CheckOptions | None = None) -> list[Finding]:

@@ -1,6 +1,7 @@
-"""`coursegen results FILE... [--csv] [--course ID]`: item analysis of learners' results
-summaries (issue 16; generator/results/). Files it cannot use are named with the reason,
-on stderr, and the rest are analysed; exit 1 when none could be used."""
+"""`coursegen results FILE... [--csv] [--course ID] [--texts]`: item analysis of learners' results
+summaries (issue 16; generator/results/), and what they wrote (issue 23: results/writing.py).
+Files it cannot use are named with the reason, on stderr, and the rest are analysed; exit 1
+when none could be used."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def add_parser(sub) -> None:
     p.add_argument("files", metavar="FILE", nargs="+", help="results summaries (results-<course>.json from \"Your progress\")")
     p.add_argument("--csv", action="store_true", help="write the table as CSV to stdout")
     p.add_argument("--course", metavar="ID", help="the course to analyse (default: the one most files are from)")
+    p.add_argument("--texts", action="store_true", help="print what learners wrote (written answers with their self-rating, "
+                                                         "reflections they included); with --csv, one CSV row per text instead of the item table")
     p.set_defaults(run=run)
 
 
@@ -24,6 +27,7 @@ def run(args) -> int:
     from generator.results.analysis import analyse
     from generator.results.read import Summary, Unreadable, read_summary
     from generator.results.report import text, to_csv
+    from generator.results.writing import writing_csv, writing_text
 
     read: list[Summary] = []
     problems: list[tuple[str, str]] = []
@@ -38,7 +42,7 @@ def run(args) -> int:
     for s in read:
         if s.course != course:
             problems.append((str(s.path), f"another course ({s.course!r}, not {course!r})"))
-        elif not s.quizzes:
+        elif not s.quizzes and not s.written and not s.reflections:
             problems.append((str(s.path), "no answers per question (a summary from before revision 1, or no quiz taken)"))
         elif s.identity() in seen:
             problems.append((str(s.path), f"the same results as {seen[s.identity()]}"))
@@ -54,10 +58,11 @@ def run(args) -> int:
     if not used:
         print("coursegen results: no summary with answers to analyse", file=sys.stderr)
         return EXIT_CONTENT
-    quizzes = analyse(used)
+    quizzes = analyse([s for s in used if s.quizzes])
     if args.csv:
-        sys.stdout.write(to_csv(quizzes))
+        sys.stdout.write(writing_csv(used) if args.texts else to_csv(quizzes))
     else:
-        title = used[0].course_title
-        sys.stdout.write(f"Item analysis of {course}{f' ({title})' if title else ''}: {len(used)} summaries\n\n" + text(quizzes))
+        title, writing = used[0].course_title, writing_text(used, args.texts)
+        sys.stdout.write(f"Item analysis of {course}{f' ({title})' if title else ''}: {len(used)} summaries\n\n"
+                         + "\n".join(part for part in (text(quizzes) if quizzes else "", writing) if part))
     return EXIT_OK

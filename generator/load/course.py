@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from generator.errors import Finding, SourceLocation, display_path, display_prefix, item_name, counted, plural, spoken_path
 from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.dialogue import Dialogue
 from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
@@ -33,9 +34,9 @@ BLOCK_TYPES = "fields, phrases, rubric, list, text"  # a handout's blocks (model
 _HANDOUT_HINTS = {"blocks": f"add at least one block: {BLOCK_TYPES}", "fields": "add a writing space: `- label: ...`",
                   "situations": "add a situation with its replies", "replies": "give at least one reply: `- say: ...` with its `why:`",
                   "criteria": "add a criterion: `- criterion: ...` with what `good:` looks like"}
-Item = TypeVar("Item", Lesson, Quiz, Scenario, Handout)  # checked once as each
+Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue, Handout)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
-COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR = "course", "quizzes", "scenarios"  # the default folders, relative to mkdocs.yml
+COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, DIALOGUES_DIR = "course", "quizzes", "scenarios", "dialogues"  # the default folders, relative to mkdocs.yml
 HANDOUTS_DIR = "handouts"
 
 
@@ -47,13 +48,14 @@ class CoursePaths:
     course_dir: Path
     quizzes_dir: Path
     scenarios_dir: Path
+    dialogues_dir: Path
     handouts_dir: Path
 
     @classmethod
     def at(cls, root: Path, course_dir: str = COURSE_DIR, quizzes_dir: str = QUIZZES_DIR,
-           scenarios_dir: str = SCENARIOS_DIR, handouts_dir: str = HANDOUTS_DIR) -> CoursePaths:
+           scenarios_dir: str = SCENARIOS_DIR, dialogues_dir: str = DIALOGUES_DIR, handouts_dir: str = HANDOUTS_DIR) -> CoursePaths:
         root = Path(root)
-        return cls(root, root / course_dir, root / quizzes_dir, root / scenarios_dir, root / handouts_dir)
+        return cls(root, root / course_dir, root / quizzes_dir, root / scenarios_dir, root / dialogues_dir, root / handouts_dir)
 
     @property
     def course_file(self) -> Path:
@@ -98,7 +100,7 @@ def _shown_files(folder: Path, paths: CoursePaths) -> list[tuple[Path, str]]:
 
 
 def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
-    """Read course.yml, every lesson, quiz, scenario and handout. The course is None if course.yml is unusable."""
+    """Read course.yml, every lesson, quiz, scenario, dialogue and handout. The course is None if course.yml is unusable."""
     findings: list[Finding] = []
     if not paths.course_file.is_file():
         return None, [
@@ -127,7 +129,8 @@ def load_files_alone(paths: CoursePaths) -> tuple[Course, list[Finding]]:
     need no settings may run on it."""
     findings: list[Finding] = []
     course = Course(CourseSettings.model_construct(id="course", title="", description="", lessons=[], modules=None,
-                                                   final_quiz=None, pass_mark=70, language="en", strings={}))
+                                                   final_quiz=None, pass_mark=70, language="en", strings={},
+                                                   dialogues=[]))
     _load_items(course, paths, ParseCache(paths.root), findings)
     return course, findings
 
@@ -136,14 +139,17 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     lesson_files = _shown_files(paths.lessons_dir, paths)
     quiz_files = _shown_files(paths.quizzes_dir, paths)
     scenario_files = _shown_files(paths.scenarios_dir, paths)
+    dialogue_files = _shown_files(paths.dialogues_dir, paths)
     handout_files = _shown_files(paths.handouts_dir, paths)
-    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + handout_files)  # all at once: in parallel (issue 8)
+    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + dialogue_files + handout_files)  # all at once: in parallel (issue 8)
     quizzes_end = len(lesson_files) + len(quiz_files)
     scenarios_end = quizzes_end + len(scenario_files)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
     _add_items(course, "quiz", Quiz, course.quizzes, quiz_files, parsed[len(lesson_files):quizzes_end], findings)
     _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:scenarios_end], findings)
-    _add_items(course, "handout", Handout, course.handouts, handout_files, parsed[scenarios_end:], findings)
+    dialogues_end = scenarios_end + len(dialogue_files)
+    _add_items(course, "dialogue", Dialogue, course.dialogues, dialogue_files, parsed[scenarios_end:dialogues_end], findings)
+    _add_items(course, "handout", Handout, course.handouts, handout_files, parsed[dialogues_end:], findings)
     cache.save()
 
 

@@ -25,7 +25,8 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
     """The merged course (a new object; `base` is left as it was) and the overlay's findings."""
     findings: list[Finding] = []
     merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids),
-                    translation=base.translation, scenarios=dict(base.scenarios), handouts=dict(base.handouts))
+                    translation=base.translation, scenarios=dict(base.scenarios),
+                    dialogues=dict(base.dialogues), handouts=dict(base.handouts))  # a brand keeps the course's dialogues and handouts (its own: not yet)
     base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
     added = _load_into(merged, brand, paths, findings)
     hidden = _hide(merged, brand, findings)

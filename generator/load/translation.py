@@ -1,7 +1,7 @@
 """A course's translation: `translations/<lang>/` read and laid over the source course.
 
 The folder mirrors the course's: `course.yml`, `lessons/<id>.yml`, `quizzes/<id>.yml`,
-`scenarios/<id>.yml`, `handouts/<id>.yml` (`KINDS`). Only text is taken from a translation
+`scenarios/<id>.yml`, `dialogues/<id>.yml`, `handouts/<id>.yml` (`KINDS`). Only text is taken from a translation
 (model/translation.py says which fields are text); ids, answers, order and every number
 come from the source, so a quiz grades the same in every language and learners' progress
 (keyed by course, lesson, quiz and scenario ids) is shared between the languages of a course.
@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
+from generator.model.dialogue import Dialogue
 from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
@@ -28,7 +29,7 @@ from generator.source.document import SourceDocument, load_yaml
 
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
-KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios",
+KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios", "dialogue": "dialogues",
                                 "handout": "handouts"}
 
 
@@ -55,6 +56,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items += [("lesson", i, lesson) for i, lesson in sorted(course.lessons.items())]
     items += [("quiz", i, quiz) for i, quiz in sorted(course.quizzes.items())]
     items += [("scenario", i, scenario) for i, scenario in sorted(course.scenarios.items())]
+    items += [("dialogue", i, dialogue) for i, dialogue in sorted(course.dialogues.items())]
     items += [("handout", i, handout) for i, handout in sorted(course.handouts.items())]
     return items
 
@@ -75,7 +77,8 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     read = _read_files(course, paths, language, translation, findings)
     # a copy that keeps every other field (a brand's hidden lessons and order...)
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
-                         file_ids=dict(course.file_ids), scenarios=dict(course.scenarios), handouts=dict(course.handouts))
+                         file_ids=dict(course.file_ids), scenarios=dict(course.scenarios),
+                         dialogues=dict(course.dialogues), handouts=dict(course.handouts))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -158,6 +161,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.quizzes[item_id] = model
     elif isinstance(model, Scenario):
         course.scenarios[item_id] = model
+    elif isinstance(model, Dialogue):
+        course.dialogues[item_id] = model
     elif isinstance(model, Handout):
         course.handouts[item_id] = model
 

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
+from generator.model.dialogue import Dialogue
 from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 
@@ -51,6 +52,8 @@ class CourseSettings(Strict):
     completion: Literal["quiz", "read"] = Field(
         "quiz", description="A lesson is done when its quiz is passed (`quiz`) or when marked as read (`read`)."
     )
+    dialogues: list[Id] = Field(default_factory=list, description="Annotated dialogues (dialogues/<id>.yml) shown in the "
+                                "site, in this order, each linked from the end of the lesson it illustrates.")
     handouts: list[Id] = Field(default_factory=list, description="Handout ids (handouts/<id>.yml), in the order of the "
                                "navigation's toolkit section and the home page: printable planners, phrase banks, guides.")
     results_email: str | None = Field(None, description="Address learners may send their results to.")
@@ -136,6 +139,7 @@ class Course:
     # data path of its `course:` (the order's paths are then taken under it)
     order_source: tuple[SourceDocument, tuple] | None = None
     scenarios: dict[str, Scenario] = field(default_factory=dict)  # shown at the end of their lessons (issue 19)
+    dialogues: dict[str, Dialogue] = field(default_factory=dict)  # annotated call transcripts (issue 23)
     handouts: dict[str, Handout] = field(default_factory=dict)  # printable pages, listed in `handouts:` (issue 23)
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
@@ -166,6 +170,14 @@ class Course:
     def lesson_scenarios(self, lesson_id: str) -> list[Scenario]:
         """The scenarios shown at the end of a lesson, by id."""
         return sorted((s for s in self.scenarios.values() if s.lesson == lesson_id), key=lambda s: s.id)
+
+    def listed_dialogues(self) -> list[Dialogue]:
+        """The dialogues course.yml lists under `dialogues:` that loaded, in its order, once each."""
+        return [self.dialogues[d] for d in dict.fromkeys(self.settings.dialogues) if d in self.dialogues]
+
+    def lesson_dialogues(self, lesson_id: str) -> list[Dialogue]:
+        """The listed dialogues that illustrate a lesson, in course.yml's order."""
+        return [d for d in self.listed_dialogues() if d.lesson == lesson_id]
 
     def listed_handouts(self) -> list[Handout]:
         """The handouts course.yml lists (`handouts:`) that loaded, in its order, once each."""

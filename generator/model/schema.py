@@ -1,4 +1,4 @@
-"""JSON Schemas for course, lesson, quiz, scenario and handout files, generated from the pydantic models.
+"""JSON Schemas for course, lesson, quiz, scenario, dialogue and handout files, generated from the pydantic models.
 
 The schemas let an editor (VS Code with the YAML extension, through the
 `# yaml-language-server: $schema=...` line at the top of each file, or
@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from generator.model.brand import Brand
 from generator.model.course import CourseSettings, Lesson, Quiz
+from generator.model.dialogue import Dialogue
 from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 
@@ -25,6 +26,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "lesson.schema.json": (Lesson, "Lesson", "course/lessons/<id>.yml: one lesson's sections, objectives and reflection prompts."),
     "quiz.schema.json": (Quiz, "Quiz", "quizzes/<id>.yml: a lesson's practice quiz or the final assessment."),
     "scenario.schema.json": (Scenario, "Scenario", "scenarios/<id>.yml: a branching role-play conversation shown after a lesson's quiz."),
+    "dialogue.schema.json": (Dialogue, "Dialogue", "dialogues/<id>.yml: an annotated call transcript, its marked moments "
+                                                   "explained, linked from the lesson it illustrates."),
     "handout.schema.json": (Handout, "Handout", "handouts/<id>.yml: a printable page (planner, phrase bank, rubric) listed in course.yml `handouts:`."),
     "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }

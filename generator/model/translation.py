@@ -11,7 +11,8 @@ Which fields are text is read off the content models: a field typed `Text` (or a
 `Text`) is translatable; `id`, `type` and `correct` are the structure a translation must
 keep; every other field is the source's alone. A new content type becomes
 translatable by being listed in `KINDS` (load/translation.py) with its folder. A model may
-name more structure fields in `TRANSLATION_STRUCTURE` (a scenario's choice: `to`, `points`).
+name more structure fields in `TRANSLATION_STRUCTURE` (a scenario's choice: `to`, `points`; a dialogue's
+line: `speaker`, `mark`).
 """
 
 from __future__ import annotations
@@ -246,11 +247,14 @@ def _allowed(source: BaseModel) -> list[str]:
 
 
 def _structure(here: Path_, key: str, value: Any, mine: Any) -> Problem:
-    what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "to": "`to:` target", "points": "`points:` value"}[key]
+    what = {"id": "id", "type": "question type", "correct": "`correct:` mark", "to": "`to:` target", "points": "`points:` value",
+            "speaker": "speaker", "mark": "`mark:`"}[key]
     hint = {"id": "translate in the source's order, under the source's ids",
             "type": "keep the source's question type", "correct": "answers come from the source: copy its `correct:` marks",
             "to": "translate the replies in the source's order: each leads where the source's does",
-            "points": "points come from the source: copy its `points:`, or leave them out"}[key]
+            "points": "points come from the source: copy its `points:`, or leave them out",
+            "speaker": "translate each line in the source's order, with the source's speaker",
+            "mark": "marks come from the source: copy its `mark:`, or leave it out"}[key]
     return here, f"the {what} is {_shown(value, mine)} where the source has {_shown(mine)}", hint, "translation-structure"
 
 

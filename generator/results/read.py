@@ -4,6 +4,9 @@ The format is `{"format": "coursegen-results", "v": 1, ...}`; revision 1 (issue 
 to each quiz the learner's last attempt, `last: {attempt, date, percent, questions:
 [{id, type, points, options, answer, score}]}`, options and answers by stable option
 identity. A v1 summary without `last` (revision 0) is readable but carries no answers.
+Issue 23 adds, where the learner wrote any, each quiz's `written: [{id, answer, covered,
+points}]` (the self-rating: checklist points ticked of `points`, both null before the learner
+compared) and, only when the learner chose to include them, `reflections: [{lesson, prompt, text}]`.
 Every way a file can be wrong is an `Unreadable` with a reason a trainer can act on.
 """
 
@@ -41,6 +44,27 @@ class Attempt:
     questions: tuple[Answer, ...]
 
 
+@dataclass(frozen=True)
+class Written:
+    """One written answer: the learner's text and self-rating (`covered` of `points` checklist
+    points; both None when the learner did not compare with the model answer). Never a score."""
+
+    quiz: str
+    id: str
+    answer: str
+    covered: int | None
+    points: int | None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A reflection the learner chose to include: the lesson, the prompt as shown, their text."""
+
+    lesson: str
+    prompt: str
+    text: str
+
+
 @dataclass
 class Summary:
     path: Path
@@ -48,12 +72,16 @@ class Summary:
     course_title: str
     learner: str
     quizzes: dict[str, Attempt] = field(default_factory=dict)
+    written: list[Written] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
 
     def identity(self) -> str:
         """What two downloads of the same results share (to skip a file given twice): two
         learners who leave their name out and answer alike still differ in their attempts' times."""
         return json.dumps([self.course, self.learner, {q: [att.date, [(a.id, a.answer, a.score) for a in att.questions]]
-                                                       for q, att in self.quizzes.items()}], sort_keys=True)
+                                                       for q, att in self.quizzes.items()},
+                           [(w.quiz, w.id, w.answer) for w in self.written], [(r.lesson, r.text) for r in self.reflections]],
+                          sort_keys=True)
 
 
 def read_summary(path: Path) -> Summary:
@@ -84,6 +112,8 @@ def read_summary(path: Path) -> Summary:
         where = f"quizzes[{i}]"
         if not isinstance(quiz, dict):
             raise Unreadable(f"wrong format: `{where}` is not an object")
+        if quiz.get("written") is not None:
+            summary.written += _written(quiz, where)
         last = quiz.get("last")
         if last is None:
             continue
@@ -92,7 +122,41 @@ def read_summary(path: Path) -> Summary:
         quiz_id = _text(quiz, "id", where + ".id")
         answers = tuple(_answer(q, f"{where}.last.questions[{j}]") for j, q in enumerate(last["questions"]))
         summary.quizzes[quiz_id] = Attempt(quiz_id, str(quiz.get("title") or quiz_id), str(last.get("date") or ""), answers)
+    summary.reflections = _reflections(data.get("reflections"))
     return summary
+
+
+def _count(value: object, where: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise Unreadable(f"wrong format: `{where}` is not a whole number")
+    return value
+
+
+def _written(quiz: dict, where: str) -> list[Written]:
+    items = quiz["written"]
+    if not isinstance(items, list):
+        raise Unreadable(f"wrong format: `{where}.written` is not a list")
+    found = []
+    for j, w in enumerate(items):
+        at = f"{where}.written[{j}]"
+        if not isinstance(w, dict) or not isinstance(w.get("answer"), str):
+            raise Unreadable(f"wrong format: `{at}` is not an object with an `answer` text")
+        covered, points = _count(w.get("covered"), at + ".covered"), _count(w.get("points"), at + ".points")
+        if (covered is None) != (points is None) or (covered is not None and points is not None and covered > points):
+            raise Unreadable(f"wrong format: `{at}` has `covered` without `points`, or more covered than points")
+        found.append(Written(_text(quiz, "id", where + ".id"), _text(w, "id", at + ".id"), w["answer"], covered, points))
+    return found
+
+
+def _reflections(items: object) -> list[Reflection]:
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(r, dict) and all(isinstance(r.get(k), str) for k in ("lesson", "prompt", "text"))
+                                              for r in items):
+        raise Unreadable("wrong format: `reflections` is not a list of {lesson, prompt, text}")
+    return [Reflection(r["lesson"], r["prompt"], r["text"]) for r in items]
 
 
 def _text(data: dict, key: str, where: str) -> str:

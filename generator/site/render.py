@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 
 from generator.site import progress
 from generator.site.sitemap import (
-    CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, handout_path, lesson_path, module_path, scenario_anchor,
-    scenario_end_anchor,
+    CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
+    scenario_end_anchor, relative_link, handout_path,
 )
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
@@ -137,7 +137,7 @@ class Renderer:
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
-                       "scenario": self._scenario_page, "handout": self._handout_page,
+                       "scenario": self._scenario_page, "dialogue": self._dialogue_page, "handout": self._handout_page,
                        "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
         pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
@@ -177,6 +177,8 @@ class Renderer:
         content = self.env.get_template("lesson.md.j2").render(
             course=self.course.settings, lesson=lesson, callouts=CALLOUTS, lang=partial(self.fallback_lang, "lesson", lesson.id),
             quiz_html=Markup(block_placeholder(0)) if quiz and here else "", scenarios=scenarios,
+            dialogues=[(title, relative_link(page.path, path)) for title, path in self.site.lesson_dialogues(lesson.id)],
+            written_strings=self._written_strings,
         )
         return Page(page.path, page.title, content, tuple(blocks))
 
@@ -196,6 +198,27 @@ class Renderer:
             scenario=scenario, scenario_html=Markup(block_placeholder(0)) if blocks else "",
             title_lang=self.fallback_lang("scenario", scenario.id, "title"))
         return Page(page.path, page.title, content, blocks)
+
+    def _dialogue_page(self, page: SitePage) -> Page:
+        """An annotated dialogue (templates/dialogue-page.md.j2): its legend and transcript are
+        raw HTML in the page's Markdown (dialogue.html.j2, text rendered here), so that the site's
+        search indexes the transcript alike in every engine."""
+        dialogue = self.course.dialogues[page.key]
+        lesson = self.course.lessons[dialogue.lesson]
+        lang = partial(self.fallback_lang, "dialogue", dialogue.id)
+        values = {"dialogue": dialogue, "md": self.quiz_md, "lang": lang, "marks": dialogue.marks(),
+                  "roles": {s.id: s.role for s in dialogue.speakers}, "mark_label": self._mark_label,
+                  "mark_about": lambda mark: self.t(f"dialogue_mark_{mark.replace('-', '_')}_about")}
+        legend, transcript = (Markup(_collapse_blank_lines(self.env.get_template("dialogue.html.j2").render(part=part, **values)))
+                              for part in ("legend", "transcript"))
+        content = self.env.get_template("dialogue-page.md.j2").render(
+            dialogue=dialogue, lesson=lesson, lang=lang, lesson_href=relative_link(page.path, lesson_path(lesson.id)),
+            legend_html=legend, transcript_html=transcript)
+        return Page(page.path, page.title, content)
+
+    def _mark_label(self, mark: str) -> str:
+        """A dialogue mark's visible label in the course language (strings.yml `dialogue_mark_<mark>`)."""
+        return self.t(f"dialogue_mark_{mark.replace('-', '_')}")
 
     def _handout_page(self, page: SitePage) -> Page:
         """A printable handout (`handouts:` in course.yml; templates/handout.md.j2, assets/handout.css)."""
@@ -261,16 +284,16 @@ class Renderer:
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
-                      "continue_at", "toolkit"}
+                      "continue_at", "dialogues", "toolkit"}
         # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's;
-        # written_*, reflection_*: written.js's; handout_*: the handout pages'
+        # written_*, reflection_*: written.js's; dialogue_*: the dialogue pages' (no runtime)
         runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(
-            ("progress_", "lms_", "scenario_", "written_", "reflection_", "handout_"))}
+            ("progress_", "lms_", "scenario_", "written_", "reflection_", "dialogue_", "handout_"))}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property
     def _written_strings(self) -> str:
-        """The strings the written-answer runtime needs (assets/written/written.js), as data-strings."""
+        """The strings the written-answer runtime needs (assets/written/written.js), as data-writing."""
         return json.dumps({k: v for k, v in self.strings.items() if k.startswith(("written_", "reflection_"))}, ensure_ascii=False)
 
     def _written_html(self, quiz: Quiz, question: QuestionBase) -> Markup:

@@ -24,6 +24,7 @@ from generator.site.links import headings_in
 from markupsafe import escape
 
 from generator.model.course import Course, Lesson, Module, Quiz
+from generator.model.dialogue import Dialogue
 from generator.model.handout import Handout, PhrasesBlock, TextBlock
 from generator.site.markup import inert_lesson, plain_text
 from generator.i18n import format_text
@@ -58,6 +59,16 @@ def scenario_path(scenario_id: str) -> str:
     return f"practice/{scenario_id}.md"
 
 
+def dialogue_path(dialogue_id: str) -> str:
+    """The page of an annotated dialogue (`dialogues:` in course.yml)."""
+    return f"dialogues/{dialogue_id}.md"
+
+
+def relative_link(here: str, target: str) -> str:
+    """The relative Markdown link from the page at `here` to the page at `target` (both docs paths)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
 def handout_path(handout_id: str) -> str:
     """The page of a printable handout (`handouts:` in course.yml)."""
     return f"toolkit/{handout_id}.md"
@@ -80,8 +91,8 @@ def scenario_end_anchor(scenario_id: str) -> str:
 class SitePage:
     """One page: its docs-relative Markdown path, title, and what it shows.
 
-    `kind` is home, module, lesson, scenario, final, handout, progress, certificate or mistakes; `key` is
-    the lesson id, the scenario's id, the final quiz's id, the handout's id or the module's index (as text), else "".
+    `kind` is home, module, lesson, scenario, dialogue, final, handout, progress, certificate or mistakes; `key` is
+    the lesson id, the scenario's, dialogue's or handout's id, the final quiz's id or the module's index (as text), else "".
     """
 
     path: str
@@ -128,6 +139,7 @@ class SiteMap:
         pages += [SitePage(module_path(i), title, "module", str(i)) for i, (title, _) in enumerate(self.modules)]
         pages += [SitePage(lesson_path(lesson.id), lesson.title, "lesson", lesson.id) for lesson in course.ordered_lessons()]
         pages += [SitePage(scenario_path(s.id), s.title, "scenario", s.id) for s in course.module_scenarios()]
+        pages += [SitePage(dialogue_path(d.id), d.title, "dialogue", d.id) for d in self.shown_dialogues]
         final = course.final_quiz
         if final:
             pages.append(SitePage(final_path(final.id), final.title, "final", final.id))
@@ -160,6 +172,16 @@ class SiteMap:
                 home.setdefault(sid, i)
         return home
 
+    @cached_property
+    def shown_dialogues(self) -> list[Dialogue]:
+        """The dialogues listed in course.yml whose lesson the site shows, in that order."""
+        shown = set(self.course.settings.lesson_order())
+        return [d for d in self.course.listed_dialogues() if d.lesson in shown]
+
+    def lesson_dialogues(self, lesson_id: str) -> list[tuple[str, str]]:
+        """(title, path) of each dialogue that illustrates a lesson: the links at the end of its page."""
+        return [(d.title, dialogue_path(d.id)) for d in self.shown_dialogues if d.lesson == lesson_id]
+
     def quiz_page(self, quiz: Quiz) -> str | None:
         """The page that holds a quiz: its lesson's, or the final assessment's; None if not shown."""
         return self._quiz_pages.get(quiz.id)
@@ -181,8 +203,8 @@ class SiteMap:
     # --- navigation ------------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
-        """Home, the lessons (in modules or parts, each led by its overview, named after it), the final,
-        the toolkit (the handouts, in a section), the progress pages."""
+        """Home, the lessons (in modules or parts, each led by its overview, named after it), the dialogues,
+        the final, the toolkit (the handouts, in a section), the progress pages."""
         course = self.course
         nav = [NavItem(self.t("home"), HOME_PATH)]
         if course.settings.modules is not None:
@@ -196,6 +218,8 @@ class SiteMap:
                 nav.append(NavItem(title, children=[NavItem(title, module_path(i)), *children]))
         else:
             nav += [NavItem(lesson.title, lesson_path(lesson.id)) for lesson in course.ordered_lessons()]
+        if self.shown_dialogues:
+            nav.append(NavItem(self.t("dialogues"), children=[NavItem(d.title, dialogue_path(d.id)) for d in self.shown_dialogues]))
         final = course.final_quiz
         if final:
             nav.append(NavItem(final.title, final_path(final.id)))
@@ -224,7 +248,7 @@ class SiteMap:
             return [t("progress_title"), t("progress_summary_title"), t("progress_transfer_title"), t("progress_reset_title")]
         if page.kind == "final":
             return [plain_text(page.title)]
-        if page.kind == "scenario":
+        if page.kind in ("scenario", "dialogue"):
             return [str(escape(page.title))]
         if page.kind == "handout":
             return handout_headings(course.handouts[page.key])

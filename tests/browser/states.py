@@ -156,6 +156,23 @@ def earn_certificate(page: Page) -> None:
     page.locator(".cq-certificate:not([hidden])").wait_for()
 
 
+def write(page: Page) -> None:
+    """Issue 23's states at once: every written question written, compared with its model answer
+    and rated (its first checklist point ticked); every reflection box filled, and reflections
+    included in the summary."""
+    page.wait_for_function("() => !!window.CourseWritten")
+    page.evaluate("""() => document.querySelectorAll('.cq-wq textarea, .cq-reflect textarea').forEach(box => {
+      box.value = 'A few sentences of my own, long enough to wrap on a phone screen.';
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+    })""")
+    for button in page.locator('.cq-compare[aria-expanded="false"]').all():
+        button.click()
+    for item in page.locator(".cq-wq").all():
+        item.locator(".cq-checklist input").first.check()
+    if page.locator(".cq-reflect-share").count():
+        page.locator(".cq-reflect-share").first.check()
+
+
 def retry_mistakes(page: Page) -> None:
     button = page.locator(".cq-mistakes-retry:visible")
     if button.count():
@@ -174,6 +191,7 @@ STATES: dict[str, tuple[State, ...]] = {
     "home": PLAIN,
     "module": PLAIN,
     "lesson": PLAIN,  # a lesson with a quiz goes through QUIZ instead
+    "dialogue": PLAIN,  # an annotated call transcript (issue 23)
     "final": QUIZ,
     "handout": PLAIN,  # a printable page: nothing to answer (issue 23)
     "mistakes": (State("with mistakes", nothing), State("retrying the mistakes", retry_mistakes)),
@@ -182,8 +200,10 @@ STATES: dict[str, tuple[State, ...]] = {
     "404": PLAIN,
 }
 EARNED = PageStates("certificate", "", (State("once earned", earn_certificate),))
+# on a page with a written question or reflection prompts (written.js), before its last state
+WRITING = State("with writing (written, compared, rated; reflections filled)", write)
 # Quiz pages first, then the pages that report on them, the certificate once earned last.
-_ORDER = ["home", "module", "lesson", "final", "handout", "mistakes", "progress", "certificate", "404"]
+_ORDER = ["home", "module", "lesson", "dialogue", "final", "handout", "mistakes", "progress", "certificate", "404"]
 
 
 def course_map(site: Path) -> dict:
@@ -199,6 +219,13 @@ def url_path(site: Path, md_path: str) -> str:
     return f"{stem}/" if (site / stem / "index.html").exists() else f"{stem}.html"
 
 
+def _writes(site: Path, path: str) -> bool:
+    """Whether the built page at `path` holds a written question or reflection prompts."""
+    file = site / path / "index.html" if not path or path.endswith("/") else site / path
+    text = file.read_text("utf-8") if file.is_file() else ""
+    return 'class="cq-wq"' in text or 'class="cq-reflect"' in text
+
+
 def walk(site: Path, every_quiz: bool = True) -> Iterator[PageStates]:
     """Every page of a built site with its states, in the order a test runs them. Without
     `every_quiz`, a lesson quiz after the first goes through its first and last state only
@@ -212,6 +239,8 @@ def walk(site: Path, every_quiz: bool = True) -> Iterator[PageStates]:
         quiz = kind == "lesson" and key in quiz_lessons
         quizzes_seen += quiz
         states = (QUIZ if every_quiz or quizzes_seen == 1 else (QUIZ[0], QUIZ[-1])) if quiz else STATES[kind]
+        if _writes(site, path):
+            states = (*states[:-1], WRITING, states[-1]) if len(states) > 1 else (*states, WRITING)
         yield PageStates(kind, path, states)
         if kind == "certificate":
             yield PageStates("certificate", path, EARNED.states)

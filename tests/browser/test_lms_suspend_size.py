@@ -61,10 +61,22 @@ def big(tmp_path_factory) -> str:
     server.shutdown()
 
 
-def _encode(page, url: str, limit: int) -> tuple[str, int]:
+def writing() -> dict[str, object]:
+    """A learner who writes at length (issue 23): 2,000 characters per written answer and reflection."""
+    text = "I would first listen, then ask what matters most to the buyer. " * 32
+    keys: dict[str, object] = {"reflect-share": True}
+    for i in range(1, LESSONS + 1):
+        keys[f"written:{synth.lesson_id(i)}-quiz"] = {"v": 1, "questions": {"w1": {"value": text, "fp": "0a1b2c3d", "ticks": [0, 2],
+                                                                                    "of": 3, "date": DATE}}}
+        keys[f"reflect:{synth.lesson_id(i)}"] = {"v": 1, "questions": {"k1": {"value": text, "prompt": "What will you try?", "date": DATE}}}
+    return keys
+
+
+def _encode(page, url: str, limit: int, extra: dict | None = None) -> tuple[str, int]:
     page.goto(f"{url}/course/launch.html")  # no LMS around it: the encoder alone, on this browser's storage
+    page.evaluate("() => localStorage.clear()")
     page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, JSON.stringify(v)); }",
-                  {f"coursegen:v1:{COURSE}:{k}": v for k, v in progress().items()})
+                  {f"coursegen:v1:{COURSE}:{k}": v for k, v in {**progress(), **(extra or {})}.items()})
     text, level = page.evaluate("limit => CourseLMS.encode(limit)", limit)
     return text, level
 
@@ -87,6 +99,20 @@ def test_scorm2004_keeps_everything_but_question_history(page, big):
     assert len(text) <= 64000 and level in (0, 1)
     kept = page.evaluate("text => CourseLMS.decode(text)", text)
     assert kept["final"]["best"]["percent"] == 90 and kept["final"]["last"]["percent"] == 90
+
+
+def test_long_writing_goes_first_and_never_pushes_out_the_question_history(page, big):
+    # 200,000 characters of writing: over SCORM 2004's 64,000 on its own; the quiz history fits without it
+    full, level = _encode(page, big, 10**7, writing())
+    assert level == 0 and len(full) > 3 * 64000 and "reflect-share" in page.evaluate("text => CourseLMS.decode(text)", full)
+    text, level = _encode(page, big, 64000, writing())
+    assert len(text) <= 64000
+    kept = page.evaluate("text => CourseLMS.decode(text)", text)
+    assert not [k for k in kept if k.startswith(("written:", "reflect"))]
+    without, _ = _encode(page, big, 64000)  # the same learner without writing keeps as much as before
+    assert text == without
+    text, level = _encode(page, big, 4096, writing())
+    assert len(text) <= 4096 and level == 2
 
 
 def test_past_best_results_the_final_is_the_last_to_go(page, big):

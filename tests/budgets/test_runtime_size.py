@@ -102,3 +102,16 @@ def test_a_learner_answers_a_quiz_with_the_minified_runtime(page, site_url):
     assert verdict.inner_text().strip()[:1] in "✓◐✗"
     assert item.locator(".cq-feedback").evaluate("e => e === document.activeElement")
     assert errors == []
+
+
+WRITTEN_BUDGET = 2 * 1024
+
+
+def test_served_written_runtime_fits_in_2_kb_gzipped_and_only_pages_with_writing_load_it():
+    # issue 23: its own file, which progress.js loads only on a page with a written question or reflection prompts
+    script = assets.written_runtime()
+    assert b"/*" not in script and b"CourseWritten" in script
+    assert _gz(script) <= WRITTEN_BUDGET, f"written runtime {_gz(script):,} B gzipped (budget {WRITTEN_BUDGET:,})"
+    assert all("written" not in uri for uri in assets.scripts())  # not a script of every page
+    progress = dict(assets.files())[assets.PREFIX + assets.PROGRESS_JS]
+    assert b'"written.js"' in progress and b".cq-wq, .cq-reflect" in progress  # the loader, and what it looks for

@@ -31,6 +31,7 @@ def _modules_project(dest: Path, *, allow_html: bool = True) -> Path:
     HTML escaping and `allow_html: false` each change on the way to an anchor."""
     shutil.copytree(ROOT / "course", dest / "course")
     shutil.copytree(ROOT / "quizzes", dest / "quizzes")
+    shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "handouts", dest / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # issue 16
     title = "Negotiation & <Basics>"
@@ -166,6 +167,7 @@ def test_the_mapping_form_of_plugins_is_read_by_check_build_and_export_alike(tmp
     project = tmp_path / "project"
     shutil.copytree(ROOT / "course", project / "course")
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
@@ -185,6 +187,7 @@ def test_the_course_title_names_the_site_and_a_different_site_name_is_a_warning(
     project = tmp_path / "project"
     shutil.copytree(ROOT / "course", project / "course")
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")

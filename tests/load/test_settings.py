@@ -22,6 +22,7 @@ def _project(tmp_path: Path, plugins) -> Path:
     project = tmp_path / "p"
     shutil.copytree(ROOT / "course", project / "course")
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
+    shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())

@@ -44,6 +44,7 @@ def _files() -> list[tuple[Path, str]]:
     files = [(ROOT / "course/course.yml", "course")]
     files += [(p, "lesson") for p in sorted((ROOT / "course/lessons").glob("*.yml"))]
     files += [(p, "quiz") for p in sorted((ROOT / "quizzes").glob("*.yml"))]
+    files += [(p, "dialogue") for p in sorted((ROOT / "dialogues").glob("*.yml"))]
     files += [(p, "brand") for p in sorted(ROOT.glob("brands/*/brand.yml"))]
     files += [(p, "lesson") for p in sorted(ROOT.glob("brands/*/lessons/*.yml"))]
     files += [(p, "quiz") for p in sorted(ROOT.glob("brands/*/quizzes/*.yml"))]
@@ -78,5 +79,6 @@ def test_vscode_maps_the_schemas():
     assert "quizzes/*.yml" in mapping["./schemas/quiz.schema.json"]
     assert "brands/*/brand.yml" in mapping["./schemas/brand.schema.json"]
     assert "brands/*/lessons/*.yml" in mapping["./schemas/lesson.schema.json"]
+    assert "dialogues/*.yml" in mapping["./schemas/dialogue.schema.json"]
     for key in mapping:
         assert (ROOT / key).is_file()

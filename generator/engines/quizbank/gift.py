@@ -15,7 +15,8 @@ gift-pegjs 1.0.2:
   block; raw HTML tags are shown as text (markup.escape_raw_html) and unsafe link
   addresses dropped, so the file carries nothing a browser would run.
 - GIFT has no ordering question and no all-or-nothing multiple (Moodle's multichoice
-  always gives partial credit; walk.partial_credit_lost): those are left out with a warning.
+  always gives partial credit; walk.partial_credit_lost), and a written question is
+  self-rated, not graded (walk.self_rated): those are left out with a warning.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from __future__ import annotations
 import html
 import re
 
-from generator.engines.quizbank.walk import Item, category_path, items, left_out, moodle_weights, ordered_quizzes, partial_credit_lost, stem, weight
+from generator.engines.quizbank.walk import (Item, category_path, items, left_out, moodle_weights, ordered_quizzes, partial_credit_lost,
+                                            self_rated, stem, weight)
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -64,7 +66,7 @@ def question(item: Item) -> str | Finding:
     q = item.question
     if isinstance(q, OrderQuestion):
         return left_out(item, NAME, "GIFT has no ordering question", "export it with --format moodle-xml, or import it by hand")
-    lost = partial_credit_lost(item, NAME)
+    lost = self_rated(item, NAME) or partial_credit_lost(item, NAME)
     if lost:
         return lost
     head = f"::{escape(q.id)}::[markdown]{text(stem(q))}{{\n"

@@ -14,14 +14,16 @@ question/type/ordering/questiontype.php for `ordering`, core since Moodle 4.4):
   in quiz text stay text, script addresses are dropped. Accepted short answers are plain text.
 
 Moodle's multichoice always gives partial credit, so a multiple question with two or
-more right options in a quiz with `partial_credit: false` is left out with a warning.
+more right options in a quiz with `partial_credit: false` is left out with a warning, as is a
+written question, which the learner rates rather than anyone grading it (walk.self_rated).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from generator.engines.quizbank.walk import Item, category_path, items, moodle_weights, ordered_quizzes, partial_credit_lost, stem, weight
+from generator.engines.quizbank.walk import (Item, category_path, items, moodle_weights, ordered_quizzes, partial_credit_lost, self_rated,
+                                            stem, weight)
 from generator.errors import Finding
 from generator.model.course import Course
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -54,7 +56,7 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
 def question(item: Item, render: QuizMarkdown) -> etree._Element | Finding:
     """One `<question>`, or why Moodle cannot take it."""
     q = item.question
-    lost = partial_credit_lost(item, NAME)
+    lost = self_rated(item, NAME) or partial_credit_lost(item, NAME)
     if lost:
         return lost
     kind = {SingleQuestion: "multichoice", MultipleQuestion: "multichoice", TrueFalseQuestion: "truefalse",

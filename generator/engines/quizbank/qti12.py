@@ -35,7 +35,7 @@ from text2qti.xml_assessment import assessment
 from text2qti.xml_assessment_meta import assessment_meta
 from text2qti.xml_imsmanifest import imsmanifest
 
-from generator.engines.quizbank.walk import Item, items, left_out, ordered_quizzes, stem
+from generator.engines.quizbank.walk import Item, items, left_out, ordered_quizzes, self_rated, stem
 from generator.errors import Finding
 from generator.model.course import Course, Quiz
 from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
@@ -89,6 +89,9 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
 def question(item: Item, md: _InertMarkdown) -> Question | Finding:
     """One text2qti question, finished, or why Canvas cannot take it."""
     q = item.question
+    lost = self_rated(item, NAME)
+    if lost:
+        return lost
     if isinstance(q, OrderQuestion):
         return left_out(item, NAME, "Canvas Classic imports no ordering question from QTI 1.2",
                         "export it with --format moodle-xml, or rebuild it in Canvas as a matching question")

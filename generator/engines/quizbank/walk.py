@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.errors import Finding, Severity, SourceLocation
 from generator.model.course import Course, Quiz
-from generator.model.questions import AnyQuestion, MultipleQuestion
+from generator.model.questions import AnyQuestion, MultipleQuestion, WrittenQuestion
 
 LEFT_OUT = "export-left-out"  # the findings' code: what --strict fails on
 
@@ -50,6 +50,16 @@ def left_out(item: Item, format_name: str, reason: str, hint: str) -> Finding:
     """The warning for a question a format cannot carry: file, line, question and why."""
     return Finding(item.location, f"question '{item.question.id}' is left out of the {format_name} export: {reason}",
                    hint=hint, code=LEFT_OUT, severity=Severity.WARNING, field=f"questions[{item.index}]", subject="")
+
+
+def self_rated(item: Item, format_name: str) -> Finding | None:
+    """The warning for a written question (issue 23): self-rated, no points and no right answer
+    a quiz bank can grade by, so every format leaves it out. None for any other question."""
+    q = item.question
+    if not isinstance(q, WrittenQuestion):
+        return None
+    return left_out(item, format_name, "a written question is rated by the learner, not graded",
+                    "rebuild it as an essay question in the LMS, with its model answer and checklist as the grader's information")
 
 
 def partial_credit_lost(item: Item, format_name: str) -> Finding | None:

@@ -17,4 +17,4 @@ QUESTION_TYPES: tuple[type[AnyQuestion], ...] = get_args(AnyQuestion)
 
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
-__all__ = ["QUESTION_TYPES", "AnyQuestion", "Question"]
+__all__ = ["QUESTION_TYPES", "AnyQuestion", "Question", "WrittenQuestion"]

@@ -14,7 +14,10 @@ quiz runtime within its budget. The stylesheets, theme.css, quiz.css (the quiz r
 progress.css in that order, are served as one file, course.css: one render-blocking request of ours,
 not three (issue 17). `quiz_runtime()` is what the size budget (6 KB gzipped) measures. The
 branching-scenario runtime, scenario/scenario.js, is served alone as scenario.js, which
-quiz.js loads on the pages that hold a scenario (`scenario_runtime()`: 3 KB gzipped).
+quiz.js loads on the pages that hold a scenario (`scenario_runtime()`: 3 KB gzipped). The
+written-answer and reflection runtime, written/written.js, is served alone as written.js, which
+progress.js (progress/writing.js) loads on the pages that hold a written question or reflection
+prompts (`written_runtime()`: 2 KB gzipped).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ QUIZ_JS = "quiz.js"  # the served name of the quiz runtime's scripts, minified a
 PROGRESS_JS = "progress.js"  # the same for the learner-progress scripts
 LANGUAGE_JS = "language.js"  # plural forms and the typed-answer rule (language.js)
 SCENARIO_JS = "scenario.js"  # the branching-scenario runtime: loaded by quiz.js only on pages with a scenario
+WRITTEN_JS = "written.js"  # written answers and reflections: loaded by progress.js only on pages that hold them
 COURSE_CSS = "course.css"  # the served name of the stylesheets, minified and joined
 _ROOT = Path(str(resources.files(__package__)))
 _STYLE_ORDER = ["theme.css", "quiz.css", "progress.css"]
@@ -50,7 +54,8 @@ def _progress_scripts() -> list[Path]:
     # progress page (views/), then start-up.
     progress = _ROOT / "progress"
     extras = sorted((_ROOT / "quiz" / "extras").glob("*.js"))
-    return [progress / "core.js", progress / "records.js", *extras, *sorted((progress / "views").glob("*.js")), progress / "start.js"]
+    return [progress / "core.js", progress / "records.js", progress / "writing.js", *extras, *sorted((progress / "views").glob("*.js")),
+            progress / "start.js"]
 
 
 def _style_paths() -> list[Path]:
@@ -83,7 +88,8 @@ def _served() -> tuple[tuple[str, bytes], ...]:
     language = _js(_ROOT / LANGUAGE_JS) + "\n"
     out = [(PREFIX + QUIZ_JS, quiz.encode("utf-8")), (PREFIX + LANGUAGE_JS, language.encode("utf-8")),
            (PREFIX + PROGRESS_JS, progress.encode("utf-8")),
-           (PREFIX + SCENARIO_JS, (_js(_ROOT / "scenario" / "scenario.js") + "\n").encode("utf-8"))]
+           (PREFIX + SCENARIO_JS, (_js(_ROOT / "scenario" / "scenario.js") + "\n").encode("utf-8")),
+           (PREFIX + WRITTEN_JS, (_js(_ROOT / "written" / "written.js") + "\n").encode("utf-8"))]
     # Each stylesheet is whole rules (and @media blocks): joined, they cascade as separate files would.
     out.append((PREFIX + COURSE_CSS, "".join(_css(p) + "\n" for p in _style_paths()).encode("utf-8")))
     return tuple(out)
@@ -97,6 +103,11 @@ def files() -> list[tuple[str, bytes]]:
 def scenario_runtime() -> bytes:
     """The scenario runtime as served (scenario.js), which its size budget (3 KB gzipped) measures."""
     return dict(_served())[PREFIX + SCENARIO_JS]
+
+
+def written_runtime() -> bytes:
+    """The written-answer and reflection runtime as served (written.js), which its size budget measures."""
+    return dict(_served())[PREFIX + WRITTEN_JS]
 
 
 def quiz_runtime() -> dict[str, bytes]:

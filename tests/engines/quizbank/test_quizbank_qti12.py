@@ -95,7 +95,7 @@ def test_qti12_package_reads_back_as_the_course(name, tmp_path):
         assert settings.findtext(f"{CANVAS}allowed_attempts") == str(quiz.attempts or -1)
         exported = iter(items_of(document))
         for question in quiz.questions:
-            if question.type == "order":
+            if question.type in ("order", "written"):
                 assert f"question '{question.id}' is left out of the QTI 1.2 export" in stderr
                 continue
             item = next(exported)

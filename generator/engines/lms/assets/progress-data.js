@@ -9,8 +9,10 @@
 
    `encode(limit)` fits the progress into `limit` characters, losing the least first:
      level 0  every key as stored;
-     level 1  without per-question history (a record's `questions`, its last attempt's
-              `answers`), unfinished attempts and mistake-review retries;
+     level 1  without the learner's writing (written answers, reflections: issue 23), which
+              can be long and decides nothing an LMS records; then also without per-question
+              history (a record's `questions`, its last attempt's `answers`), unfinished
+              attempts and mistake-review retries;
      level 2  best results only, compact: {quiz: [percent, passed, day, attempts]}, read
               lessons, the learner's name; if even that is too long (hundreds of quizzes in
               SCORM 1.2's 4,096), whole entries go, the final assessment's last. */
@@ -18,7 +20,7 @@
   "use strict";
   var L = (window.CourseLMS = window.CourseLMS || {});
   var CP = window.CourseProgress;
-  var FORMAT = "cq-lms", READ = "read:", LEARNER = "learner", ATTEMPT = ":attempt";
+  var FORMAT = "cq-lms", READ = "read:", LEARNER = "learner", ATTEMPT = ":attempt", WRITING = /^(written:|reflect:|reflect-share$)/;
   L.config = JSON.parse(document.getElementById("cq-lms-config").textContent);
 
   function prefix() { return CP.prefix(L.config.course); }
@@ -41,9 +43,15 @@
     return out;
   };
 
+  function withoutWriting(all) {
+    var out = {};
+    Object.keys(all).forEach(function (k) { if (!WRITING.test(k)) out[k] = all[k]; });
+    return out;
+  }
+
   function withoutHistory(all) {
     var out = {};
-    Object.keys(all).forEach(function (k) {
+    Object.keys(withoutWriting(all)).forEach(function (k) {
       var value = all[k];
       if (k === LEARNER || k.indexOf(READ) === 0) { out[k] = value; return; }
       if (k.slice(-ATTEMPT.length) === ATTEMPT || k.slice(-CP.REVIEW.length) === CP.REVIEW || !isRecord(value)) return;
@@ -72,6 +80,8 @@
     var all = L.snapshot(), text;
     text = JSON.stringify({ f: FORMAT, v: 1, s: all });
     if (text.length <= limit) return [text, 0];
+    text = JSON.stringify({ f: FORMAT, v: 1, s: withoutWriting(all) });
+    if (text.length <= limit) return [text, 1];
     text = JSON.stringify({ f: FORMAT, v: 1, s: withoutHistory(all) });
     if (text.length <= limit) return [text, 1];
     var c = compact(all), quizzes = Object.keys(c.b).filter(function (q) { return q !== L.config.final; });

@@ -20,6 +20,7 @@
                  t("progress_date") + ": " + (s.date || "—"), ""];
     s.quizzes.forEach(function (q) {
       lines.push("- " + q.title + ": " + (q.best == null ? t("progress_no_result") : q.best + "% " + (q.passed ? "✓" : "✗")));
+      if (q.written) lines.push("  " + t("progress_written", { n: q.written.length }));
     });
     lines.push("", t("progress_overall", { done: s.lessons_done, total: s.lessons_total }));
     lines.push(t("progress_code") + ": " + s.code);
@@ -79,9 +80,9 @@
 
   function bind(root, data, t) {
     var prefix = CP.prefix(data.course);
-    var known = [prefix + "learner"];
-    data.quizzes.forEach(function (q) { known.push(prefix + q.id, prefix + q.id + CP.REVIEW); });
-    data.lessons.forEach(function (l) { known.push(prefix + "read:" + l.id); });
+    var known = [prefix + "learner", prefix + CP.SHARE];
+    data.quizzes.forEach(function (q) { known.push(prefix + q.id, prefix + q.id + CP.REVIEW, prefix + CP.WRITTEN + q.id); });
+    data.lessons.forEach(function (l) { known.push(prefix + "read:" + l.id, prefix + CP.REFLECT + l.id); });
 
     $(root, ".cq-summary-copy").addEventListener("click", function () {
       var text = $(root, ".cq-summary-text").textContent, status = $(root, ".cq-summary-status");
