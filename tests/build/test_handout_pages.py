@@ -123,7 +123,7 @@ def package_home(package: Path) -> str:
 
 def test_a_handout_text_the_translation_does_not_give_shows_in_english_marked_so(tmp_path):
     project = tmp_path / "p"
-    for name in ("course", "quizzes", "scenarios", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "dialogues", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
     german = project / "translations/de/handouts/phrase-bank.yml"
     data = yaml.safe_load(german.read_text("utf-8"))
