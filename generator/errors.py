@@ -24,7 +24,8 @@ def counted(n: int, word: str, many: str | None = None) -> str:
 
 def plural(noun: str) -> str:
     """The plural of the nouns messages count: "option" -> "options", "quiz" -> "quizzes"."""
-    return noun + "zes" if noun.endswith("z") else noun + "s"
+    irregular = {"criterion": "criteria", "reply": "replies"}  # a handout's rubric and phrases (issue 23)
+    return irregular.get(noun) or (noun + "zes" if noun.endswith("z") else noun + "s")
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -32,7 +33,8 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 _ITEM_NAMES = {"questions": "question", "options": "option", "sections": "section", "objectives": "objective",
                "lessons": "lesson", "modules": "module", "items": "step", "answers": "answer", "key_points": "key point",
                "reflection": "reflection prompt", "quizzes": "quiz", "scenarios": "scenario", "steps": "step", "css": "stylesheet",
-               "files": "file"}
+               "files": "file", "handouts": "handout", "blocks": "block", "fields": "writing space", "situations": "situation",
+               "criteria": "criterion", "replies": "reply"}
 
 
 def item_name(list_name: object) -> str:

@@ -57,9 +57,9 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
         shutil.copytree(ROOT / "course", dest / "course")
         shutil.copytree(ROOT / "quizzes", dest / "quizzes")
         shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
-        if (ROOT / "scenarios").is_dir():  # the course's branching scenarios (issue 19)
-            shutil.copytree(ROOT / "scenarios", dest / "scenarios")
-        shutil.copytree(ROOT / "figures", dest / "figures")  # the lessons' figures (issue 23)
+        for folder in ("scenarios", "figures", "handouts"):  # branching scenarios (issue 19), figures and handouts (issue 23)
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, dest / folder)
         shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # the course's known warnings (issue 16)
     return dest
 

@@ -32,6 +32,7 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
 - check_figure_references, check_figure_drawings, check_figure_alt_text (figures.py): sections naming
   a figure the course lacks, drawings missing, unsafe or not agreeing with the labels given, alt text
   blank or only repeating the caption
+- check_handouts (handouts.py): `handouts:` entries without a file or listed twice, handout files not listed
 - check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
   mark (an error for the final assessment, a warning for a lesson quiz), or comes within
   GUESS_MARGIN (20) points of it (`guessing-margin`, a warning)
@@ -44,6 +45,7 @@ from collections.abc import Callable, Iterable
 from generator.check.dialogues import check_dialogue_listing, check_dialogue_structure
 from generator.check.figures import check_figure_alt_text, check_figure_drawings, check_figure_references
 from generator.check.guessing import check_guessing
+from generator.check.handouts import check_handouts
 from generator.check.items import ITEM_RULES
 from generator.check.language import check_language
 from generator.check.lessons import check_lesson_length, check_sections
@@ -65,7 +67,7 @@ RULES: list[Rule] = [check_course_order, check_quiz_links, check_objectives, che
                      check_links, check_lesson_length, check_language, *ITEM_RULES, check_guessing,
                      check_translation_structure, check_translation_stale, check_translation_fallbacks, check_lesson_mentions,
                      check_scenario_placement, check_scenario_structure, check_scenario_paths,
-                     check_dialogue_listing, check_dialogue_structure,
+                     check_dialogue_listing, check_dialogue_structure, check_handouts,
                      check_figure_references, check_figure_drawings, check_figure_alt_text]
 
 

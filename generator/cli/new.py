@@ -1,4 +1,4 @@
-"""`coursegen new course DIR`: a new project; `coursegen new lesson|quiz|scenario ID`: start
+"""`coursegen new course DIR`: a new project; `coursegen new lesson|quiz|scenario|handout ID`: start
 a file from a commented one that passes `check` (scaffold/)."""
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 
 from generator.cli.common import EXIT_OK, settings
-from generator.scaffold.files import ScaffoldError, new_lesson, new_quiz, new_scenario
+from generator.scaffold.files import ScaffoldError, new_handout, new_lesson, new_quiz, new_scenario
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("new", help="start a course, or a lesson, quiz or scenario from a commented file that passes `check`")
-    p.add_argument("kind", choices=["course", "lesson", "quiz", "scenario"])
-    p.add_argument("id", metavar="ID|DIR", help="lesson, quiz, scenario: lowercase letters, digits and hyphens, e.g. negotiation-basics; "
+    p = sub.add_parser("new", help="start a course, or a lesson, quiz, scenario or handout from a commented file that passes `check`")
+    p.add_argument("kind", choices=["course", "lesson", "quiz", "scenario", "handout"])
+    p.add_argument("id", metavar="ID|DIR", help="lesson, quiz, scenario, handout: lowercase letters, digits and hyphens, e.g. negotiation-basics; "
                                                 "course: a new or empty folder")
-    p.add_argument("--title", help="course or lesson title (default: from the folder's name or the id)")
+    p.add_argument("--title", help="course, lesson or handout title (default: from the folder's name or the id)")
     p.add_argument("--language", help="course: the language of the site's interface strings (default: en)")
     p.add_argument("--module", help="lesson: add it to the module with this title (default: the last module)")
     p.add_argument("--new-module", action="store_true", help="lesson: create the --module at the end of `modules:` if there is none of that title")
@@ -34,6 +34,8 @@ def run(args) -> int:
         created = new_lesson(project.paths, args.id, title=args.title, module=args.module, new_module=args.new_module)
     elif args.kind == "scenario":
         created = new_scenario(project.paths, args.id, args.lesson)
+    elif args.kind == "handout":
+        created = new_handout(project.paths, args.id, args.title)
     else:
         created = new_quiz(project.paths, args.id, args.lesson, final=args.final, min_questions=project.options.min_questions)
     for file in created.files:
@@ -60,7 +62,7 @@ def _course(args) -> int:
 def _options_fit(args) -> None:
     """Refuse an option given for another kind: it would be silently ignored."""
     allowed = {"course": {"title", "language"}, "lesson": {"title", "module", "new_module"}, "quiz": {"lesson", "final"},
-               "scenario": {"lesson"}}[args.kind]
+               "scenario": {"lesson"}, "handout": {"title"}}[args.kind]
     for name in ("title", "language", "module", "new_module", "lesson", "final"):
         if getattr(args, name) not in (None, False) and name not in allowed:
             raise ScaffoldError(f"--{name.replace('_', '-')} does not apply to `coursegen new {args.kind}`")

@@ -23,6 +23,7 @@ from generator.i18n import languages
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
 from generator.model.figure import Figure
+from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 from generator.model.questions.base import id_form
 from generator.load.figures import figures_dir, read_drawings
@@ -31,9 +32,14 @@ from generator.source.cache import ParseCache
 from generator.source.document import SourceDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
-Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue, Figure)  # checked once as each
+BLOCK_TYPES = "fields, phrases, rubric, list, text"  # a handout's blocks (model/handout.py)
+_HANDOUT_HINTS = {"blocks": f"add at least one block: {BLOCK_TYPES}", "fields": "add a writing space: `- label: ...`",
+                  "situations": "add a situation with its replies", "replies": "give at least one reply: `- say: ...` with its `why:`",
+                  "criteria": "add a criterion: `- criterion: ...` with what `good:` looks like"}
+Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue, Figure, Handout)  # checked once as each
 YAML_SUFFIXES = (".yml", ".yaml")
 COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, DIALOGUES_DIR = "course", "quizzes", "scenarios", "dialogues"  # the default folders, relative to mkdocs.yml
+HANDOUTS_DIR = "handouts"
 
 
 @dataclass(frozen=True)
@@ -45,12 +51,13 @@ class CoursePaths:
     quizzes_dir: Path
     scenarios_dir: Path
     dialogues_dir: Path
+    handouts_dir: Path
 
     @classmethod
     def at(cls, root: Path, course_dir: str = COURSE_DIR, quizzes_dir: str = QUIZZES_DIR,
-           scenarios_dir: str = SCENARIOS_DIR, dialogues_dir: str = DIALOGUES_DIR) -> CoursePaths:
+           scenarios_dir: str = SCENARIOS_DIR, dialogues_dir: str = DIALOGUES_DIR, handouts_dir: str = HANDOUTS_DIR) -> CoursePaths:
         root = Path(root)
-        return cls(root, root / course_dir, root / quizzes_dir, root / scenarios_dir, root / dialogues_dir)
+        return cls(root, root / course_dir, root / quizzes_dir, root / scenarios_dir, root / dialogues_dir, root / handouts_dir)
 
     @property
     def course_file(self) -> Path:
@@ -99,7 +106,7 @@ def _shown_files(folder: Path, paths: CoursePaths) -> list[tuple[Path, str]]:
 
 
 def load_course(paths: CoursePaths) -> tuple[Course | None, list[Finding]]:
-    """Read course.yml, every lesson, quiz, scenario and dialogue. The course is None if course.yml is unusable."""
+    """Read course.yml, every lesson, quiz, scenario, dialogue and handout. The course is None if course.yml is unusable."""
     findings: list[Finding] = []
     if not paths.course_file.is_file():
         return None, [
@@ -140,7 +147,8 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     scenario_files = _shown_files(paths.scenarios_dir, paths)
     dialogue_files = _shown_files(paths.dialogues_dir, paths)
     figure_files = _shown_files(paths.figures_dir, paths)
-    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + dialogue_files + figure_files)  # all at once: in parallel (issue 8)
+    handout_files = _shown_files(paths.handouts_dir, paths)
+    parsed = cache.load_many(lesson_files + quiz_files + scenario_files + dialogue_files + figure_files + handout_files)  # all at once: in parallel (issue 8)
     quizzes_end = len(lesson_files) + len(quiz_files)
     scenarios_end = quizzes_end + len(scenario_files)
     _add_items(course, "lesson", Lesson, course.lessons, lesson_files, parsed[:len(lesson_files)], findings)
@@ -148,8 +156,10 @@ def _load_items(course: Course, paths: CoursePaths, cache: ParseCache, findings:
     _add_items(course, "scenario", Scenario, course.scenarios, scenario_files, parsed[quizzes_end:scenarios_end], findings)
     dialogues_end = scenarios_end + len(dialogue_files)
     _add_items(course, "dialogue", Dialogue, course.dialogues, dialogue_files, parsed[scenarios_end:dialogues_end], findings)
-    _add_items(course, "figure", Figure, course.figures, figure_files, parsed[dialogues_end:], findings)
+    figures_end = dialogues_end + len(figure_files)
+    _add_items(course, "figure", Figure, course.figures, figure_files, parsed[dialogues_end:figures_end], findings)
     read_drawings(course, paths.figures_dir)
+    _add_items(course, "handout", Handout, course.handouts, handout_files, parsed[figures_end:], findings)
     cache.save()
 
 
@@ -285,7 +295,10 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         message = "is empty" if not value and need == 1 else f"needs at least {counted(int(need or 0), item_name(name))}, found {ctx.get('actual_length', 0)}"
         hint = {"questions": "add at least one question", "sections": "add at least one section",
                 "options": "a choice question needs at least two options", "items": "give at least two steps to put in order",
-                "answers": "give at least one accepted answer", "lessons": "list at least one lesson id"}.get(str(name), "")
+                "answers": "give at least one accepted answer", "lessons": "list at least one lesson id",
+                **_HANDOUT_HINTS}.get(str(name), "")
+        if name == "items" and "blocks" in path:
+            hint = "add at least one point: `- ...`"
         if need == 1 and value in ("", None):
             message = "is empty: text is expected"
     elif kind == "too_long":
@@ -306,11 +319,11 @@ def _finding(error: ErrorDetails, path: tuple, parent: Any, doc: SourceDocument)
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected_tags", "")))
         close = difflib.get_close_matches(str(ctx.get("tag")), allowed, n=1, cutoff=0.5)
         where = doc.location(path + ("type",))
-        message = f"unknown question type '{ctx.get('tag')}'"
+        message = f"unknown {'block' if 'blocks' in path else 'question'} type '{ctx.get('tag')}'"
         hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(allowed)}"
     elif kind == "union_tag_not_found":
         message = "missing required field 'type'"
-        hint = "add `type:` with one of single, multiple, true_false, order, text, written"
+        hint = f"add `type:` with one of {BLOCK_TYPES if 'blocks' in path else 'single, multiple, true_false, order, text, written'}"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:

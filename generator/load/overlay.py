@@ -27,8 +27,9 @@ def apply_overlay(base: Course, brand: LoadedBrand, paths: CoursePaths) -> tuple
     findings: list[Finding] = []
     merged = Course(base.settings, dict(base.lessons), dict(base.quizzes), dict(base.sources), dict(base.file_ids),
                     translation=base.translation, scenarios=dict(base.scenarios),
-                    dialogues=dict(base.dialogues),
-                    figures=dict(base.figures), figure_svgs=dict(base.figure_svgs))  # a brand keeps the course's dialogues (its own: not yet)
+                    dialogues=dict(base.dialogues), handouts=dict(base.handouts),
+                    # a brand keeps the course's dialogues, handouts and figures (its own: not yet)
+                    figures=dict(base.figures), figure_svgs=dict(base.figure_svgs))
     base_lessons = set(base.settings.lesson_order()) | {s for k, s in base.file_ids if k == "lesson"}
     added = _load_into(merged, brand, paths, findings)
     hidden = _hide(merged, brand, findings)

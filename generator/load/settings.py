@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from generator.source.document import yaml_error_finding
 from generator.errors import Finding, Refusal, SourceLocation
 from generator.load.brand import BRANDS_DIR
-from generator.load.course import COURSE_DIR, DIALOGUES_DIR, QUIZZES_DIR, SCENARIOS_DIR, CoursePaths
+from generator.load.course import COURSE_DIR, DIALOGUES_DIR, HANDOUTS_DIR, QUIZZES_DIR, SCENARIOS_DIR, CoursePaths
 
 PLUGIN = "course"
 
@@ -52,6 +52,7 @@ class CourseOptions(BaseModel):
     quizzes_dir: str = Field(QUIZZES_DIR, description="Folder of the quiz files.")
     scenarios_dir: str = Field(SCENARIOS_DIR, description="Folder of the branching scenario files.")
     dialogues_dir: str = Field(DIALOGUES_DIR, description="Folder of the annotated dialogue files.")
+    handouts_dir: str = Field(HANDOUTS_DIR, description="Folder of the printable handout files.")
     # Raw HTML in lesson Markdown: trusted trainers may use it; firms that take content
     # from many authors set this to false and it is escaped like quiz text always is.
     allow_html: bool = Field(True, description="Allow raw HTML in lesson Markdown.")
@@ -138,7 +139,7 @@ class ProjectSettings:
     @property
     def paths(self) -> CoursePaths:
         return CoursePaths.at(self.root, self.options.course_dir, self.options.quizzes_dir, self.options.scenarios_dir,
-                              self.options.dialogues_dir)
+                              self.options.dialogues_dir, self.options.handouts_dir)
 
     @property
     def brands_dir(self) -> Path:

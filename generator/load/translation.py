@@ -1,7 +1,7 @@
 """A course's translation: `translations/<lang>/` read and laid over the source course.
 
 The folder mirrors the course's: `course.yml`, `lessons/<id>.yml`, `quizzes/<id>.yml`,
-`scenarios/<id>.yml`, `dialogues/<id>.yml` (`KINDS`). Only text is taken from a translation
+`scenarios/<id>.yml`, `dialogues/<id>.yml`, `handouts/<id>.yml` (`KINDS`). Only text is taken from a translation
 (model/translation.py says which fields are text); ids, answers, order and every number
 come from the source, so a quiz grades the same in every language and learners' progress
 (keyed by course, lesson, quiz and scenario ids) is shared between the languages of a course.
@@ -23,6 +23,7 @@ from generator.load.course import CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
 from generator.model.figure import Figure
+from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
@@ -30,7 +31,7 @@ from generator.source.document import SourceDocument, load_yaml
 TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
 KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios", "dialogue": "dialogues",
-                               "figure": "figures"}
+                               "figure": "figures", "handout": "handouts"}
 
 
 def translations_dir(paths: CoursePaths, language: str) -> Path:
@@ -58,6 +59,7 @@ def source_items(course: Course) -> list[tuple[str, str, BaseModel]]:
     items += [("scenario", i, scenario) for i, scenario in sorted(course.scenarios.items())]
     items += [("dialogue", i, dialogue) for i, dialogue in sorted(course.dialogues.items())]
     items += [("figure", i, figure) for i, figure in sorted(course.figures.items())]
+    items += [("handout", i, handout) for i, handout in sorted(course.handouts.items())]
     return items
 
 
@@ -78,7 +80,7 @@ def apply_translation(course: Course, paths: CoursePaths, language: str) -> tupl
     # a copy that keeps every other field (a brand's hidden lessons and order...)
     translated = replace(course, lessons=dict(course.lessons), quizzes=dict(course.quizzes), sources=dict(course.sources),
                          file_ids=dict(course.file_ids), scenarios=dict(course.scenarios),
-                         dialogues=dict(course.dialogues), figures=dict(course.figures))
+                         dialogues=dict(course.dialogues), figures=dict(course.figures), handouts=dict(course.handouts))
     for kind, item_id, source in source_items(course):
         translation.source_files[(kind, item_id)] = _source_file(course, kind, item_id)
         entry = read.get((kind, item_id))
@@ -165,6 +167,8 @@ def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
         course.dialogues[item_id] = model
     elif isinstance(model, Figure):
         course.figures[item_id] = model
+    elif isinstance(model, Handout):
+        course.handouts[item_id] = model
 
 
 def _source_file(course: Course, kind: str, item_id: str) -> str:

@@ -15,6 +15,7 @@ from generator.model.figure import Figure
 from generator.model.questions import Question
 from generator.model.questions.base import Id, Strict, Text
 from generator.model.dialogue import Dialogue
+from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class CourseSettings(Strict):
     )
     dialogues: list[Id] = Field(default_factory=list, description="Annotated dialogues (dialogues/<id>.yml) shown in the "
                                 "site, in this order, each linked from the end of the lesson it illustrates.")
+    handouts: list[Id] = Field(default_factory=list, description="Handout ids (handouts/<id>.yml), in the order of the "
+                               "navigation's toolkit section and the home page: printable planners, phrase banks, guides.")
     results_email: str | None = Field(None, description="Address learners may send their results to.")
     strings: dict[str, str] = Field(default_factory=dict, description="Overrides of interface strings.")
 
@@ -145,6 +148,7 @@ class Course:
     dialogues: dict[str, Dialogue] = field(default_factory=dict)  # annotated call transcripts (issue 23)
     figures: dict[str, Figure] = field(default_factory=dict)  # named by lesson sections (issue 23)
     figure_svgs: dict[str, str] = field(default_factory=dict)  # figure id -> its drawing's SVG text, as written
+    handouts: dict[str, Handout] = field(default_factory=dict)  # printable pages, listed in `handouts:` (issue 23)
     # Set when the course is shown in another language than it is written in (load/translation.py)
     translation: Translation | None = None
     # A brand's copy: the lessons it hides, and the course's own order before the brand's
@@ -182,6 +186,10 @@ class Course:
     def lesson_dialogues(self, lesson_id: str) -> list[Dialogue]:
         """The listed dialogues that illustrate a lesson, in course.yml's order."""
         return [d for d in self.listed_dialogues() if d.lesson == lesson_id]
+
+    def listed_handouts(self) -> list[Handout]:
+        """The handouts course.yml lists (`handouts:`) that loaded, in its order, once each."""
+        return [self.handouts[hid] for hid in dict.fromkeys(self.settings.handouts) if hid in self.handouts]
 
     @property
     def final_quiz(self) -> Quiz | None:

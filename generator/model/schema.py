@@ -1,4 +1,4 @@
-"""JSON Schemas for course, lesson, quiz, scenario and dialogue files, generated from the pydantic models.
+"""JSON Schemas for course, lesson, quiz, scenario, dialogue and handout files, generated from the pydantic models.
 
 The schemas let an editor (VS Code with the YAML extension, through the
 `# yaml-language-server: $schema=...` line at the top of each file, or
@@ -19,6 +19,7 @@ from generator.model.brand import Brand
 from generator.model.course import CourseSettings, Lesson, Quiz
 from generator.model.dialogue import Dialogue
 from generator.model.figure import Figure
+from generator.model.handout import Handout
 from generator.model.scenario import Scenario
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "dialogue.schema.json": (Dialogue, "Dialogue", "dialogues/<id>.yml: an annotated call transcript, its marked moments "
                                                    "explained, linked from the lesson it illustrates."),
     "figure.schema.json": (Figure, "Figure", "figures/<id>.yml: an illustration's alt text, caption and the labels drawn in figures/<id>.svg."),
+    "handout.schema.json": (Handout, "Handout", "handouts/<id>.yml: a printable page (planner, phrase bank, rubric) listed in course.yml `handouts:`."),
     "brand.schema.json": (Brand, "Brand", "brands/<name>/brand.yml: a firm's name, logo, colours, contact, language and course overlay."),
 }
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "schemas"

@@ -1,6 +1,7 @@
-"""`coursegen new lesson ID`, `coursegen new quiz ID` and `coursegen new scenario ID`:
-commented files that pass `coursegen check` as they are, linked into the course. Their
-text is in templates/ (lesson.yml.j2, quiz.yml.j2, scenario.yml.j2).
+"""`coursegen new lesson ID`, `coursegen new quiz ID`, `coursegen new scenario ID` and
+`coursegen new handout ID`: commented files that pass `coursegen check` as they are, linked
+into the course. Their text is in templates/ (lesson.yml.j2, quiz.yml.j2, scenario.yml.j2,
+handout.yml.j2).
 
 course.yml and the lesson are changed by small text edits (one line added or
 replaced), never by re-dumping the YAML, so the trainer's comments, quoting and order
@@ -119,6 +120,31 @@ def new_scenario(paths: CoursePaths, scenario_id: str, lesson_id: str | None) ->
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(text, encoding="utf-8")
     return Created([paths.show(file)], [])
+
+
+def new_handout(paths: CoursePaths, handout_id: str, title: str | None = None) -> Created:
+    """A handout file, and its id added to course.yml's `handouts:` (the list created when
+    there is none). Every check comes first: on a refusal nothing is written."""
+    _valid_id(handout_id, "handout")
+    file = paths.handouts_dir / f"{handout_id}.yml"
+    _not_there(paths, file, paths.handouts_dir / f"{handout_id}.yaml")
+    course = _course_doc(paths)
+    listed = course.data.get("handouts")
+    shown = paths.show(paths.course_file)
+    course_text = None
+    if not isinstance(listed, list) or handout_id not in listed:
+        text = _append_item(course, ("handouts",), handout_id) if listed is not None else \
+            _set_top_level(course.text, "handouts", f"[{handout_id}]")
+        course_text = _checked(text, shown, lambda d: handout_id in (d.get("handouts") or []), f"`handouts: [{handout_id}]`")
+    text = render("handout.yml.j2", handout_id=handout_id, title=title or _title_from(handout_id),
+                  modeline=_modeline(paths, file, "handout"))
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    changed = [paths.show(file)]
+    if course_text is not None:
+        paths.course_file.write_text(course_text, encoding="utf-8")
+        changed.append(shown)
+    return Created(changed, [] if course_text is not None else [f"'{handout_id}' was already under handouts:"])
 
 
 # --- file texts --------------------------------------------------------------------------

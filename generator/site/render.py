@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
+from pydantic import BaseModel
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from generator.site import progress
 from generator.site.sitemap import (
     CERTIFICATE_PATH, MISTAKES_PATH, PROGRESS_PATH, NavItem, SiteMap, SitePage, final_path, lesson_path, module_path, scenario_anchor,
-    scenario_end_anchor, relative_link,
+    scenario_end_anchor, relative_link, handout_path,
 )
 from generator.site.contact import Contact
 from generator.site.encode import encode_key
@@ -137,7 +138,7 @@ class Renderer:
 
     def render(self) -> RenderedSite:
         render_kind = {"home": self._home, "module": self._module_page, "lesson": self._lesson, "final": self._final,
-                       "scenario": self._scenario_page, "dialogue": self._dialogue_page,
+                       "scenario": self._scenario_page, "dialogue": self._dialogue_page, "handout": self._handout_page,
                        "progress": self._progress_page, "certificate": self._progress_page, "mistakes": self._progress_page}
         pages = [render_kind[page.kind](page) for page in self.site.pages]
         # the course map (every page shows lesson status in the nav) and the mistakes page's
@@ -152,6 +153,7 @@ class Renderer:
             contact=self.contact, in_modules=self.course.settings.modules is not None,
             first=next(iter(self.course.ordered_lessons()), None),
             links=[(self.site.by_path[p].title, p) for p in (PROGRESS_PATH, MISTAKES_PATH, CERTIFICATE_PATH)],
+            handouts=[(h, handout_path(h.id)) for h in self.course.listed_handouts()],
         )
         return Page(page.path, page.title, content)
 
@@ -229,6 +231,22 @@ class Renderer:
         """A dialogue mark's visible label in the course language (strings.yml `dialogue_mark_<mark>`)."""
         return self.t(f"dialogue_mark_{mark.replace('-', '_')}")
 
+    def _handout_page(self, page: SitePage) -> Page:
+        """A printable handout (`handouts:` in course.yml; templates/handout.md.j2, assets/handout.css)."""
+        handout = self.course.handouts[page.key]
+        content = self.env.get_template("handout.md.j2").render(
+            handout=handout, md=self._marked_texts("handout", handout.id, handout), lang=partial(self.fallback_lang, "handout", handout.id))
+        return Page(page.path, page.title, content)
+
+    def _marked_texts(self, kind: str, item_id: str, model: BaseModel) -> QuizMarkdown | LangMarked:
+        """The quiz Markdown for a model's texts; in a translated course, one that marks each
+        text shown in the source language with that `lang` (WCAG 3.1.2)."""
+        translation = self.course.translation
+        if translation is None:
+            return self.quiz_md
+        fallbacks = {text: translation.source_language for path, text in texts(model) if translation.fallback_lang(kind, item_id, *path)}
+        return LangMarked(self.quiz_md, fallbacks) if fallbacks else self.quiz_md
+
     def _progress_page(self, page: SitePage) -> Page:
         return Page(page.path, page.title, progress.page(self, page))
 
@@ -273,21 +291,17 @@ class Renderer:
     def _scenario_marked(self, scenario: Scenario) -> QuizMarkdown | LangMarked:
         """The quiz Markdown for a scenario; in a translated course, one that marks its
         untranslated texts with the source language (WCAG 3.1.2)."""
-        translation = self.course.translation
-        fallen = set(translation.fallbacks.get(("scenario", scenario.id), ())) if translation is not None else set()
-        if not fallen or translation is None:
-            return self.quiz_md
-        return LangMarked(self.quiz_md, {text: translation.source_language for path, text in texts(scenario) if path in fallen})
+        return self._marked_texts("scenario", scenario.id, scenario)
 
     @cached_property
     def _runtime_strings(self) -> str:
         """The strings the quiz runtime needs, as every quiz's data-strings: one JSON text per build."""
         pages_only = {"objectives", "minutes", "key_points", "reflection", "lessons", "start", "home", "contact", "to_dark", "to_light",
-                      "continue_at", "dialogues"}
+                      "continue_at", "dialogues", "toolkit"}
         # progress_*: progress.js's, from the course map; lms_*: the LMS launcher's (engines/lms/); scenario_*: scenario.js's;
         # written_*, reflection_*: written.js's; dialogue_*: the dialogue pages' (no runtime)
         runtime = {k: v for k, v in self.strings.items() if k not in pages_only and not k.startswith(
-            ("progress_", "lms_", "scenario_", "written_", "reflection_", "dialogue_"))}
+            ("progress_", "lms_", "scenario_", "written_", "reflection_", "dialogue_", "handout_"))}
         return json.dumps(runtime, ensure_ascii=False)
 
     @cached_property

@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from generator.model.course import Course, Lesson, Module, Quiz
 from generator.model.dialogue import Dialogue
+from generator.model.handout import Handout, PhrasesBlock, TextBlock
 from generator.site.markup import inert_lesson, plain_text
 from generator.i18n import format_text
 
@@ -68,6 +69,11 @@ def relative_link(here: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
+def handout_path(handout_id: str) -> str:
+    """The page of a printable handout (`handouts:` in course.yml)."""
+    return f"toolkit/{handout_id}.md"
+
+
 def scenario_anchor(scenario_id: str, node_id: str = "") -> str:
     """The id of a scenario's section on its lesson page, or of one node's section in it:
     without JavaScript, replies link to nodes by these. An underscore, which no id holds,
@@ -85,8 +91,8 @@ def scenario_end_anchor(scenario_id: str) -> str:
 class SitePage:
     """One page: its docs-relative Markdown path, title, and what it shows.
 
-    `kind` is home, module, lesson, scenario, dialogue, final, progress, certificate or mistakes; `key` is
-    the lesson id, the scenario's or dialogue's id, the final quiz's id or the module's index (as text), else "".
+    `kind` is home, module, lesson, scenario, dialogue, final, handout, progress, certificate or mistakes; `key` is
+    the lesson id, the scenario's, dialogue's or handout's id, the final quiz's id or the module's index (as text), else "".
     """
 
     path: str
@@ -137,6 +143,7 @@ class SiteMap:
         final = course.final_quiz
         if final:
             pages.append(SitePage(final_path(final.id), final.title, "final", final.id))
+        pages += [SitePage(handout_path(h.id), h.title, "handout", h.id) for h in course.listed_handouts()]
         pages += [SitePage(PROGRESS_PATH, self.t("progress_title"), "progress"),
                   SitePage(CERTIFICATE_PATH, self.t("progress_certificate_title"), "certificate"),
                   SitePage(MISTAKES_PATH, self.t("progress_mistakes_title"), "mistakes")]
@@ -197,7 +204,7 @@ class SiteMap:
 
     def nav(self) -> list[NavItem]:
         """Home, the lessons (in modules or parts, each led by its overview, named after it), the dialogues,
-        the final, the progress pages."""
+        the final, the toolkit (the handouts, in a section), the progress pages."""
         course = self.course
         nav = [NavItem(self.t("home"), HOME_PATH)]
         if course.settings.modules is not None:
@@ -216,6 +223,9 @@ class SiteMap:
         final = course.final_quiz
         if final:
             nav.append(NavItem(final.title, final_path(final.id)))
+        handouts = course.listed_handouts()
+        if handouts:
+            nav.append(NavItem(self.t("toolkit"), children=[NavItem(h.title, handout_path(h.id)) for h in handouts]))
         return nav + [NavItem(self.by_path[path].title, path) for path in (PROGRESS_PATH, MISTAKES_PATH, CERTIFICATE_PATH)]
 
     # --- headings and anchors --------------------------------------------------------
@@ -233,13 +243,15 @@ class SiteMap:
                 str(escape(scenario.title)) for scenario in course.lesson_scenarios(lesson.id)]
         if page.kind == "home":  # course and module titles are escaped (`| e`), quiz titles plain text
             return ([str(escape(course.settings.title))] + [t("final_assessment")] * bool(course.final_quiz)
-                    + [t("contact")] * self.contact)
+                    + [t("toolkit")] * bool(course.listed_handouts()) + [t("contact")] * self.contact)
         if page.kind == "progress":
             return [t("progress_title"), t("progress_summary_title"), t("progress_transfer_title"), t("progress_reset_title")]
         if page.kind == "final":
             return [plain_text(page.title)]
         if page.kind in ("scenario", "dialogue"):
             return [str(escape(page.title))]
+        if page.kind == "handout":
+            return handout_headings(course.handouts[page.key])
         if page.kind == "module":
             return [str(escape(page.title))]
         return [page.title]
@@ -262,6 +274,19 @@ def lesson_headings(lesson: Lesson, strings: dict[str, str]) -> list[str]:
         headings += [section.heading, *headings_in(section.body)]
     headings += [strings["key_points"]] * bool(lesson.key_points) + [strings["reflection"]] * bool(lesson.reflection)
     return headings + [strings["check_yourself"]] * bool(lesson.quiz)
+
+
+def handout_headings(handout: Handout) -> list[str]:
+    """A handout page's headings (site/templates/handout.md.j2): its title, each block's heading,
+    the situations of its `phrases` blocks and the headings in its `text` blocks."""
+    headings = [str(escape(handout.title))]
+    for block in handout.blocks:
+        headings += [str(escape(block.heading))] * bool(block.heading)
+        if isinstance(block, PhrasesBlock):
+            headings += [situation.situation for situation in block.situations]
+        elif isinstance(block, TextBlock):
+            headings += headings_in(block.body)
+    return headings
 
 
 def in_parts(course: Course, t: Callable[..., str] = lambda key, **values: key) -> Course:

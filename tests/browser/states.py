@@ -228,6 +228,7 @@ STATES: dict[str, tuple[State, ...]] = {
     "dialogue": PLAIN,  # an annotated call transcript (issue 23)
     "final": FINAL,
     "scenario": (State("as loaded", scenario_ready), State("half-way", scenario_reply), State("at an ending", scenario_last_replies)),
+    "handout": PLAIN,  # a printable page: nothing to answer (issue 23)
     "mistakes": (State("with mistakes", nothing), State("retrying the mistakes", retry_mistakes)),
     "progress": (State("after some answers", nothing),),
     "certificate": (State("before it is earned", nothing),),
@@ -237,7 +238,7 @@ EARNED = PageStates("certificate", "", (State("once earned", earn_certificate),)
 # on a page with a written question or reflection prompts (written.js), before its last state
 WRITING = State("with writing (written, compared, rated; reflections filled)", write)
 # Quiz pages first, then the pages that report on them, the certificate once earned last.
-_ORDER = ["home", "module", "lesson", "dialogue", "scenario", "final", "mistakes", "progress", "certificate", "404"]
+_ORDER = ["home", "module", "lesson", "dialogue", "scenario", "final", "handout", "mistakes", "progress", "certificate", "404"]
 
 
 def course_map(site: Path) -> dict:

@@ -52,6 +52,7 @@ def test_build_loads_the_course_once(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
     shutil.copytree(ROOT / "dialogues", tmp_path / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "figures", tmp_path / "figures")
+    shutil.copytree(ROOT / "handouts", tmp_path / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", tmp_path / "known-findings.yml")  # issue 16
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     loads = []

@@ -33,6 +33,7 @@ def _modules_project(dest: Path, *, allow_html: bool = True) -> Path:
     shutil.copytree(ROOT / "quizzes", dest / "quizzes")
     shutil.copytree(ROOT / "dialogues", dest / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "figures", dest / "figures")
+    shutil.copytree(ROOT / "handouts", dest / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", dest / "known-findings.yml")  # issue 16
     title = "Negotiation & <Basics>"
     config = (ROOT / "mkdocs.yml").read_text().replace("site_name: Rapport that sells", f'site_name: "{title}"')
@@ -169,6 +170,7 @@ def test_the_mapping_form_of_plugins_is_read_by_check_build_and_export_alike(tmp
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
     shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "figures", project / "figures")
+    shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["plugins"] = {"search": {}, "course": {"min_questions": 40}}
@@ -189,6 +191,7 @@ def test_the_course_title_names_the_site_and_a_different_site_name_is_a_warning(
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
     shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "figures", project / "figures")
+    shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     course = project / "course/course.yml"

@@ -17,8 +17,9 @@ from conftest import build_site, coursegen, validate
 
 TITLE = "Negotiation for engineers"
 FILES = [".gitignore", ".vscode/settings.json", "README.md", "course/course.yml", "course/lessons/welcome.yml", "mkdocs.yml",
-         "quizzes/welcome-quiz.yml", "schemas/brand.schema.json", "schemas/course.schema.json", "schemas/dialogue.schema.json", "schemas/figure.schema.json",
-         "schemas/lesson.schema.json", "schemas/quiz.schema.json", "schemas/scenario.schema.json"]
+         "quizzes/welcome-quiz.yml", "schemas/brand.schema.json", "schemas/course.schema.json", "schemas/dialogue.schema.json",
+         "schemas/figure.schema.json", "schemas/handout.schema.json", "schemas/lesson.schema.json", "schemas/quiz.schema.json",
+         "schemas/scenario.schema.json"]
 
 
 def strict_check(project: Path) -> None:

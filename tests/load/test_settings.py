@@ -24,6 +24,7 @@ def _project(tmp_path: Path, plugins) -> Path:
     shutil.copytree(ROOT / "quizzes", project / "quizzes")
     shutil.copytree(ROOT / "dialogues", project / "dialogues")  # course.yml lists them (issue 23)
     shutil.copytree(ROOT / "figures", project / "figures")
+    shutil.copytree(ROOT / "handouts", project / "handouts")  # listed in course.yml (issue 23)
     shutil.copy(ROOT / "known-findings.yml", project / "known-findings.yml")  # issue 16
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["plugins"] = plugins

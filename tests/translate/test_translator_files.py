@@ -114,7 +114,7 @@ def test_stamp_records_hand_written_translations_and_reviewed_ones(project):
 
 def test_the_shipped_german_translation_is_complete_current_and_survives_a_round_trip(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     report = _run(project, "check", "--lang", "de")
@@ -133,7 +133,7 @@ def test_the_shipped_german_translation_is_complete_current_and_survives_a_round
 
 def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     lesson = project / "course/lessons/value-first.yml"
@@ -146,7 +146,7 @@ def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field
 
 def test_editing_a_reply_of_an_english_scenario_names_the_german_file_and_field(tmp_path):
     project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "translations", "mkdocs.yml", "known-findings.yml"):
+    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     scenario = project / "scenarios/dental-review.yml"

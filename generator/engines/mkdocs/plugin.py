@@ -139,7 +139,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.settings is not None:  # else mkdocs.yml is wrong: MkDocs watches it, and the preview says why
             paths, brand = self.settings.paths, self.brand()
             # translations/ too: `--lang` or a brand's language may show one of them
-            for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.dialogues_dir, paths.figures_dir, paths.root / TRANSLATIONS_DIR] + \
+            for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.dialogues_dir, paths.figures_dir,
+                           paths.handouts_dir, paths.root / TRANSLATIONS_DIR] + \
                     ([self.settings.brands_dir / brand] if brand else []):
                 if folder.is_dir():
                     server.watch(str(folder))
