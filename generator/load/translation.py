@@ -20,11 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import Finding, SourceLocation
 from generator.load.course import CoursePaths, translate_errors, yaml_files
-from generator.model.course import Course, CourseSettings, Lesson, Quiz
-from generator.model.dialogue import Dialogue
-from generator.model.figure import Figure
-from generator.model.handout import Handout
-from generator.model.scenario import Scenario
+from generator.model.course import Course, CourseSettings
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
@@ -157,18 +153,8 @@ def _set(data: dict, path: Path_, text: str) -> None:
 def _store(course: Course, kind: str, item_id: str, model: BaseModel) -> None:
     if isinstance(model, CourseSettings):
         course.settings = model
-    elif isinstance(model, Lesson):
-        course.lessons[item_id] = model
-    elif isinstance(model, Quiz):
-        course.quizzes[item_id] = model
-    elif isinstance(model, Scenario):
-        course.scenarios[item_id] = model
-    elif isinstance(model, Dialogue):
-        course.dialogues[item_id] = model
-    elif isinstance(model, Figure):
-        course.figures[item_id] = model
-    elif isinstance(model, Handout):
-        course.handouts[item_id] = model
+    else:  # each kind's folder is the name of its collection on Course (lessons, quizzes, ...)
+        getattr(course, str(KINDS[kind]))[item_id] = model
 
 
 def _source_file(course: Course, kind: str, item_id: str) -> str:
