@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lxml import etree
 from markupsafe import Markup, escape
 
 from generator.model.figure import Figure
+
+if TYPE_CHECKING:  # lxml is imported where a drawing is read: `check` of a course without figures stays lean
+    from lxml import etree
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -49,6 +52,8 @@ class Drawing:
 
 def parse_drawing(text: str) -> Drawing:
     """`text` as an SVG drawing fit to go inline in a page; never raises."""
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True,
                              load_dtd=False, huge_tree=False)
     try:
@@ -77,6 +82,8 @@ def figure_html(figure: Figure, svg_text: str, *, lang: str = "") -> Markup:
     """The figure as one line of HTML: `<figure>` with the inline drawing (role img, named by
     its alt text) and the caption. `lang` marks a figure shown in the source language.
     Raises ValueError on a drawing `parse_drawing` refuses (the check stops such a course first)."""
+    from lxml import etree
+
     drawing = parse_drawing(svg_text)
     if drawing.root is None:
         raise ValueError(f"figure '{figure.id}': the drawing {drawing.problems[0][1]}")
@@ -110,6 +117,8 @@ def figure_html(figure: Figure, svg_text: str, *, lang: str = "") -> Markup:
 def _keep_ids_apart(root: etree._Element, prefix: str) -> None:
     """Every id in the drawing (a marker, a gradient) and every reference to one, prefixed:
     two figures on a page must not share an id."""
+    from lxml import etree
+
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -124,6 +133,8 @@ def _keep_ids_apart(root: etree._Element, prefix: str) -> None:
 
 def _fill_labels(root: etree._Element, texts: dict[str, str]) -> None:
     """Each `<text data-label>` holds its label's text, one `<tspan>` per line."""
+    from lxml import etree
+
     for element in root.iter(f"{{{SVG_NS}}}text", f"{{{SVG_NS}}}tspan"):
         name = element.get(LABEL_ATTR)
         if name is None:
