@@ -176,7 +176,7 @@ def scored(quiz: Quiz) -> Quiz:
     """The quiz as the score sees it: only its questions that carry points (no `written`)."""
     if all(q.scored for q in quiz.questions):
         return quiz
-    return quiz.model_copy(update={"questions": [q for q in quiz.questions if q.scored]})
+    return quiz.model_copy(update={"questions": quiz.scored_questions})
 
 
 def expected_scores(quiz: Quiz) -> dict[str, float]:

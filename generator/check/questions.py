@@ -41,7 +41,7 @@ def _each_question(course: Course, quiz: Quiz) -> Iterator[Finding]:
 def _quiz_findings(course: Course, quiz: Quiz, options: CheckOptions) -> Iterator[Finding]:
     """Draw and length count the questions that carry points: a `written` question is shown
     on every attempt, outside the draw, and adds nothing to the score."""
-    scored = [q for q in quiz.questions if q.scored]
+    scored = quiz.scored_questions
     unscored = len(quiz.questions) - len(scored)
     if not scored:
         yield Finding(at(course, "quiz", quiz.id, ("questions",), key=True),
@@ -73,7 +73,9 @@ def _draw_by_objective(course: Course, quiz: Quiz) -> Iterator[Finding]:
         yield Finding(at(course, "quiz", quiz.id, ("draw_by",)), "draw_by is set but the quiz draws no questions",
                       hint="add `draw: N` (questions per attempt), or remove `draw_by`", code="invalid")
         return
-    pool = Counter(q.objective for q in quiz.questions if q.scored)
+    pool = Counter(q.objective for q in quiz.scored_questions)
+    if not pool:
+        return  # a quiz of written questions only: its own error says so (no draw to deal)
     share = -(-quiz.draw // len(pool))  # the most any objective gives to one attempt
     where = at(course, "quiz", quiz.id, ("draw",))
     if quiz.draw < len(pool):

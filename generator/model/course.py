@@ -123,6 +123,11 @@ class Quiz(Strict):
                               "everything; `score_only` the score.")
     questions: Annotated[list[Question], Field(min_length=1, max_length=500)]
 
+    @property
+    def scored_questions(self) -> list[Question]:
+        """The questions that carry points, in order: all but self-rated `written` ones."""
+        return [q for q in self.questions if q.scored]
+
     @model_validator(mode="after")
     def _lesson_or_final(self) -> Quiz:
         if self.final and self.lesson:

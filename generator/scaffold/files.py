@@ -254,6 +254,11 @@ def _append_item(doc: SourceDocument, path: tuple, item: str) -> str:
     """The document's text with `item` added at the end of the list at `path`."""
     lines = doc.text.split("\n")
     items = _get(doc.data, path)
+    if items is not None and not isinstance(items, list):  # `handouts: planner`: not a list to add to
+        line, _ = doc.value_marks.get(path, doc.key_marks.get(path, (0, 0)))
+        key = path[-1]
+        raise ScaffoldError(f"{doc.file}:{line}: `{key}:` is not a list; nothing was changed. "
+                            f"Write it as a list, e.g. `{key}: [{item}]`, then run the command again")
     if items:
         line, col = doc.value_marks[path + (len(items) - 1,)]
         current = lines[line - 1]

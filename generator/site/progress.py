@@ -148,7 +148,7 @@ def review_copy(quiz: Quiz) -> Quiz:
     objects, so the renderer reuses their HTML rather than rendering them again (issue 8)."""
     return quiz.model_copy(update={"id": quiz.id + REVIEW_SUFFIX, "mode": "practice", "shuffle": False,
                                    "draw": None, "draw_by": None, "attempts": None, "review": "always",
-                                   "questions": [q for q in quiz.questions if q.scored]})  # nothing to get wrong in `written`
+                                   "questions": quiz.scored_questions})  # nothing to get wrong in `written`
 
 
 def _reviews(r: Renderer) -> list[tuple[str, dict]]:
@@ -161,10 +161,10 @@ def _reviews(r: Renderer) -> list[tuple[str, dict]]:
     for quiz in filter(r.renders_quiz, _quizzes(course)):  # a parallel build: this process's share
         questions = {
             q.id: [i + 1, md.inline(q.prompt), md.block(q.explanation or ""), quiz.lesson or owner.get(q.objective, "")]
-            for i, q in enumerate(q for q in quiz.questions if q.scored)
+            for i, q in enumerate(quiz.scored_questions)
         }
         html = str(r.quiz_html(review_copy(quiz)))
-        answers = {q.id: answer_table(q) for q in quiz.questions if q.scored}
+        answers = {q.id: answer_table(q) for q in quiz.scored_questions}
         out.append((quiz.id, {"questions": encode_key(MISTAKES_SEED, questions), "html": html, "answers": answers}))
     return out
 

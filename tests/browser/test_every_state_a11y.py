@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,7 +26,16 @@ BRANDS = ("nordlicht", "harbor")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 AXE = Axe()
 PALETTE_JS = """try { localStorage.setItem(%r,
-  JSON.stringify({index: 0, color: {media: "", scheme: "%s", primary: "custom", accent: "custom"}})) } catch (e) {}"""
+  JSON.stringify({index: %d, color: {media: "", scheme: "%s", primary: "custom", accent: "custom"}})) } catch (e) {}"""
+
+
+def palette_index(folder: Path, scheme: str) -> int:
+    """The place of `scheme` among the site's palette toggles (Material's inputs named
+    __palette, in the brand's order): once its script runs, Material applies the stored
+    palette by this index, not by the stored scheme (index 0 made a light-first brand's
+    "dark" run light)."""
+    inputs = re.findall(r'<input[^>]*name="__palette"[^>]*>', (folder / "index.html").read_text("utf-8"))
+    return [re.search(r'data-md-color-scheme="(\w+)"', tag).group(1) for tag in inputs].index(scheme)
 
 _RING_JS = """() => {
   const el = document.activeElement, style = getComputedStyle(el);
@@ -80,10 +91,13 @@ def test_axe_finds_nothing_in_any_state(browser, sites, site, scheme, width):
     context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme)
     page = context.new_page()
     if site != "course":  # a brand's palette follows no media query: choose its scheme as the toggle would
-        page.add_init_script(PALETTE_JS % (urlsplit(base).path + ".__palette", "slate" if scheme == "dark" else "default"))
+        material = "slate" if scheme == "dark" else "default"
+        page.add_init_script(PALETTE_JS % (urlsplit(base).path + ".__palette", palette_index(folder, material), material))
     found = []
     for target in walk(folder, every_quiz=site == "course"):
         page.goto(base + target.path)
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == ("slate" if scheme == "dark" else "default"), f"{target.path} shows the {shown} scheme, not {scheme}"
         for n, state in enumerate(target.states):
             state.act(page)
             settle(page)

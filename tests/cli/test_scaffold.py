@@ -170,3 +170,13 @@ def test_an_existing_handout_or_a_bad_id_is_refused_and_nothing_changes(project)
     assert {p: p.read_bytes() for p in [project / "course/course.yml", *sorted((project / "handouts").iterdir())]} == before
     result = coursegen("new", "handout", "cards", "--lesson", "value-first", cwd=project)
     assert result.returncode == 2 and "--lesson does not apply to `coursegen new handout`" in result.stderr
+
+
+def test_a_handouts_entry_that_is_not_a_list_is_refused_with_its_line(project):
+    course_yml = project / "course/course.yml"
+    text = course_yml.read_text().replace("handouts:\n  - pre-call-planner\n  - phrase-bank\n  - managers-guide\n", "handouts: pre-call-planner\n")
+    course_yml.write_text(text)
+    result = coursegen("new", "handout", "cards", cwd=project)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "course/course.yml:" in result.stderr and "`handouts:` is not a list" in result.stderr, result.stderr
+    assert course_yml.read_text() == text and not (project / "handouts/cards.yml").exists()
