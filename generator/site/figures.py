@@ -30,6 +30,7 @@ VALIGN_ATTR = "data-valign"  # top (default), middle or bottom: where a label of
 LINE_HEIGHT_EM = 1.2
 _REFUSED = {"script", "foreignObject", "iframe", "image", "audio", "video", "a", "style"}
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+_OUTSIDE_URL = re.compile(r"url\(\s*(?![\s'\"]*#)[^)]*", re.IGNORECASE)  # any url( but to an id inside the drawing
 
 
 @dataclass
@@ -75,6 +76,8 @@ def parse_drawing(text: str) -> Drawing:
                 problems.append((element.sourceline or 0, f"holds the event handler {local}=, which a figure may not"))
             elif local == "href" and not value.startswith("#"):
                 problems.append((element.sourceline or 0, f"links to '{value}' outside the drawing"))
+            elif outside := _OUTSIDE_URL.search(value):  # style="fill:url(https://...)": a request out of the page
+                problems.append((element.sourceline or 0, f"refers to {outside.group(0).strip()}), outside the drawing"))
     return Drawing(None if problems else root, problems)
 
 
