@@ -67,7 +67,7 @@ def copy_project(dest: Path, *, with_content: bool = True) -> Path:
 def copy_whole_project(dest: Path) -> Path:
     """A copy of the whole project (brands and translations too) without what only the
     repository needs: its virtual environments, npm test tools, git data, tests and builds."""
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".venv-lrs", "node_modules", ".git", "site", "site-brands",
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".venv-lrs", "node_modules", ".git", "site", "site-brands", "site-langs",
                                                               "tests", "docs", "bench", ".mypy_cache", ".ruff_cache", "*.egg-info"))
     return dest
 

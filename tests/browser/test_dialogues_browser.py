@@ -44,6 +44,29 @@ def test_marks_and_notes_show_without_javascript_and_read_in_order(browser, site
     assert order == sorted(order), spoken
 
 
+# Each line's box holds all its text and no two lines overlap (a class shared with another
+# stylesheet once gave every line a fixed height: the transcript was drawn on top of itself)
+_OVERLAPS_JS = """() => {
+  const lines = [...document.querySelectorAll('.cq-dialogue > .cq-line')];
+  const clipped = lines.filter(l => l.scrollHeight > l.clientHeight + 1).length;
+  const boxes = lines.map(l => l.getBoundingClientRect());
+  const overlapping = boxes.slice(1).filter((b, i) => b.top < boxes[i].bottom - 1).length;
+  return {lines: lines.length, clipped, overlapping};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_line_of_a_transcript_has_room_for_its_text(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    found = {}
+    for did in DIALOGUES:
+        page.goto(f"{site_url}/dialogues/{did}/")
+        found[did] = page.evaluate(_OVERLAPS_JS)
+    context.close()
+    assert all(f["lines"] > 5 and f["clipped"] == 0 and f["overlapping"] == 0 for f in found.values()), found
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_printed_dialogue_keeps_lines_whole_and_marks_in_black_on_white(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)

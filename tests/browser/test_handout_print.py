@@ -27,7 +27,7 @@ _PRINTED = """() => {
   const texts = [...document.querySelectorAll('article *')].filter(e => shown(e)
     && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
   const smallest = Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize)));
-  const lines = [...document.querySelectorAll('.cq-line')].map(l => {
+  const lines = [...document.querySelectorAll('.cq-write-line')].map(l => {
     const s = getComputedStyle(l); return [parseFloat(s.borderBottomWidth), s.borderBottomStyle, s.borderBottomColor]; });
   return {chrome, smallest, lines};
 }"""

@@ -7,14 +7,13 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import yaml
 from lxml import html
 
-from conftest import ROOT, build_site, coursegen
+from conftest import ROOT, build_site, copy_whole_project, coursegen
 from generator.cli import main
 from test_page_language import mismatches, text_blocks
 
@@ -60,7 +59,7 @@ def test_each_handout_page_shows_its_title_purpose_headings_and_writing_spaces(b
         spaces = _by_class(article, "cq-field")
         assert [_text(_by_class(s, "cq-field-label")[0].xpath("strong")[0]) for s in spaces] == [f["label"] for f in fields]
         # each writing space has its ruled lines, hidden from screen readers (the label says what to write)
-        assert [len(_by_class(s, "cq-line", within="cq-lines[@aria-hidden='true']")) for s in spaces] == [f.get("lines", 2) for f in fields]
+        assert [len(_by_class(s, "cq-write-line", within="cq-lines[@aria-hidden='true']")) for s in spaces] == [f.get("lines", 2) for f in fields]
 
 
 def test_the_phrase_bank_gives_every_reply_with_why_it_works(built_site):
@@ -113,7 +112,7 @@ def test_the_plain_export_and_a_scorm_package_carry_the_handout_pages(tmp_path):
         planner = package.read("toolkit/pre-call-planner.html").decode("utf-8")
     assert {f"toolkit/{hid}.html" for hid in HANDOUTS} <= names
     assert re.search(r'href="toolkit/pre-call-planner\.html"', package_home(tmp_path / "course.zip"))
-    assert "cq-line" in planner
+    assert "cq-write-line" in planner
 
 
 def package_home(package: Path) -> str:
@@ -122,9 +121,7 @@ def package_home(package: Path) -> str:
 
 
 def test_a_handout_text_the_translation_does_not_give_shows_in_english_marked_so(tmp_path):
-    project = tmp_path / "p"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    project = copy_whole_project(tmp_path / "p")
     german = project / "translations/de/handouts/phrase-bank.yml"
     data = yaml.safe_load(german.read_text("utf-8"))
     # (not a heading: Material's table of contents repeats it without its `lang`, for lessons too)

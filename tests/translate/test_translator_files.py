@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import coursegen
+from conftest import copy_whole_project, coursegen
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "langcourse"
@@ -113,10 +113,7 @@ def test_stamp_records_hand_written_translations_and_reviewed_ones(project):
 
 
 def test_the_shipped_german_translation_is_complete_current_and_survives_a_round_trip(tmp_path):
-    project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_whole_project(tmp_path / "course")
     report = _run(project, "check", "--lang", "de")
     assert "translations/" not in report, report  # no structure problem, nothing stale, nothing falls back
     before = _files(project / "translations")
@@ -132,10 +129,7 @@ def test_the_shipped_german_translation_is_complete_current_and_survives_a_round
 
 
 def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field(tmp_path):
-    project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_whole_project(tmp_path / "course")
     lesson = project / "course/lessons/value-first.yml"
     text = lesson.read_text("utf-8")
     lesson.write_text(text.replace("Most firms now run lean.", "Most firms today run lean."), "utf-8")
@@ -145,10 +139,7 @@ def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field
 
 
 def test_editing_a_reply_of_an_english_scenario_names_the_german_file_and_field(tmp_path):
-    project = tmp_path / "course"
-    for name in ("course", "quizzes", "scenarios", "dialogues", "figures", "handouts", "translations", "mkdocs.yml", "known-findings.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_whole_project(tmp_path / "course")
     scenario = project / "scenarios/dental-review.yml"
     text = scenario.read_text("utf-8")
     scenario.write_text(text.replace("Between us, I think the rise is unfair as well.", "Between us, I find the rise unfair too."), "utf-8")
