@@ -41,7 +41,7 @@ _DRAWS = 2000
 
 
 def _grade(picked: frozenset[int], right: frozenset[int], partial: bool) -> float:
-    if not picked:
+    if not picked or not right:  # no right option: an error of its own (check_questions); nothing to win here
         return 0.0
     hits = len(picked & right)
     wrong = len(picked) - hits

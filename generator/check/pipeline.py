@@ -79,8 +79,7 @@ def _load(paths: CoursePaths, options: CheckOptions | None) -> tuple[Course | No
     if course is not None and options is not None and options.language and options.language != course.settings.language:
         course, more = apply_translation(course, paths, options.language)
         findings += more
-    if course is None and (paths.course_file.is_file() or paths.lessons_dir.is_dir() or paths.quizzes_dir.is_dir()
-                           or paths.scenarios_dir.is_dir()):
+    if course is None and (paths.course_file.is_file() or any(folder.is_dir() for folder in paths.content_dirs)):
         alone, more = load_files_alone(paths)
         findings += more + [finding for rule in RULES_WITHOUT_SETTINGS for finding in rule(alone, options)]
         findings += held_back_findings(alone, options)

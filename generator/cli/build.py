@@ -19,7 +19,7 @@ from generator.engines.output import check_output, staged
 from generator.errors import Refusal
 from generator.load.brand import list_brands
 from generator.load.course import load_course
-from generator.load.translation import TRANSLATIONS_DIR, available_languages
+from generator.load.translation import available_languages
 from generator.site.languages import INDEX_MARKER, alternates, language_index
 from generator.load.settings import PLUGIN, ProjectSettings
 
@@ -171,8 +171,7 @@ def _build(args, project: ProjectSettings, checked: Checked, out: Path | None, l
 
 
 def _check_out(project: ProjectSettings, out: Path, *more: Path) -> None:
-    protected = [project.paths.course_dir, project.paths.quizzes_dir, project.paths.scenarios_dir, project.paths.dialogues_dir,
-                 project.paths.figures_dir, project.paths.handouts_dir, project.brands_dir, *more]
+    protected = [*project.paths.content_dirs, project.brands_dir, *more]
     check_output(out, protected, {"the project folder": project.root, "your home folder": Path.home()})
 
 
@@ -200,8 +199,7 @@ def _staged_build(project: ProjectSettings, config, label: str, jobs: int, snaps
 
 def _course_files(project: ProjectSettings, brand: str | None) -> tuple:
     """The state of every file the build reads from the course (and the brand, if any)."""
-    folders = [project.paths.course_dir, project.paths.quizzes_dir, project.paths.scenarios_dir, project.paths.dialogues_dir,
-               project.paths.figures_dir, project.paths.handouts_dir, project.root / TRANSLATIONS_DIR]
+    folders = list(project.paths.content_dirs)
     folders += [project.brands_dir / brand] if brand else []
     return fingerprint(*folders)
 

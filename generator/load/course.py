@@ -40,6 +40,7 @@ Item = TypeVar("Item", Lesson, Quiz, Scenario, Dialogue, Figure, Handout)  # che
 YAML_SUFFIXES = (".yml", ".yaml")
 COURSE_DIR, QUIZZES_DIR, SCENARIOS_DIR, DIALOGUES_DIR = "course", "quizzes", "scenarios", "dialogues"  # the default folders, relative to mkdocs.yml
 HANDOUTS_DIR = "handouts"
+TRANSLATIONS_DIR = "translations"  # translations/<lang>/: the course's text in other languages (load/translation.py)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,14 @@ class CoursePaths:
     @property
     def figures_dir(self) -> Path:
         return figures_dir(self.root)
+
+    @property
+    def content_dirs(self) -> list[Path]:
+        """Every folder of the trainer's course files, course/ first, translations/ last:
+        what a build or an export never writes into, what `serve` watches and what a
+        build's fingerprint reads. A new kind of content adds its folder here, once."""
+        return [self.course_dir, self.quizzes_dir, self.scenarios_dir, self.dialogues_dir, self.figures_dir, self.handouts_dir,
+                self.root / TRANSLATIONS_DIR]
 
     def show(self, path: Path) -> str:
         return display_path(path, self.root)

@@ -19,12 +19,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Finding, SourceLocation
-from generator.load.course import CoursePaths, translate_errors, yaml_files
+from generator.load.course import TRANSLATIONS_DIR, CoursePaths, translate_errors, yaml_files
 from generator.model.course import Course, CourseSettings
 from generator.model.translation import HASHES_KEY, Path_, TranslatedFile, Translation, compare, texts
 from generator.source.document import SourceDocument, load_yaml
 
-TRANSLATIONS_DIR = "translations"
 # kind -> folder inside translations/<lang>/ (None: the one file course.yml)
 KINDS: dict[str, str | None] = {"course": None, "lesson": "lessons", "quiz": "quizzes", "scenario": "scenarios", "dialogue": "dialogues",
                                "figure": "figures", "handout": "handouts"}

@@ -99,9 +99,7 @@ def export_project(settings: ProjectSettings, dest: Path, *, brand_name: str | N
     root, config = settings.root, settings.config
     dest = Path(dest).resolve()
     docs_dir = root / str(config.get("docs_dir") or "docs")
-    content = [settings.paths.course_dir, settings.paths.quizzes_dir, settings.paths.scenarios_dir, settings.paths.dialogues_dir,
-               settings.paths.figures_dir, settings.paths.handouts_dir]
-    check_destination(dest, project=root, content=[*content, docs_dir])
+    check_destination(dest, project=root, content=[*settings.paths.content_dirs, docs_dir])
     theme_dirs = _theme_dirs(config, root, built)
     custom_dir = THEME if theme_dirs or built.theme_strings else None
     plain = plain_config(config, built, custom_dir=custom_dir)

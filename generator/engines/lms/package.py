@@ -68,7 +68,7 @@ def export_package(settings: ProjectSettings, dest: Path, fmt: str, *, brand: st
     form, dest = FORMATS[fmt], Path(dest).expanduser().resolve()
     if dest.suffix.lower() != ".zip":  # as the quiz-bank exports do: the suffix is added when missing
         dest = dest.with_name(dest.name + ".zip")
-    check_destination(dest, [settings.paths.course_dir, settings.paths.quizzes_dir, settings.brands_dir])
+    check_destination(dest, [*settings.paths.content_dirs, settings.brands_dir])
     checked = prepare_project(settings, brand=brand, strict=strict)
     course = checked.course
     assert course is not None  # prepare_project raised otherwise

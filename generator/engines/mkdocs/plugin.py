@@ -25,7 +25,6 @@ from generator.engines.mkdocs.shards import page_url, search_plugin
 from generator.engines.mkdocs.toc import mark_toc
 from generator.errors import CourseError
 from generator.load.settings import ProjectSettings, SettingsError
-from generator.load.translation import TRANSLATIONS_DIR
 from generator.site.build import SiteBuild, build_site, serving_fallback
 from generator.site.render import put_back
 
@@ -139,8 +138,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.settings is not None:  # else mkdocs.yml is wrong: MkDocs watches it, and the preview says why
             paths, brand = self.settings.paths, self.brand()
             # translations/ too: `--lang` or a brand's language may show one of them
-            for folder in [paths.course_dir, paths.quizzes_dir, paths.scenarios_dir, paths.dialogues_dir, paths.figures_dir,
-                           paths.handouts_dir, paths.root / TRANSLATIONS_DIR] + \
+            for folder in paths.content_dirs + \
                     ([self.settings.brands_dir / brand] if brand else []):
                 if folder.is_dir():
                     server.watch(str(folder))

@@ -73,7 +73,7 @@ def output_path(settings: ProjectSettings, out: Path, fmt: QuizBankFormat) -> Pa
     if not path.parent.is_dir():
         raise Refusal(f"{path.parent} does not exist; create the folder first, or give a path in an existing one")
     paths = settings.paths
-    for folder in (paths.course_dir, paths.quizzes_dir, settings.brands_dir):
+    for folder in (*paths.content_dirs, settings.brands_dir):
         if path.is_relative_to(folder.resolve()):
             raise Refusal(f"{path} is inside {folder}, where the course's own files live; write the export elsewhere")
     return path
