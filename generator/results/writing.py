@@ -76,15 +76,23 @@ def writing_text(summaries: list[Summary], texts: bool) -> str:
     return "\n".join(out) + "\n"
 
 
+def _cell(value: object) -> object:
+    """A learner's text as a spreadsheet shows it, never runs it: a cell starting with =, +, -, @,
+    a tab or a carriage return is a formula to Excel and LibreOffice, so it gets a leading
+    apostrophe (OWASP, "CSV Injection")."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def writing_csv(summaries: list[Summary]) -> str:
-    """Every written answer and included reflection, one row each (TEXT_COLUMNS)."""
+    """Every written answer and included reflection, one row each (TEXT_COLUMNS); learners'
+    text made inert for spreadsheets (`_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(TEXT_COLUMNS)
     for s in summaries:
         for w in s.written:
-            writer.writerow([s.course, s.learner, "written", w.quiz, w.id, "", "", "" if w.covered is None else w.covered,
-                             "" if w.points is None else w.points, w.answer])
+            writer.writerow([_cell(v) for v in (s.course, s.learner, "written", w.quiz, w.id, "", "",
+                                                 "" if w.covered is None else w.covered, "" if w.points is None else w.points, w.answer)])
         for r in s.reflections:
-            writer.writerow([s.course, s.learner, "reflection", "", "", r.lesson, r.prompt, "", "", r.text])
+            writer.writerow([_cell(v) for v in (s.course, s.learner, "reflection", "", "", r.lesson, r.prompt, "", "", r.text)])
     return buffer.getvalue()

@@ -70,3 +70,12 @@ def test_a_summary_with_a_bad_rating_is_named_not_used(tmp_path):
     path.write_text(json.dumps(data))
     with pytest.raises(Unreadable, match=r"quizzes\[0\]\.written\[0\]"):
         read_summary(path)
+
+
+def test_a_learners_text_never_runs_as_a_spreadsheet_formula(tmp_path):
+    path = _summary(tmp_path, "=SUM(A1:A9)", 1,
+                    reflections=[{"lesson": "basics", "prompt": "What will you practise?", "text": "+1 more pauses"}])
+    run = coursegen("results", "--csv", "--texts", str(path))
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert {r["learner"] for r in rows} == {"'=SUM(A1:A9)"}
+    assert rows[-1]["text"] == "'+1 more pauses"
