@@ -283,3 +283,13 @@ def test_export_then_import_in_a_fresh_browser_restores_the_writing(page, quiz_u
         expect(fresh.locator(".cq-reflect-share")).to_be_checked()
     finally:
         context.close()
+
+
+def test_text_typed_just_before_the_tab_goes_away_is_kept(page, quiz_url):
+    """No blur comes when a tab is closed or left mid-sentence: the debounced save runs on pagehide."""
+    _fresh(page, quiz_url)
+    box = page.locator(WRITTEN).get_by_role("textbox", name="Your answer")
+    box.fill("Sorry for the wait; I will call you back by four.")
+    page.goto(quiz_url + "/")  # at once: the debounce has not run yet
+    entry = _stored(page, RECORD).get("questions", {}).get("q-written", {})
+    assert entry.get("value") == "Sorry for the wait; I will call you back by four.", entry

@@ -32,6 +32,8 @@
   }
   /* A box left: what is still waiting to be saved is saved now (nothing, if the learner typed nothing). */
   function flush(key, id) { var w = timers[key + " " + id]; if (w) { clearTimeout(w.t); w.run(); } }
+  /* The tab closed mid-sentence: no blur comes, so every box still waiting is saved now. */
+  window.addEventListener("pagehide", function () { Object.keys(timers).forEach(function (n) { clearTimeout(timers[n].t); timers[n].run(); }); });
 
   /* One written question: its record key, and its state as the page shows it. */
   function wq(item) {

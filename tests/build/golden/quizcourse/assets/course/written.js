@@ -2,7 +2,7 @@
 function strings(el,name){try{return JSON.parse(el.getAttribute(name||"data-writing")||"{}");}catch(e){return{};}}
 function put(key,id,entry,wait){var name=key+" "+id;clearTimeout((timers[name]||{}).t);var run=function(){delete timers[name];var r=CP.writing(key);if(entry)r.questions[id]=Object.assign(entry,{date:new Date().toISOString()});else delete r.questions[id];store.set(key,r);};timers[name]={t:setTimeout(run,wait||0),run:run};}
 function flush(key,id){var w=timers[key+" "+id];if(w){clearTimeout(w.t);w.run();}}
-function wq(item){var quiz=item.closest(".cq-quiz");return{item:item,key:CP.prefix(quiz.dataset.course)+CP.WRITTEN+quiz.dataset.quiz,id:item.dataset.qid,text:item.querySelector("textarea"),model:item.querySelector(".cq-model"),boxes:all(item,".cq-checklist input"),s:strings(item.closest(".cq-wp")),quiz:quiz};}
+window.addEventListener("pagehide",function(){Object.keys(timers).forEach(function(n){clearTimeout(timers[n].t);timers[n].run();});});function wq(item){var quiz=item.closest(".cq-quiz");return{item:item,key:CP.prefix(quiz.dataset.course)+CP.WRITTEN+quiz.dataset.quiz,id:item.dataset.qid,text:item.querySelector("textarea"),model:item.querySelector(".cq-model"),boxes:all(item,".cq-checklist input"),s:strings(item.closest(".cq-wp")),quiz:quiz};}
 function ticks(q){return q.boxes.filter(function(b){return b.checked;}).map(function(b){return+b.value;});}
 function rate(q){q.item.querySelector(".cq-rating").textContent=K.format(q.s.written_rating,{n:ticks(q).length,total:q.boxes.length});}
 function reveal(q,open){q.model.hidden=!open;q.item.querySelector(".cq-compare").setAttribute("aria-expanded",String(open));if(open)rate(q);}
