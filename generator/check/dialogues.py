@@ -11,42 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.check.listing import check_listed
 from generator.check.locate import at, suggest
 from generator.check.options import CheckOptions
-from generator.errors import Finding, Severity, SourceLocation
+from generator.errors import Finding, Severity
 from generator.model.course import Course
 from generator.model.dialogue import MARKS, Dialogue
-from generator.model.questions.base import id_form, is_id
-
-
-def _course_at(course: Course, path: tuple, key: bool = False) -> SourceLocation:
-    """Where a value of course.yml stands (a brand's copy may have no course.yml source)."""
-    if ("course", course.settings.id) in course.sources:
-        return at(course, "course", course.settings.id, path, key=key)
-    return SourceLocation("course.yml")
 
 
 def check_dialogue_listing(course: Course, options: CheckOptions) -> Iterator[Finding]:
-    files = {stem: shown for (kind, stem), shown in course.file_ids.items() if kind == "dialogue"}
-    seen: set[str] = set()
-    for i, did in enumerate(course.settings.dialogues):
-        where = _course_at(course, ("dialogues", i))
-        if did in seen:
-            yield Finding(where, f"dialogue '{did}' is listed twice", hint="remove the second entry", code="duplicate-id")
-        elif did not in files:
-            yield Finding(where, f"dialogue '{did}' has no file dialogues/{did}.yml",
-                          hint=suggest(did, files, ids=True) or f"create dialogues/{did}.yml, or remove the entry",
-                          code="unresolved-reference")
-        seen.add(did)
-    for stem, shown in sorted(files.items()):
-        if stem not in seen:
-            listed = f"add `- {stem}` to `dialogues:` in course.yml" if is_id(stem) else \
-                f"rename the file to {id_form(stem) or 'my-dialogue'}.yml with that `id:`, and add it to `dialogues:` in course.yml"
-            yield Finding(SourceLocation(shown, 1, 1), f"dialogue '{stem}' is not listed in course.yml, so learners never see it",
-                          hint=listed, code="orphan-dialogue", severity=Severity.WARNING)
+    """`dialogues:` entries without a file or listed twice (errors); dialogue files not listed (warning)."""
+    yield from check_listed(course, "dialogue", "dialogues", "dialogues", "speakers and `lines:`")
 
 
 def check_dialogue_structure(course: Course, options: CheckOptions) -> Iterator[Finding]:
+    """Each dialogue's lesson exists, its speakers are unique and speak, and it marks a moment."""
     for dialogue in course.dialogues.values():
         yield from _lesson(course, dialogue)
         yield from _speakers(course, dialogue)
