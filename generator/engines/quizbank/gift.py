@@ -14,9 +14,13 @@ gift-pegjs 1.0.2:
   `\\`) are escaped with a backslash, line breaks as `\\n`, so every question is one
   block; raw HTML tags are shown as text (markup.escape_raw_html) and unsafe link
   addresses dropped, so the file carries nothing a browser would run.
+- written -> an essay `{####grader notes}` graded by a person: GIFT's essay is an empty
+  answer block (Moodle's GIFT docs; gift-pegjs's EssayAnswer takes a general feedback,
+  as Moodle's importer does), and GIFT has no grader information, so the model answer
+  and checklist (walk.grader_notes) travel as the general feedback, which Moodle shows
+  once the question is answered, as the course itself shows them after writing.
 - GIFT has no ordering question and no all-or-nothing multiple (Moodle's multichoice
-  always gives partial credit; walk.partial_credit_lost), and a written question is
-  self-rated, not graded (walk.self_rated): those are left out with a warning.
+  always gives partial credit; walk.partial_credit_lost): those are left out with a warning.
 """
 
 from __future__ import annotations
@@ -24,11 +28,11 @@ from __future__ import annotations
 import html
 import re
 
-from generator.engines.quizbank.walk import (Item, category_path, items, left_out, moodle_weights, ordered_quizzes, partial_credit_lost,
-                                            self_rated, stem, weight)
+from generator.engines.quizbank.walk import (Item, category_path, grader_notes, items, left_out, moodle_weights, ordered_quizzes,
+                                            partial_credit_lost, stem, weight)
 from generator.errors import Finding
 from generator.model.course import Course
-from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
+from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion, WrittenQuestion
 from generator.model.questions.base import ChoiceQuestion
 from generator.site.markup import escape_raw_html, is_safe_url
 
@@ -53,7 +57,7 @@ def export(course: Course) -> tuple[str, list[Finding]]:
         category = category_path(course, quiz).replace("\\", "\\\\")
         out.append(f"$CATEGORY: {category}\n\n")
         for item in items(course, quiz):
-            written = question(item)
+            written = question(item, course)
             if isinstance(written, Finding):
                 findings.append(written)
             else:
@@ -61,15 +65,17 @@ def export(course: Course) -> tuple[str, list[Finding]]:
     return "".join(out), findings
 
 
-def question(item: Item) -> str | Finding:
+def question(item: Item, course: Course) -> str | Finding:
     """One question as GIFT, or why it cannot be one."""
     q = item.question
     if isinstance(q, OrderQuestion):
         return left_out(item, NAME, "GIFT has no ordering question", "export it with --format moodle-xml, or import it by hand")
-    lost = self_rated(item, NAME) or partial_credit_lost(item, NAME)
+    lost = partial_credit_lost(item, NAME)
     if lost:
         return lost
     head = f"::{escape(q.id)}::[markdown]{text(stem(q))}{{\n"
+    if isinstance(q, WrittenQuestion):
+        return head + f"\t####{text(grader_notes(course, q))}\n}}"
     general = f"\t####{text(q.explanation)}\n" if q.explanation else ""
     return head + "".join(f"\t{line}\n" for line in _answers(q)) + general + "}"
 

@@ -9,24 +9,27 @@ question/type/ordering/questiontype.php for `ordering`, core since Moodle 4.4):
   case-sensitive; a `*` answer at 0 % carries the feedback for any other answer);
   `ordering` (answers in the right order, ABSOLUTE_POSITION grading as in the browser,
   ALL_OR_NOTHING without partial credit);
+- `essay` for a written question, graded by a person: the fields of Moodle's own export of
+  an essay (question/type/essay/questiontype.php export_to_xml), an HTML editor of 10
+  lines, a response required, no attachments, and the model answer and checklist
+  (walk.grader_notes) as `<graderinfo>`, which Moodle shows only to the grader;
 - `<generalfeedback>` from the explanation, a `<hint>` per hint, `<defaultgrade>` from points;
 - text as HTML from the site's inert renderer (site/markup.QuizMarkdown): tags typed
   in quiz text stay text, script addresses are dropped. Accepted short answers are plain text.
 
 Moodle's multichoice always gives partial credit, so a multiple question with two or
-more right options in a quiz with `partial_credit: false` is left out with a warning, as is a
-written question, which the learner rates rather than anyone grading it (walk.self_rated).
+more right options in a quiz with `partial_credit: false` is left out with a warning.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from generator.engines.quizbank.walk import (Item, category_path, items, moodle_weights, ordered_quizzes, partial_credit_lost, self_rated,
-                                            stem, weight)
+from generator.engines.quizbank.walk import (Item, category_path, grader_notes, items, moodle_weights, ordered_quizzes,
+                                            partial_credit_lost, stem, weight)
 from generator.errors import Finding
 from generator.model.course import Course
-from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
+from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion, WrittenQuestion
 from generator.site.markup import QuizMarkdown
 
 NAME = "Moodle XML"
@@ -45,7 +48,7 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
         category = etree.SubElement(root, "question", type="category")
         _text(category, "category", category_path(course, quiz))
         for item in items(course, quiz):
-            element = question(item, render)
+            element = question(item, render, course)
             if isinstance(element, Finding):
                 findings.append(element)
             else:
@@ -53,12 +56,14 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True), findings
 
 
-def question(item: Item, render: QuizMarkdown) -> etree._Element | Finding:
+def question(item: Item, render: QuizMarkdown, course: Course) -> etree._Element | Finding:
     """One `<question>`, or why Moodle cannot take it."""
     q = item.question
-    lost = self_rated(item, NAME) or partial_credit_lost(item, NAME)
+    lost = partial_credit_lost(item, NAME)
     if lost:
         return lost
+    if isinstance(q, WrittenQuestion):
+        return _essay(item, render, course)
     kind = {SingleQuestion: "multichoice", MultipleQuestion: "multichoice", TrueFalseQuestion: "truefalse",
             TextQuestion: "shortanswer", OrderQuestion: "ordering"}[type(q)]
     element = etree.Element("question", type=kind)
@@ -71,6 +76,27 @@ def question(item: Item, render: QuizMarkdown) -> etree._Element | Finding:
     _BODY[kind](element, item, render)
     for hint in q.hints:
         _html(element, "hint", render.block(hint))
+    return element
+
+
+def _essay(item: Item, render: QuizMarkdown, course: Course) -> etree._Element:
+    """A written question as Moodle's essay, its elements in the order Moodle's own export writes them."""
+    q = item.question
+    assert isinstance(q, WrittenQuestion)
+    element = etree.Element("question", type="essay")
+    _text(element, "name", q.id)
+    _html(element, "questiontext", render.block(stem(q)))
+    _html(element, "generalfeedback", render.block(q.explanation))
+    # 0, as the course gives a written answer no points: Moodle refuses only a negative
+    # default mark (edit_question_form validation, "defaultmarkmustbepositive"), so 0 is its
+    # smallest, and the grader still reads and comments on the essay.
+    etree.SubElement(element, "defaultgrade").text = "0"
+    for name, value in (("penalty", "0"), ("hidden", "0"), ("idnumber", q.id), ("responseformat", "editor"),
+                        ("responserequired", "1"), ("responsefieldlines", "10"), ("attachments", "0"),
+                        ("attachmentsrequired", "0")):
+        etree.SubElement(element, name).text = value
+    _html(element, "graderinfo", render.block(grader_notes(course, q)))
+    _html(element, "responsetemplate", "")
     return element
 
 

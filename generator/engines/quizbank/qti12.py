@@ -16,6 +16,11 @@ are used as they are, the manifests merged into one, the settings adjusted with 
   case); option feedback per choice, the explanation as general feedback;
   feedback_correct / feedback_incorrect of text questions as Canvas's correct/incorrect
   feedback; points as points_possible.
+- written -> essay_question (text2qti's `____` line, `append_essay`), graded by a person,
+  at 0 points (the course gives it none; Canvas takes a 0-point question, text2qti's
+  own language does not, so the 0 is set after it checks); QTI 1.2 has no grader-only
+  text, so the model answer and checklist (walk.grader_notes) are its general feedback,
+  which Canvas shows after submission, as the course shows them after writing.
 - QTI 1.2 has no ordering question that Canvas Classic imports: order questions are left
   out with a warning. Hints have no QTI 1.2 place in Canvas and are not exported.
 """
@@ -35,10 +40,10 @@ from text2qti.xml_assessment import assessment
 from text2qti.xml_assessment_meta import assessment_meta
 from text2qti.xml_imsmanifest import imsmanifest
 
-from generator.engines.quizbank.walk import Item, items, left_out, ordered_quizzes, self_rated, stem
+from generator.engines.quizbank.walk import Item, grader_notes, items, left_out, ordered_quizzes, stem
 from generator.errors import Finding
 from generator.model.course import Course, Quiz
-from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion
+from generator.model.questions import MultipleQuestion, OrderQuestion, SingleQuestion, TextQuestion, TrueFalseQuestion, WrittenQuestion
 from generator.site.markup import QuizMarkdown
 
 NAME = "QTI 1.2"
@@ -71,7 +76,7 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
         ident = _ident("assessment", course.settings.id, quiz.id)
         questions = []
         for item in items(course, quiz):
-            made = question(item, md)
+            made = question(item, md, course)
             if isinstance(made, Finding):
                 findings.append(made)
             else:
@@ -86,19 +91,24 @@ def export(course: Course) -> tuple[bytes, list[Finding]]:
     return _zip(_one_manifest(manifests, course.settings.title), files), findings
 
 
-def question(item: Item, md: _InertMarkdown) -> Question | Finding:
+def question(item: Item, md: _InertMarkdown, course: Course) -> Question | Finding:
     """One text2qti question, finished, or why Canvas cannot take it."""
     q = item.question
-    lost = self_rated(item, NAME)
-    if lost:
-        return lost
     if isinstance(q, OrderQuestion):
         return left_out(item, NAME, "Canvas Classic imports no ordering question from QTI 1.2",
                         "export it with --format moodle-xml, or rebuild it in Canvas as a matching question")
-    made = Question(stem(q), quiz=SimpleNamespace(feedback_is_solution=False), title=q.id, points=str(q.points), md=md,
+    essay = isinstance(q, WrittenQuestion)
+    made = Question(stem(q), quiz=SimpleNamespace(feedback_is_solution=False), title=q.id, points=None if essay else str(q.points), md=md,
                     linenum_start=item.location.line, linenum_end=item.location.line)
     made.id = _ident("question", item.quiz.id, q.id)  # text2qti hashes the text: the same prompt twice would clash
     try:
+        if essay:
+            assert isinstance(q, WrittenQuestion)
+            made.append_feedback(grader_notes(course, q), 0, 0)
+            made.append_essay("", 0, 0)
+            made.finalize()
+            made.points_possible = 0
+            return made
         if q.explanation:
             made.append_feedback(q.explanation, 0, 0)  # before any choice: the general feedback
         _answers(made, q)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.errors import Finding, Severity, SourceLocation
+from generator.i18n import strings_for
 from generator.model.course import Course, Quiz
 from generator.model.questions import AnyQuestion, MultipleQuestion, WrittenQuestion
 
@@ -52,14 +53,14 @@ def left_out(item: Item, format_name: str, reason: str, hint: str) -> Finding:
                    hint=hint, code=LEFT_OUT, severity=Severity.WARNING, field=f"questions[{item.index}]", subject="")
 
 
-def self_rated(item: Item, format_name: str) -> Finding | None:
-    """The warning for a written question (issue 23): self-rated, no points and no right answer
-    a quiz bank can grade by, so every format leaves it out. None for any other question."""
-    q = item.question
-    if not isinstance(q, WrittenQuestion):
-        return None
-    return left_out(item, format_name, "a written question is rated by the learner, not graded",
-                    "rebuild it as an essay question in the LMS, with its model answer and checklist as the grader's information")
+def grader_notes(course: Course, question: WrittenQuestion) -> str:
+    """What a person grading a written question (an essay in the LMS) works from, as Markdown:
+    the model answer, then the checklist as a list, each under the course's own heading for it
+    (i18n strings `written_model`, `written_checklist`), then the explanation if any."""
+    strings = strings_for(course.settings.language, course.settings.strings)
+    parts = [f"**{strings['written_model']}**", question.model_answer.strip(), f"**{strings['written_checklist']}**",
+             "\n".join(f"- {' '.join(point.split())}" for point in question.checklist)]
+    return "\n\n".join(parts + ([question.explanation.strip()] if question.explanation else []))
 
 
 def partial_credit_lost(item: Item, format_name: str) -> Finding | None:

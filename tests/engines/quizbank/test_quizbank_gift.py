@@ -12,7 +12,7 @@ import pytest
 from conftest import node_tool
 from quizbank_courses import COURSES, executable, export, load, markdown_as_html, shown, stem
 
-from generator.engines.quizbank.walk import category_path, ordered_quizzes
+from generator.engines.quizbank.walk import category_path, grader_notes, ordered_quizzes
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,7 +47,7 @@ def test_gift_round_trips_through_gift_pegjs(name, tmp_path):
         assert category == {"type": "Category", "title": category_path(course, quiz).replace("\\", "\\\\")}
         for question in quiz.questions:
             lost_credit = question.type == "multiple" and not quiz.partial_credit and sum(o.correct for o in question.options) > 1
-            if question.type in ("order", "written") or lost_credit:
+            if question.type == "order" or lost_credit:
                 left_out += 1
                 assert f"question '{question.id}' is left out of the GIFT export" in stderr
                 continue
@@ -55,7 +55,10 @@ def test_gift_round_trips_through_gift_pegjs(name, tmp_path):
             assert got["title"] == question.id
             assert got["stem"]["format"] == "markdown"
             same_text(got["stem"], stem(question))
-            same_text(got["globalFeedback"], question.explanation)
+            if question.type == "written":  # an essay: the grader's notes are all GIFT can carry, as general feedback
+                same_text(got["globalFeedback"], grader_notes(course, question))
+            else:
+                same_text(got["globalFeedback"], question.explanation)
             CHECKS[question.type](got, question)
     assert next(parsed, None) is None, "the file holds more than the course's questions"
     assert f"{left_out} left out" in stderr if left_out else "left out" not in stderr
@@ -109,7 +112,15 @@ def _text(got, question):
         assert others == []
 
 
-CHECKS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "text": _text}
+def _written(got, question):
+    """An essay (an empty answer block), whose general feedback holds the model answer and every checklist point."""
+    assert got["type"] == "Essay"
+    notes = shown(text(got["globalFeedback"]))
+    assert shown(question.model_answer) in notes
+    assert all(shown(point) in notes for point in question.checklist)
+
+
+CHECKS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "text": _text, "written": _written}
 
 
 def test_hostile_text_stays_text(tmp_path):

@@ -5,6 +5,7 @@ general feedback, hints and default grade, matching the source course."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from lxml import etree
 from quizbank_courses import COURSES, executable, export, load, shown, stem, words
@@ -19,6 +20,8 @@ KNOWN = {
     "multichoice": HEADERS | COMBINED | {"single", "shuffleanswers", "answernumbering", "showstandardinstruction", "answer"},
     "truefalse": HEADERS | {"answer"},
     "shortanswer": HEADERS | {"usecase", "answer"},
+    "essay": HEADERS | {"responseformat", "responserequired", "responsefieldlines", "minwordlimit", "maxwordlimit", "attachments",
+                        "attachmentsrequired", "maxbytes", "filetypeslist", "graderinfo", "responsetemplate"},
     "ordering": HEADERS | COMBINED | {"layouttype", "selecttype", "selectcount", "gradingtype", "showgrading", "numberingstyle", "answer"},
 }
 # Moodle's grade list (question_bank::fraction_options_full), which an import must match.
@@ -50,7 +53,7 @@ def test_moodle_xml_is_what_moodle_reads(name, tmp_path):
         category = next(elements)
         assert category.get("type") == "category" and text(category, "category/text") == category_path(course, quiz)
         for question in quiz.questions:
-            if question.type == "written" or question.type == "multiple" and not quiz.partial_credit and sum(o.correct for o in question.options) > 1:
+            if question.type == "multiple" and not quiz.partial_credit and sum(o.correct for o in question.options) > 1:
                 assert f"question '{question.id}' is left out of the Moodle XML export" in stderr
                 continue
             element = next(elements)
@@ -101,6 +104,17 @@ def _text(element, question, quiz):
                                                                if question.feedback_incorrect else [])
 
 
+def _written(element, question, quiz):
+    """An essay graded by a person: an editor of 10 lines, an answer required, the model answer
+    and every checklist point (as a list) in the grader's information, which learners never see."""
+    assert element.get("type") == "essay"
+    assert [text(element, t) for t in ("responseformat", "responserequired", "responsefieldlines", "attachments")] == ["editor", "1", "10", "0"]
+    grader = html(element, "graderinfo")
+    assert shown(question.model_answer) in grader
+    lists = lxml.html.fragment_fromstring(text(element, "graderinfo/text"), create_parent="div").findall("ul")
+    assert [words(etree.tostring(li, encoding="unicode")) for li in lists[-1]] == [shown(p) for p in question.checklist]
+
+
 def _order(element, question, quiz):
     assert element.get("type") == "ordering"
     assert text(element, "gradingtype") == ("ABSOLUTE_POSITION" if quiz.partial_credit else "ALL_OR_NOTHING")
@@ -112,7 +126,7 @@ def _order(element, question, quiz):
     assert html(element, "incorrectfeedback") == shown(question.feedback_incorrect)
 
 
-CHECKS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "text": _text, "order": _order}
+CHECKS = {"single": _single, "multiple": _multiple, "true_false": _true_false, "text": _text, "order": _order, "written": _written}
 
 
 def test_hostile_text_is_escaped_markup(tmp_path):

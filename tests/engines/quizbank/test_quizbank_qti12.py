@@ -15,13 +15,13 @@ import pytest
 from lxml import etree
 from quizbank_courses import COURSES, executable, export, load, shown, stem, words
 
-from generator.engines.quizbank.walk import ordered_quizzes
+from generator.engines.quizbank.walk import grader_notes, ordered_quizzes
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 TYPES = {"single": "multiple_choice_question", "true_false": "true_false_question",
-         "multiple": "multiple_answers_question", "text": "short_answer_question"}
+         "multiple": "multiple_answers_question", "text": "short_answer_question", "written": "essay_question"}
 ITEM_CHILDREN = ["itemmetadata", "presentation", "resprocessing", "itemfeedback"]  # ASI: in this order, itemfeedback repeated
 
 
@@ -45,8 +45,11 @@ def items_of(document) -> list:
     assert document.tag == f"{QTI}questestinterop"
     (assessment,) = document.findall(f"{QTI}assessment")
     found = assessment.findall(f"{QTI}section/{QTI}item")
-    idents = [e.get("ident") for e in document.iter() if e.get("ident") and e.tag in (f"{QTI}item", f"{QTI}response_label")]
-    assert not [i for i, n in Counter(idents).items() if n > 1], "duplicate idents"
+    # items are unique in the document; a response_label within its item (a text box's is
+    # `answer1` in every short-answer and essay item, as text2qti and Canvas's own export write it)
+    scopes = [[item.get("ident") for item in found]] + [[label.get("ident") for label in item.iter(f"{QTI}response_label")] for item in found]
+    for idents in scopes:
+        assert not [i for i, n in Counter(idents).items() if n > 1], "duplicate idents"
     return found
 
 
@@ -95,7 +98,7 @@ def test_qti12_package_reads_back_as_the_course(name, tmp_path):
         assert settings.findtext(f"{CANVAS}allowed_attempts") == str(quiz.attempts or -1)
         exported = iter(items_of(document))
         for question in quiz.questions:
-            if question.type in ("order", "written"):
+            if question.type == "order":
                 assert f"question '{question.id}' is left out of the QTI 1.2 export" in stderr
                 continue
             item = next(exported)
@@ -105,6 +108,9 @@ def test_qti12_package_reads_back_as_the_course(name, tmp_path):
             assert meta["question_type"] == TYPES[question.type]
             assert meta["points_possible"] == str(question.points)
             assert words(item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")) == shown(stem(question))
+            if question.type == "written":
+                _essay(item, question, grader_notes(course, question))
+                continue
             assert feedback(item, "general_fb") == shown(question.explanation)
             (_text if question.type == "text" else _choices)(item, question)
         assert next(exported, None) is None
@@ -118,6 +124,15 @@ def _choices(item, question):
     assert [words(label.findtext(f".//{QTI}mattext")) for label in labels] == texts
     assert right_answers(item) == [label.get("ident") for label, o in zip(labels, question.options, strict=True) if o.correct]
     assert [feedback(item, f"{label.get('ident')}_fb") for label in labels] == [shown(o.feedback) for o in question.options]
+
+
+def _essay(item, question, notes):
+    """An essay graded by a person (a text box, no right answer), its general feedback the model answer and checklist."""
+    assert item.find(f"{QTI}presentation/{QTI}response_str/{QTI}render_fib") is not None
+    assert not [c for c in item.iter(f"{QTI}respcondition") if c.findtext(f"{QTI}setvar") == "100"]
+    assert feedback(item, "general_fb") == shown(notes)
+    assert shown(question.model_answer) in feedback(item, "general_fb")
+    assert all(shown(point) in feedback(item, "general_fb") for point in question.checklist)
 
 
 def _text(item, question):
