@@ -35,7 +35,7 @@ is reported by the loader. Every rule has a golden case in tests/check/cases/rul
 - check_handouts (handouts.py): `handouts:` entries without a file or listed twice, handout files not listed
 - check_guessing (guessing.py): a guessing strategy's expected score reaches a quiz's pass
   mark (an error for the final assessment, a warning for a lesson quiz), or comes within
-  GUESS_MARGIN (20) points of it (`guessing-margin`, a warning)
+  course.yml's `guessing_margin` points of it (`guessing-margin`, a warning)
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ shows each mark as a text label beside its line, never as colour alone (WCAG 1.4
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import get_args, Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -16,8 +16,8 @@ from generator.model.questions.base import Id, Setting, Strict, Text
 
 # The moments a dialogue may mark, in legend order; each has an interface string `dialogue_mark_<name>`
 # and a description `dialogue_mark_<name>_about` (generator/i18n/strings.yml).
-MARKS = ("merging", "leading", "bridging", "rapport", "value", "next-step")
 Mark = Literal["merging", "leading", "bridging", "rapport", "value", "next-step"]
+MARKS: tuple[str, ...] = get_args(Mark)
 
 
 class Speaker(Strict):
