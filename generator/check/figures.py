@@ -63,9 +63,10 @@ def _drawing_findings(course: Course, figure: Figure) -> Iterator[Finding]:
         return
     drawing = parse_drawing(text)
     for line, message in drawing.problems:
-        yield Finding(SourceLocation(svg_file, line), f"the drawing {message}",
-                      hint="draw with shapes and <text> only; colours come from classes (docs/architecture.md, Figures)",
-                      code="figure-svg")
+        hint = ("close every tag (<circle ... />) and quote every attribute; the line named is where the reader gave up"
+                if message.startswith("is not well-formed") else
+                "draw with shapes and <text> only; colour with currentColor and the fig-* classes (README, figures)")
+        yield Finding(SourceLocation(svg_file, line), f"the drawing {message}", hint=hint, code="figure-svg")
     if drawing.root is None:
         return
     asked = drawing.labels()

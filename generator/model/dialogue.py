@@ -48,7 +48,8 @@ class Dialogue(Strict):
     id: Id
     title: Text
     lesson: Id = Field(description="The lesson this dialogue illustrates: its page links here at its end.")
-    setting: Setting = Field(description="Where the call is set (channel, market, industry).")
+    setting: Setting | None = Field(None, description="Where the call is set (channel, market, industry): "
+                                                     "for the content metrics, not shown.")
     situation: Text = Field(description="One line: who calls whom, and why (Markdown).")
     speakers: Annotated[list[Speaker], Field(min_length=2, max_length=6)]
     lines: Annotated[list[Line], Field(min_length=2, max_length=80)]

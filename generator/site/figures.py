@@ -60,7 +60,8 @@ def parse_drawing(text: str) -> Drawing:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        return Drawing(None, [(exc.lineno or 0, f"is not well-formed SVG: {exc.msg}")])
+        first = exc.error_log[0] if len(exc.error_log) else None  # the first slip, not where the parser gave up
+        return Drawing(None, [(first.line if first else exc.lineno or 0, f"is not well-formed SVG: {first.message if first else exc.msg}")])
     if root.tag != f"{{{SVG_NS}}}svg":
         return Drawing(None, [(root.sourceline or 0, f'starts with <{etree.QName(root).localname}>, not <svg xmlns="{SVG_NS}">')])
     problems = [] if root.get("viewBox") else [(root.sourceline or 0, "has no viewBox, so it cannot scale to the page's width")]
