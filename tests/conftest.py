@@ -72,6 +72,13 @@ def copy_whole_project(dest: Path) -> Path:
     return dest
 
 
+def run_ok(project: Path, *args: str, timeout: int = 120) -> str:
+    """`coursegen ARGS` in `project`, which must succeed; its stderr (what it says)."""
+    result = coursegen(*args, cwd=project, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
 def build_site(project: Path, out: Path, *extra: str) -> Path:
     result = coursegen("build", "--out", str(out), *extra, cwd=project)
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, coursegen
+from conftest import ROOT, run_ok
 
 FIXTURE = ROOT / "tests" / "fixtures" / "langcourse"
 
@@ -21,9 +21,7 @@ def project(tmp_path) -> Path:
 
 
 def _run(project: Path, *args: str) -> str:
-    result = coursegen(*args, cwd=project, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
+    return run_ok(project, *args)
 
 
 def test_a_plain_export_in_german(project, tmp_path):

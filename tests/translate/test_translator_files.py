@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import copy_whole_project, coursegen
+from conftest import copy_whole_project, coursegen, run_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "langcourse"
@@ -26,9 +26,7 @@ def project(tmp_path) -> Path:
 
 
 def _run(project: Path, *args: str) -> str:
-    result = coursegen(*args, cwd=project, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
+    return run_ok(project, *args)
 
 
 @pytest.mark.parametrize("fmt, name", [("po", "de.po"), ("xliff", "de.xlf")])
@@ -128,21 +126,17 @@ def test_the_shipped_german_translation_is_complete_current_and_survives_a_round
         assert _files(project / "translations") == before
 
 
-def test_editing_a_sentence_of_an_english_lesson_names_the_german_file_and_field(tmp_path):
+@pytest.mark.parametrize("source, old, new, german, field", [
+    ("course/lessons/value-first.yml", "Most firms now run lean.", "Most firms today run lean.",
+     "translations/de/lessons/value-first.yml", r"sections\[1\]\.body"),
+    ("scenarios/dental-review.yml", "Between us, I think the rise is unfair as well.", "Between us, I find the rise unfair too.",
+     "translations/de/scenarios/dental-review.yml", r"nodes\[4\]\.choices\[1\]\.text"),
+])
+def test_editing_a_sentence_in_english_names_the_german_file_and_field(tmp_path, source, old, new, german, field):
     project = copy_whole_project(tmp_path / "course")
-    lesson = project / "course/lessons/value-first.yml"
-    text = lesson.read_text("utf-8")
-    lesson.write_text(text.replace("Most firms now run lean.", "Most firms today run lean."), "utf-8")
+    text = (project / source).read_text("utf-8")
+    assert old in text
+    (project / source).write_text(text.replace(old, new), "utf-8")
     report = _run(project, "check", "--lang", "de")
-    assert re.search(r"translations/de/lessons/value-first\.yml:\d+:\d+: warning: the source text changed since this "
-                     r"was translated: sections\[1\]\.body\n", report), report
-
-
-def test_editing_a_reply_of_an_english_scenario_names_the_german_file_and_field(tmp_path):
-    project = copy_whole_project(tmp_path / "course")
-    scenario = project / "scenarios/dental-review.yml"
-    text = scenario.read_text("utf-8")
-    scenario.write_text(text.replace("Between us, I think the rise is unfair as well.", "Between us, I find the rise unfair too."), "utf-8")
-    report = _run(project, "check", "--lang", "de")
-    assert re.search(r"translations/de/scenarios/dental-review\.yml:\d+:\d+: warning: the source text changed since this "
-                     r"was translated: nodes\[4\]\.choices\[1\]\.text\n", report), report
+    assert re.search(re.escape(german) + r":\d+:\d+: warning: the source text changed since this was translated: " + field + "\n",
+                     report), report
