@@ -55,7 +55,7 @@ lint: $(STAMP)
 	exit $$status
 
 test: lint chromium test-tools
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest --durations=20
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
