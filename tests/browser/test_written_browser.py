@@ -84,6 +84,8 @@ def test_write_compare_rate_and_reload(page, quiz_url):
     item.get_by_role("checkbox", name="Gives a time to call back").check()
     expect(item.locator(".cq-rating")).to_have_text("2 of 3 points covered")
     _saved(page, RECORD, "q-written", "I would say sorry and promise a call.")
+    page.wait_for_function("k => ((JSON.parse(localStorage.getItem(k) || '{}').questions || {})['q-written'] || {}).ticks?.length === 2",
+                           arg=RECORD)  # the ticks are saved a moment after the text (debounced): wait, as a learner would
     entry = _stored(page, RECORD)["questions"]["q-written"]
     assert entry["ticks"] == [0, 2] and entry["of"] == 3 and entry["fp"] == item.get_attribute("data-fp")
 
